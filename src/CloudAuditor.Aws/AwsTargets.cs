@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+using Amazon.SecurityToken;
+using Amazon.SecurityToken.Model;
+using CloudAuditor.Core.Checks;
+using CloudAuditor.Core.Config;
+using CloudAuditor.Core.Engine;
+using CloudAuditor.Core.Model;
+using S3Bucket = CloudAuditor.Core.Model.S3Bucket;
+using Microsoft.Extensions.Logging;
+
+namespace CloudAuditor.Aws;
+
+public sealed class AwsInventoryFactory(Func<SweepSettings, AwsClientSettings> clientSettings, ILoggerFactory loggers) : ITargetInventoryFactory
+{
+    public AwsInventoryFactory(ILoggerFactory loggers) : this(sweep => new AwsClientSettings(sweep), loggers) { }
+
+    public IEnumerable<ITargetInventory> Create(AuditorConfig config)
+    {
+        var settings = clientSettings(config.Sweep);
+        var logger = loggers.CreateLogger("CloudAuditor.Aws");
+        return config.Aws.Select(target => new AwsAccountTarget(target, settings, logger));
+    }
+}
+
+/// <summary>The S3 buckets of one AWS account (or one S3-compatible endpoint).</summary>
+internal sealed class AwsAccountTarget(AwsTarget target, AwsClientSettings settings, ILogger logger) : ITargetInventory, IDisposable
+{
+    public const string UnreadableCheckId = "aws.s3.settings-unreadable";
+
+    private readonly ConcurrentDictionary<string, AmazonS3Client> _regionalClients = new();
+    private readonly HttpClient _anonymousHttp = settings.CreateAnonymousHttpClient();
+
+    public string Name => target.Name;
+    public CloudKind Cloud => CloudKind.Aws;
+
+    public async Task InventoryAsync(IInventorySink sink, CancellationToken cancellationToken)
+    {
+        var home = Client(target.Region);
+        var accountId = target.AccountId ?? await LookUpAccountIdAsync(cancellationToken);
+        foreach (var bucket in await BucketNamesAsync(home, cancellationToken))
+        {
+            var resource = new ResourceRef($"arn:aws:s3:::{bucket}", "s3-bucket", bucket) { Account = accountId, Bucket = bucket };
+            try
+            {
+                var (subject, unreadable) = await ReadBucketAsync(resource, cancellationToken);
+                await sink.SubjectAsync(subject, cancellationToken);
+                if (unreadable.Count > 0)
+                    await sink.ErrorAsync(FindingFactory.Error(CloudKind.Aws, resource, UnreadableCheckId,
+                        $"Some settings could not be read, so the checks that need them were not judged: {string.Join("; ", unreadable)}."), cancellationToken);
+            }
+            catch (AmazonServiceException e)
+            {
+                logger.LogWarning("Bucket {Bucket} could not be read: {Code}", bucket, e.ErrorCode);
+                await sink.ErrorAsync(FindingFactory.Error(CloudKind.Aws, resource, "aws.s3.bucket-unreadable",
+                    $"The bucket could not be read ({(int)e.StatusCode} {e.ErrorCode})."), cancellationToken);
+            }
+        }
+    }
+
+    private async Task<(S3Bucket Bucket, List<string> Unreadable)> ReadBucketAsync(ResourceRef resource, CancellationToken ct)
+    {
+        var name = resource.Name;
+        var region = await RegionOfAsync(name, ct);
+        var reader = new S3SettingsReader(Client(region));
+        var acl = await reader.AclAsync(name, ct);
+        var policy = await reader.PolicyAsync(name, ct);
+        var pab = await reader.PublicAccessBlockAsync(name, ct);
+        var website = await reader.WebsiteAsync(name, ct);
+        var tags = await reader.TagsAsync(name, ct);
+        var probe = settings.Sweep.AnonymousProbe
+            ? await new AnonymousS3Probe(_anonymousHttp, target).ProbeAsync(name, region, await reader.FirstKeyAsync(name, ct), ct)
+            : AnonymousProbe.NotAttempted;
+        var unreadable = new[] { acl.Unreadable, policy.Unreadable, pab.Unreadable, website.Unreadable, tags.Unreadable }.OfType<string>().ToList();
+        var bucket = new S3Bucket(resource, region, acl, policy, pab, website,
+            tags.Value?.Tags ?? new Dictionary<string, string>(), probe);
+        return (bucket, unreadable);
+    }
+
+    private async Task<IReadOnlyList<string>> BucketNamesAsync(AmazonS3Client client, CancellationToken ct)
+    {
+        if (target.Buckets.Count > 0) return target.Buckets;
+        try
+        {
+            var response = await client.ListBucketsAsync(new ListBucketsRequest(), ct);
+            return (response.Buckets ?? []).Select(b => b.BucketName).ToList();
+        }
+        catch (AmazonServiceException e) when (e.StatusCode is 0 or System.Net.HttpStatusCode.Forbidden || e.InnerException is HttpRequestException)
+        {
+            throw new TargetUnreachableException($"S3 for target {target.Name} refused or did not answer ListBuckets ({Describe(e)}).", e);
+        }
+        catch (Exception e) when (e is HttpRequestException or AmazonClientException)
+        {
+            throw new TargetUnreachableException($"S3 for target {target.Name} did not answer ({e.GetType().Name}).", e);
+        }
+    }
+
+    /// <summary>Buckets live in one region; requests to another region get redirected or refused, so use a regional client.</summary>
+    private async Task<string> RegionOfAsync(string bucket, CancellationToken ct)
+    {
+        if (target.ServiceUrl is not null) return target.Region;
+        var location = await Client(target.Region).GetBucketLocationAsync(new GetBucketLocationRequest { BucketName = bucket }, ct);
+        var region = location.Location?.Value;
+        return string.IsNullOrEmpty(region) ? "us-east-1" : region == "EU" ? "eu-west-1" : region;
+    }
+
+    private async Task<string?> LookUpAccountIdAsync(CancellationToken ct)
+    {
+        if (target.ServiceUrl is not null) return null;
+        try
+        {
+            using var sts = settings.CreateStsClient(target);
+            return (await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), ct)).Account;
+        }
+        catch (AmazonServiceException e)
+        {
+            logger.LogWarning("Account id of {Target} unknown: {Code}", target.Name, e.ErrorCode);
+            return null;
+        }
+    }
+
+    private AmazonS3Client Client(string region) => _regionalClients.GetOrAdd(region, r => settings.CreateS3Client(target, r));
+
+    private static string Describe(AmazonServiceException e) => e.StatusCode == 0 ? "no response" : $"{(int)e.StatusCode} {e.ErrorCode}";
+
+    public void Dispose()
+    {
+        foreach (var client in _regionalClients.Values) client.Dispose();
+        _anonymousHttp.Dispose();
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Azure;
+using Azure.Core;
+using Azure.ResourceManager;
+using CloudAuditor.Core.Engine;
+using CloudAuditor.Core.Model;
+
+namespace CloudAuditor.Azure;
+
+/// <summary>Reads storage account properties from ARM as generic resources (no Azure.ResourceManager.Storage needed).</summary>
+public sealed class ArmAccountReader(ArmClient arm)
+{
+    public async Task<ArmStorageAccount> ReadAsync(string resourceId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await arm.GetGenericResource(new ResourceIdentifier(resourceId)).GetAsync(cancellationToken);
+            var data = response.Value.Data;
+            using var properties = JsonDocument.Parse(data.Properties.ToMemory());
+            return Map(resourceId, properties.RootElement, data.Tags);
+        }
+        catch (RequestFailedException e) when (e.Status is 0 or 401 or 403 or 404)
+        {
+            throw new TargetUnreachableException($"Azure Resource Manager refused or did not answer for {resourceId} ({Describe(e)}).", e);
+        }
+    }
+
+    /// <summary>Every storage account in a subscription; ARM lists without properties, so each is read in full after.</summary>
+    public async IAsyncEnumerable<string> ListStorageAccountIdsAsync(string subscriptionId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var subscription = arm.GetSubscriptionResource(new ResourceIdentifier($"/subscriptions/{subscriptionId}"));
+        var pages = subscription.GetGenericResourcesAsync(filter: "resourceType eq 'Microsoft.Storage/storageAccounts'", cancellationToken: cancellationToken);
+        await using var enumerator = pages.GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            try
+            {
+                if (!await enumerator.MoveNextAsync()) yield break;
+            }
+            catch (RequestFailedException e)
+            {
+                throw new TargetUnreachableException($"Could not list storage accounts in subscription {subscriptionId} ({Describe(e)}).", e);
+            }
+            yield return enumerator.Current.Data.Id.ToString();
+        }
+    }
+
+    internal static string Describe(RequestFailedException e) =>
+        e.Status == 0 ? "no response" : $"{e.Status} {e.ErrorCode}".TrimEnd();
+
+    /// <summary>Absent allowBlobPublicAccess / allowSharedKeyAccess mean true: that is the documented ARM default.</summary>
+    internal static ArmStorageAccount Map(string resourceId, JsonElement properties, IDictionary<string, string> tags)
+    {
+        var settings = new AzureAccountSettings
+        {
+            AllowBlobPublicAccess = Bool(properties, "allowBlobPublicAccess") ?? true,
+            AllowSharedKeyAccess = Bool(properties, "allowSharedKeyAccess") ?? true,
+            HttpsTrafficOnly = Bool(properties, "supportsHttpsTrafficOnly"),
+            MinimumTlsVersion = String(properties, "minimumTlsVersion"),
+            PublicNetworkAccess = String(properties, "publicNetworkAccess"),
+            NetworkDefaultAction = properties.TryGetProperty("networkAcls", out var acls) ? String(acls, "defaultAction") : null,
+            Tags = new Dictionary<string, string>(tags, StringComparer.OrdinalIgnoreCase),
+        };
+        var blobEndpoint = properties.TryGetProperty("primaryEndpoints", out var endpoints) ? String(endpoints, "blob") : null;
+        return new ArmStorageAccount(resourceId, settings, blobEndpoint);
+    }
+
+    private static bool? Bool(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : null;
+
+    private static string? String(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}
+
+public sealed record ArmStorageAccount(string ResourceId, AzureAccountSettings Settings, string? BlobEndpoint);

@@ -1,0 +1,50 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Identity;
+using Azure.ResourceManager;
+using Azure.Storage.Blobs;
+using CloudAuditor.Core.Config;
+
+namespace CloudAuditor.Azure;
+
+/// <summary>
+/// How the Azure provider authenticates and talks HTTP. Production uses DefaultAzureCredential; tests swap in a
+/// static token and a transport that replays recorded ARM responses.
+/// </summary>
+public sealed class AzureClientSettings(SweepSettings sweep)
+{
+    public const string StorageAccountApiVersion = "2023-05-01";
+
+    public TokenCredential Credential { get; init; } = new DefaultAzureCredential();
+
+    /// <summary>Replaces the HTTP layer for ARM calls (recorded responses in tests).</summary>
+    public HttpPipelineTransport? ArmTransport { get; init; }
+
+    public SweepSettings Sweep => sweep;
+
+    public BlobClientOptions BlobOptions(int? maxRetries = null)
+    {
+        var options = new BlobClientOptions();
+        ApplyRetry(options.Retry, maxRetries ?? sweep.MaxRetries);
+        return options;
+    }
+
+    public ArmClient CreateArmClient(string endpoint)
+    {
+        var options = new ArmClientOptions { Environment = new ArmEnvironment(new Uri(endpoint), endpoint + "/.default") };
+        options.SetApiVersion(new ResourceType("Microsoft.Storage/storageAccounts"), StorageAccountApiVersion);
+        ApplyRetry(options.Retry, sweep.MaxRetries);
+        if (ArmTransport is not null) options.Transport = ArmTransport;
+        return new ArmClient(Credential, defaultSubscriptionId: null, options);
+    }
+
+    /// <summary>Exponential backoff on 408/429/5xx, honouring Retry-After, bounded per request by the sweep timeout.</summary>
+    private void ApplyRetry(RetryOptions retry, int maxRetries)
+    {
+        retry.Mode = RetryMode.Exponential;
+        retry.MaxRetries = maxRetries;
+        retry.Delay = TimeSpan.FromMilliseconds(500);
+        retry.MaxDelay = TimeSpan.FromSeconds(30);
+        retry.NetworkTimeout = TimeSpan.FromSeconds(sweep.RequestTimeoutSeconds);
+    }
+}

@@ -1,0 +1,71 @@
+using Azure.Storage.Blobs;
+using CloudAuditor.Core.Checks;
+using CloudAuditor.Core.Config;
+using CloudAuditor.Core.Engine;
+using CloudAuditor.Core.Model;
+using Microsoft.Extensions.Logging;
+
+namespace CloudAuditor.Azure;
+
+public sealed class AzureInventoryFactory(Func<SweepSettings, AzureClientSettings> clientSettings, ILoggerFactory loggers) : ITargetInventoryFactory
+{
+    public AzureInventoryFactory(ILoggerFactory loggers) : this(sweep => new AzureClientSettings(sweep), loggers) { }
+
+    public IEnumerable<ITargetInventory> Create(AuditorConfig config)
+    {
+        var settings = clientSettings(config.Sweep);
+        var logger = loggers.CreateLogger("CloudAuditor.Azure");
+        return config.Azure.Select(target => target.Subscriptions.Count > 0
+            ? (ITargetInventory)new AzureSubscriptionTarget(target, settings, logger)
+            : new AzureAccountTarget(target, settings, logger));
+    }
+}
+
+/// <summary>One storage account, reached by connection string or by URL with Entra ID.</summary>
+internal sealed class AzureAccountTarget(AzureTarget target, AzureClientSettings settings, ILogger logger) : ITargetInventory
+{
+    public string Name => target.Name;
+    public CloudKind Cloud => CloudKind.Azure;
+
+    public async Task InventoryAsync(IInventorySink sink, CancellationToken cancellationToken)
+    {
+        var service = target.ConnectionString is not null
+            ? new BlobServiceClient(target.ConnectionString, settings.BlobOptions())
+            : new BlobServiceClient(new Uri(target.AccountUrl!), settings.Credential, settings.BlobOptions());
+        var arm = target.ResourceId is null ? null
+            : await new ArmAccountReader(settings.CreateArmClient(target.ArmEndpoint)).ReadAsync(target.ResourceId, cancellationToken);
+        await new AzureAccountAuditor(settings, target.Containers, logger).AuditAsync(service, arm, sink, cancellationToken);
+    }
+}
+
+/// <summary>Every storage account in the configured subscriptions; one unreachable account does not stop the rest.</summary>
+internal sealed class AzureSubscriptionTarget(AzureTarget target, AzureClientSettings settings, ILogger logger) : ITargetInventory
+{
+    public string Name => target.Name;
+    public CloudKind Cloud => CloudKind.Azure;
+
+    public async Task InventoryAsync(IInventorySink sink, CancellationToken cancellationToken)
+    {
+        var reader = new ArmAccountReader(settings.CreateArmClient(target.ArmEndpoint));
+        var auditor = new AzureAccountAuditor(settings, target.Containers, logger);
+        foreach (var subscription in target.Subscriptions)
+        {
+            await foreach (var accountId in reader.ListStorageAccountIdsAsync(subscription, cancellationToken))
+            {
+                try
+                {
+                    var account = await reader.ReadAsync(accountId, cancellationToken);
+                    if (account.BlobEndpoint is null) continue;
+                    var service = new BlobServiceClient(new Uri(account.BlobEndpoint), settings.Credential, settings.BlobOptions());
+                    await auditor.AuditAsync(service, account, sink, cancellationToken);
+                }
+                catch (TargetUnreachableException e)
+                {
+                    var name = accountId[(accountId.LastIndexOf('/') + 1)..];
+                    await sink.ErrorAsync(FindingFactory.Error(CloudKind.Azure,
+                        new ResourceRef(accountId, "storage-account", name) { Account = name }, "azure.account.unreachable", e.Message), cancellationToken);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using CloudAuditor.Cli;
+using CloudAuditor.Core.Config;
+
+var verbose = new Option<bool>("--verbose") { Description = "Log progress details to stderr", Recursive = true };
+var root = new RootCommand("CloudAuditor: audit cloud storage for exposure, IAM, retention and sensitive data") { verbose };
+root.Subcommands.Add(SweepCommand.Create(verbose));
+
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    var sentence = string.Join(' ', parsed.Errors[0].Message.Split(['\n', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.');
+    Console.Error.WriteLine($"cloudauditor: {sentence} (see 'cloudauditor --help').");
+    return ExitCodes.BadUsage;
+}
+
+try
+{
+    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (e is ConfigException or UsageException)
+{
+    Console.Error.WriteLine($"cloudauditor: {e.Message}");
+    return ExitCodes.BadUsage;
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("cloudauditor: cancelled.");
+    return ExitCodes.Cancelled;
+}
+catch (Exception e)
+{
+    // A bug, not a user mistake: one sentence, no stack trace (which could carry values from the data being read).
+    Console.Error.WriteLine($"cloudauditor: internal error ({e.GetType().Name}); rerun with --verbose and report it.");
+    return ExitCodes.InternalError;
+}

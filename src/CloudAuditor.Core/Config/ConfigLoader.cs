@@ -1,0 +1,79 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace CloudAuditor.Core.Config;
+
+/// <summary>Reads, expands and validates the YAML configuration, failing at start with a clear message.</summary>
+public static partial class ConfigLoader
+{
+    public static AuditorConfig LoadFile(string path)
+    {
+        if (!File.Exists(path)) throw new ConfigException($"Configuration file '{path}' does not exist.");
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    public static AuditorConfig Parse(string yaml, string source = "configuration")
+    {
+        var deserializer = new DeserializerBuilder()
+            .WithNamingConvention(CamelCaseNamingConvention.Instance)
+            .Build();
+        AuditorConfig config;
+        try
+        {
+            config = deserializer.Deserialize<AuditorConfig?>(ExpandEnvironment(yaml, source)) ?? new AuditorConfig();
+        }
+        catch (YamlException e)
+        {
+            var reason = (e.InnerException?.Message ?? e.Message).Split('\n')[0];
+            throw new ConfigException($"{source} line {e.Start.Line}: {reason}", e);
+        }
+        Validate(config, source);
+        return config;
+    }
+
+    /// <summary>${NAME} pulls secrets from the environment so they never sit in the file.</summary>
+    private static string ExpandEnvironment(string yaml, string source) => EnvReference().Replace(yaml, match =>
+    {
+        var name = match.Groups[1].Value;
+        return Environment.GetEnvironmentVariable(name)
+            ?? throw new ConfigException($"{source} refers to environment variable {name}, which is not set.");
+    });
+
+    private static void Validate(AuditorConfig config, string source)
+    {
+        var errors = new List<string>();
+        if (config.TargetCount == 0) errors.Add("no targets: add at least one entry under 'azure' or 'aws'");
+        if (config.Sweep.Concurrency is < 1 or > 64) errors.Add("sweep.concurrency must be between 1 and 64");
+        if (config.Sweep.RequestTimeoutSeconds is < 1 or > 600) errors.Add("sweep.requestTimeoutSeconds must be between 1 and 600");
+        if (config.Sweep.MaxRetries is < 0 or > 20) errors.Add("sweep.maxRetries must be between 0 and 20");
+
+        foreach (var (target, index) in config.Azure.Select((t, i) => (t, i)))
+        {
+            var label = $"azure[{index}]";
+            if (string.IsNullOrWhiteSpace(target.Name)) errors.Add($"{label} needs a name");
+            var ways = new[] { target.ConnectionString is not null, target.AccountUrl is not null, target.Subscriptions.Count > 0 }.Count(b => b);
+            if (ways != 1) errors.Add($"{label} needs exactly one of connectionString, accountUrl or subscriptions");
+            if (target.AccountUrl is not null && !Uri.TryCreate(target.AccountUrl, UriKind.Absolute, out _)) errors.Add($"{label}.accountUrl is not an absolute URL");
+            if (target.ResourceId is not null && !target.ResourceId.Contains("/providers/Microsoft.Storage/storageAccounts/", StringComparison.OrdinalIgnoreCase))
+                errors.Add($"{label}.resourceId is not a storage account ARM id");
+        }
+
+        foreach (var (target, index) in config.Aws.Select((t, i) => (t, i)))
+        {
+            var label = $"aws[{index}]";
+            if (string.IsNullOrWhiteSpace(target.Name)) errors.Add($"{label} needs a name");
+            if ((target.AccessKeyId is null) != (target.SecretAccessKey is null)) errors.Add($"{label} needs both accessKeyId and secretAccessKey, or neither");
+            if (target.ServiceUrl is not null && !Uri.TryCreate(target.ServiceUrl, UriKind.Absolute, out _)) errors.Add($"{label}.serviceUrl is not an absolute URL");
+        }
+
+        var duplicate = config.Azure.Select(t => t.Name).Concat(config.Aws.Select(t => t.Name)).GroupBy(n => n).FirstOrDefault(g => g.Count() > 1 && g.Key.Length > 0);
+        if (duplicate is not null) errors.Add($"target name '{duplicate.Key}' is used twice");
+
+        if (errors.Count > 0) throw new ConfigException($"{source} is invalid: {string.Join("; ", errors)}.");
+    }
+
+    [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")]
+    private static partial Regex EnvReference();
+}

@@ -1,0 +1,68 @@
+using CloudAuditor.Core.Checks;
+using CloudAuditor.Core.Model;
+using Microsoft.Extensions.Logging;
+
+namespace CloudAuditor.Core.Engine;
+
+/// <summary>Runs targets in parallel, judges each subject with the check catalogue and streams findings to the sink.</summary>
+public sealed class SweepEngine(CheckCatalog catalog, ILogger<SweepEngine> logger)
+{
+    private readonly CheckCatalog _catalog = catalog;
+
+    public event Action<string, IAuditSubject>? SubjectAudited;
+
+    public async Task<SweepSummary> RunAsync(IReadOnlyList<ITargetInventory> targets, IFindingSink sink, int concurrency, CancellationToken cancellationToken)
+    {
+        var summary = new SweepSummary { Targets = targets.Count };
+        var options = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(targets, options, (target, ct) => new ValueTask(AuditTargetAsync(target, sink, summary, ct)));
+        await sink.CompleteAsync(cancellationToken);
+        return summary;
+    }
+
+    private async Task AuditTargetAsync(ITargetInventory target, IFindingSink sink, SweepSummary summary, CancellationToken cancellationToken)
+    {
+        var targetSink = new TargetSink(this, target.Name, sink, summary);
+        var targetResource = new ResourceRef($"target:{target.Name}", "target", target.Name);
+        try
+        {
+            logger.LogInformation("Auditing target {Target} ({Cloud})", target.Name, target.Cloud);
+            await target.InventoryAsync(targetSink, cancellationToken);
+        }
+        catch (TargetUnreachableException e)
+        {
+            summary.CountUnreachable();
+            logger.LogWarning("Target {Target} unreachable: {Reason}", target.Name, e.Message);
+            await targetSink.ErrorAsync(FindingFactory.Error(target.Cloud, targetResource, $"{CloudPrefix(target.Cloud)}.target.unreachable", e.Message), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A provider bug or an unexpected answer must not end the sweep of the other targets.
+            logger.LogError("Target {Target} failed: {ErrorType}", target.Name, e.GetType().Name);
+            await targetSink.ErrorAsync(FindingFactory.Error(target.Cloud, targetResource, $"{CloudPrefix(target.Cloud)}.target.failed",
+                $"The audit of this target stopped early: {e.GetType().Name}."), cancellationToken);
+        }
+    }
+
+    private static string CloudPrefix(CloudKind cloud) => cloud.ToString().ToLowerInvariant();
+
+    private sealed class TargetSink(SweepEngine engine, string targetName, IFindingSink output, SweepSummary summary) : IInventorySink
+    {
+        public async ValueTask SubjectAsync(IAuditSubject subject, CancellationToken cancellationToken)
+        {
+            summary.CountSubject();
+            foreach (var finding in engine._catalog.Evaluate(subject))
+            {
+                summary.Count(finding);
+                await output.WriteAsync(finding, cancellationToken);
+            }
+            engine.SubjectAudited?.Invoke(targetName, subject);
+        }
+
+        public ValueTask ErrorAsync(Finding error, CancellationToken cancellationToken)
+        {
+            summary.Count(error);
+            return output.WriteAsync(error, cancellationToken);
+        }
+    }
+}

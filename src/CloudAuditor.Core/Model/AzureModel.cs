@@ -1,0 +1,34 @@
+namespace CloudAuditor.Core.Model;
+
+public enum ContainerAccessLevel { None, Blob, Container }
+
+/// <summary>Account-level settings read from ARM; null where ARM was not configured or did not say.</summary>
+public sealed record AzureAccountSettings
+{
+    public bool? AllowBlobPublicAccess { get; init; }
+    public bool? HttpsTrafficOnly { get; init; }
+    public string? MinimumTlsVersion { get; init; }
+    public bool? AllowSharedKeyAccess { get; init; }
+    public string? NetworkDefaultAction { get; init; }
+    public string? PublicNetworkAccess { get; init; }
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = Empty;
+
+    internal static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
+}
+
+public sealed record AzureStorageAccount(ResourceRef Resource, AzureAccountSettings? Settings, bool? StaticWebsiteEnabled) : IAuditSubject
+{
+    public CloudKind Cloud => CloudKind.Azure;
+    public IReadOnlyDictionary<string, string> Labels => Settings?.Tags ?? AzureAccountSettings.Empty;
+}
+
+public sealed record AzureContainer(
+    ResourceRef Resource,
+    ContainerAccessLevel AccessLevel,
+    AzureStorageAccount Account,
+    IReadOnlyDictionary<string, string> Metadata,
+    AnonymousProbe Probe) : IAuditSubject
+{
+    public CloudKind Cloud => CloudKind.Azure;
+    public IReadOnlyDictionary<string, string> Labels => Metadata;
+}

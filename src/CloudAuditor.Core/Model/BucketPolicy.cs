@@ -1,0 +1,101 @@
+using System.Text.Json;
+
+namespace CloudAuditor.Core.Model;
+
+public sealed record PolicyCondition(string Operator, string Key, IReadOnlyList<string> Values);
+
+public sealed record PolicyStatement(
+    string? Sid,
+    bool Allow,
+    IReadOnlyList<string> Principals,
+    bool UsesNotPrincipal,
+    IReadOnlyList<string> Actions,
+    IReadOnlyList<PolicyCondition> Conditions)
+{
+    /// <summary>Condition keys that pin a request to a known network or identity, so "*" stops meaning "anyone".</summary>
+    private static readonly HashSet<string> RestrictingKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "aws:SourceIp", "aws:SourceVpc", "aws:SourceVpce", "aws:PrincipalOrgID", "aws:PrincipalOrgPaths",
+        "aws:PrincipalAccount", "aws:SourceAccount", "aws:SourceArn", "aws:SourceOwner", "aws:SourceOrgID",
+        "aws:SourceOrgPaths", "aws:PrincipalArn", "aws:userid", "aws:username", "aws:PrincipalServiceName",
+    };
+
+    private static readonly HashSet<string> OpenNetworks = new(StringComparer.Ordinal) { "0.0.0.0/0", "::/0", "*" };
+
+    public bool HasWildcardPrincipal => Principals.Any(p => p == "*");
+
+    /// <summary>
+    /// Grants access to anyone: Allow with Principal "*" (or NotPrincipal) and no condition that restricts who
+    /// or where. "IfExists" and wildcard-valued conditions do not restrict: an anonymous caller satisfies them.
+    /// </summary>
+    public bool IsPublic => Allow && (HasWildcardPrincipal || UsesNotPrincipal) && !Conditions.Any(Restricts);
+
+    private static bool Restricts(PolicyCondition condition)
+    {
+        if (!RestrictingKeys.Contains(condition.Key)) return false;
+        if (condition.Operator.EndsWith("IfExists", StringComparison.OrdinalIgnoreCase)) return false;
+        if (condition.Operator.StartsWith("Null", StringComparison.OrdinalIgnoreCase)) return false;
+        if (condition.Operator.StartsWith("StringNot", StringComparison.OrdinalIgnoreCase)
+            || condition.Operator.StartsWith("ArnNot", StringComparison.OrdinalIgnoreCase)
+            || condition.Operator.StartsWith("NotIpAddress", StringComparison.OrdinalIgnoreCase)) return false;
+        return condition.Values.Count > 0 && condition.Values.All(v => !OpenNetworks.Contains(v) && !v.Equals("*", StringComparison.Ordinal));
+    }
+}
+
+/// <summary>An S3 bucket policy parsed from its JSON; keeps the raw text so remediation can rewrite it faithfully.</summary>
+public sealed record BucketPolicy(string Json, IReadOnlyList<PolicyStatement> Statements)
+{
+    public IEnumerable<PolicyStatement> PublicStatements => Statements.Where(s => s.IsPublic);
+
+    /// <exception cref="FormatException">The text is not a policy document.</exception>
+    public static BucketPolicy Parse(string json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            if (!doc.RootElement.TryGetProperty("Statement", out var statementElement))
+                throw new FormatException("The bucket policy has no Statement.");
+            var statements = EnumerateOneOrMany(statementElement).Select(ParseStatement).ToList();
+            return new BucketPolicy(json, statements);
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"The bucket policy is not valid JSON (line {e.LineNumber}).", e);
+        }
+    }
+
+    private static PolicyStatement ParseStatement(JsonElement element)
+    {
+        var effect = element.TryGetProperty("Effect", out var e) ? e.GetString() : null;
+        var usesNotPrincipal = element.TryGetProperty("NotPrincipal", out _);
+        var principals = element.TryGetProperty("Principal", out var p) ? ParsePrincipals(p) : [];
+        var actions = element.TryGetProperty("Action", out var a) ? Strings(a) : [];
+        var conditions = element.TryGetProperty("Condition", out var c) ? ParseConditions(c) : [];
+        var sid = element.TryGetProperty("Sid", out var s) ? s.GetString() : null;
+        return new PolicyStatement(sid, string.Equals(effect, "Allow", StringComparison.OrdinalIgnoreCase),
+            principals, usesNotPrincipal, actions, conditions);
+    }
+
+    /// <summary>"*" and {"AWS": "*"} both mean everyone; other principals keep their values (ARNs, account ids, services).</summary>
+    private static List<string> ParsePrincipals(JsonElement principal) =>
+        principal.ValueKind == JsonValueKind.String
+            ? [principal.GetString()!]
+            : principal.ValueKind == JsonValueKind.Object
+                ? principal.EnumerateObject().SelectMany(kind => Strings(kind.Value)).ToList()
+                : [];
+
+    private static List<PolicyCondition> ParseConditions(JsonElement conditions)
+    {
+        if (conditions.ValueKind != JsonValueKind.Object) return [];
+        return conditions.EnumerateObject()
+            .Where(op => op.Value.ValueKind == JsonValueKind.Object)
+            .SelectMany(op => op.Value.EnumerateObject().Select(key => new PolicyCondition(op.Name, key.Name, Strings(key.Value))))
+            .ToList();
+    }
+
+    private static IEnumerable<JsonElement> EnumerateOneOrMany(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Array ? element.EnumerateArray() : [element];
+
+    private static List<string> Strings(JsonElement element) =>
+        EnumerateOneOrMany(element).Select(v => v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText()).ToList();
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using CloudAuditor.Core.Engine;
+using CloudAuditor.Core.Model;
+
+namespace CloudAuditor.Core.Output;
+
+/// <summary>One finding per line, flushed as it comes, so a pipe sees results while the sweep runs.</summary>
+public sealed class JsonlFindingWriter(TextWriter writer) : IFindingSink, IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public async ValueTask WriteAsync(Finding finding, CancellationToken cancellationToken)
+    {
+        var line = JsonSerializer.Serialize(finding, FindingJson.Options);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await writer.WriteLineAsync(line.AsMemory(), cancellationToken);
+            await writer.FlushAsync(cancellationToken);
+        }
+        finally { _gate.Release(); }
+    }
+
+    public ValueTask CompleteAsync(CancellationToken cancellationToken) => new(writer.FlushAsync(cancellationToken));
+
+    public void Dispose() => _gate.Dispose();
+}
+
+/// <summary>A single JSON array, written element by element so memory stays flat on large sweeps.</summary>
+public sealed class JsonArrayFindingWriter(Stream stream) : IFindingSink, IDisposable
+{
+    private readonly Utf8JsonWriter _json = new(stream, new JsonWriterOptions { Indented = true, Encoder = FindingJson.Indented.Encoder });
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private bool _started;
+
+    public async ValueTask WriteAsync(Finding finding, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            StartOnce();
+            JsonSerializer.Serialize(_json, finding, FindingJson.Indented);
+            await _json.FlushAsync(cancellationToken);
+        }
+        finally { _gate.Release(); }
+    }
+
+    public async ValueTask CompleteAsync(CancellationToken cancellationToken)
+    {
+        StartOnce();
+        _json.WriteEndArray();
+        await _json.FlushAsync(cancellationToken);
+        await stream.WriteAsync("\n"u8.ToArray(), cancellationToken);
+        await stream.FlushAsync(cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        _json.Dispose();
+        _gate.Dispose();
+    }
+
+    private void StartOnce()
+    {
+        if (_started) return;
+        _json.WriteStartArray();
+        _started = true;
+    }
+}
+
+/// <summary>Sends each finding to several sinks (output format, state store, notifier) in order.</summary>
+public sealed class FanOutFindingSink(params IFindingSink[] sinks) : IFindingSink
+{
+    public async ValueTask WriteAsync(Finding finding, CancellationToken cancellationToken)
+    {
+        foreach (var sink in sinks) await sink.WriteAsync(finding, cancellationToken);
+    }
+
+    public async ValueTask CompleteAsync(CancellationToken cancellationToken)
+    {
+        foreach (var sink in sinks) await sink.CompleteAsync(cancellationToken);
+    }
+}

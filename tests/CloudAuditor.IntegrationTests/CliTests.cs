@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace CloudAuditor.IntegrationTests;
+
+/// <summary>The real cloudauditor binary as users and scripts run it: exit codes, stdout purity, stderr sentences.</summary>
+[Collection(EmulatorCollection.Name)]
+public class CliTests(Emulators emulators) : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("cloudauditor-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    public static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cloudauditor.dll"));
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    private async Task<string> ConfigWithPublicContainerAsync(string extraTargets = "")
+    {
+        var container = Sweeps.Unique("cli");
+        var client = new global::Azure.Storage.Blobs.BlobContainerClient(emulators.AzuriteConnectionString, container);
+        await client.CreateAsync(global::Azure.Storage.Blobs.Models.PublicAccessType.BlobContainer);
+        var path = Path.Combine(_dir, "config.yaml");
+        await File.WriteAllTextAsync(path, $"""
+            sweep:
+              maxRetries: 0
+            azure:
+              - name: azurite
+                connectionString: "{emulators.AzuriteConnectionString}"
+                containers: [{container}]
+            {extraTargets}
+            """);
+        return path;
+    }
+
+    [Fact]
+    public async Task Jsonl_output_is_one_contract_finding_per_line_and_nothing_else()
+    {
+        var (exit, stdout, _) = await RunAsync("sweep", "--config", await ConfigWithPublicContainerAsync(), "--format", "jsonl");
+        Assert.Equal(0, exit);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(lines);
+        foreach (var line in lines)
+        {
+            using var doc = JsonDocument.Parse(line);
+            foreach (var field in new[] { "type", "checkId", "severity", "status", "cloud", "resource", "title", "detail", "fingerprint" })
+                Assert.True(doc.RootElement.TryGetProperty(field, out _), $"missing {field} in {line}");
+        }
+        Assert.Contains(lines, l => l.Contains("\"azure.container.public-access\"", StringComparison.Ordinal) && l.Contains("\"critical\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(Emulators.AzuriteAccountKey, stdout);
+    }
+
+    [Fact]
+    public async Task Json_output_is_one_array_written_to_the_output_file()
+    {
+        var output = Path.Combine(_dir, "findings.json");
+        var (exit, stdout, _) = await RunAsync("sweep", "--config", await ConfigWithPublicContainerAsync(), "--format", "json", "--output", output);
+        Assert.Equal(0, exit);
+        Assert.Equal("", stdout);
+        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(output));
+        Assert.Equal(JsonValueKind.Array, doc.RootElement.ValueKind);
+        Assert.True(doc.RootElement.GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public async Task Fail_on_turns_a_critical_finding_into_exit_1()
+    {
+        var (exit, _, _) = await RunAsync("sweep", "--config", await ConfigWithPublicContainerAsync(), "--format", "jsonl", "--fail-on", "high");
+        Assert.Equal(1, exit);
+    }
+
+    [Fact]
+    public async Task An_unreachable_target_gives_exit_3_and_the_others_are_still_reported()
+    {
+        var dead = $"""
+            aws:
+              - name: dead
+                serviceUrl: http://127.0.0.1:{Emulators.FreePort()}
+                forcePathStyle: true
+                accessKeyId: x
+                secretAccessKey: y
+            """;
+        var (exit, stdout, _) = await RunAsync("sweep", "--config", await ConfigWithPublicContainerAsync(dead), "--format", "jsonl");
+        Assert.Equal(3, exit);
+        Assert.Contains("aws.target.unreachable", stdout);
+        Assert.Contains("azure.container.public-access", stdout);
+    }
+
+    [Fact]
+    public async Task Table_output_shows_the_finding_for_people()
+    {
+        var (exit, stdout, _) = await RunAsync("sweep", "--config", await ConfigWithPublicContainerAsync(), "--format", "table");
+        Assert.Equal(0, exit);
+        Assert.Contains("azure.container.public-access", stdout);
+        Assert.Contains("failing", stdout);
+    }
+
+    [Theory]
+    [InlineData("sweep --config /nonexistent.yaml", "does not exist")]
+    [InlineData("sweep", "--config")]
+    [InlineData("sweep --config x --format xml", "xml")]
+    [InlineData("sweep --config x --fail-on severe", "severe")]
+    public async Task Bad_usage_is_exit_2_with_one_sentence_and_no_stack_trace(string args, string mentioned)
+    {
+        var (exit, stdout, stderr) = await RunAsync(args.Split(' '));
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        Assert.Contains(mentioned, stderr);
+        Assert.DoesNotContain("   at ", stderr);
+        Assert.Single(stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Invalid_yaml_names_the_line()
+    {
+        var path = Path.Combine(_dir, "bad.yaml");
+        await File.WriteAllTextAsync(path, "azure:\n  - name: a\n    conectionString: x\n");
+        var (exit, _, stderr) = await RunAsync("sweep", "--config", path);
+        Assert.Equal(2, exit);
+        Assert.Contains("line 3", stderr);
+    }
+}

@@ -1,0 +1,38 @@
+using CloudAuditor.Aws;
+using CloudAuditor.Azure;
+using CloudAuditor.Core.Checks;
+using CloudAuditor.Core.Config;
+using CloudAuditor.Core.Engine;
+using CloudAuditor.Core.Model;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CloudAuditor.IntegrationTests;
+
+/// <summary>Runs the real engine with the real providers, as the CLI does, and collects what it emits.</summary>
+public static class Sweeps
+{
+    public static async Task<(List<Finding> Findings, SweepSummary Summary)> RunAsync(AuditorConfig config)
+    {
+        ITargetInventoryFactory[] providers = [new AzureInventoryFactory(NullLoggerFactory.Instance), new AwsInventoryFactory(NullLoggerFactory.Instance)];
+        var targets = providers.SelectMany(p => p.Create(config)).ToList();
+        var sink = new Collecting();
+        var summary = await new SweepEngine(CheckCatalog.Default, NullLogger<SweepEngine>.Instance).RunAsync(targets, sink, config.Sweep.Concurrency, CancellationToken.None);
+        foreach (var target in targets.OfType<IDisposable>()) target.Dispose();
+        return (sink.Findings, summary);
+    }
+
+    public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 63)];
+
+    private sealed class Collecting : IFindingSink
+    {
+        public List<Finding> Findings { get; } = [];
+
+        public ValueTask WriteAsync(Finding finding, CancellationToken cancellationToken)
+        {
+            lock (Findings) Findings.Add(finding);
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask CompleteAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    }
+}

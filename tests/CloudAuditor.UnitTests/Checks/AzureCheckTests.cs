@@ -1,0 +1,104 @@
+using CloudAuditor.Core.Checks;
+using CloudAuditor.Core.Checks.Azure;
+using CloudAuditor.Core.Model;
+using CloudAuditor.UnitTests.Support;
+
+namespace CloudAuditor.UnitTests.Checks;
+
+public class ContainerPublicAccessCheckTests
+{
+    private static CheckOutcome? Judge(AzureContainer c) => new ContainerPublicAccessCheck().Evaluate(c);
+
+    [Fact]
+    public void Private_container_passes()
+    {
+        var outcome = Judge(Subjects.Container(ContainerAccessLevel.None, probe: Subjects.Denied));
+        Assert.Equal(FindingStatus.Pass, outcome!.Status);
+    }
+
+    [Fact]
+    public void Container_level_access_fails_critical_with_proof_in_evidence()
+    {
+        var outcome = Judge(Subjects.Container(ContainerAccessLevel.Container, Subjects.SafeAccountSettings with { AllowBlobPublicAccess = true }, Subjects.Allowed));
+        Assert.Equal(FindingStatus.Fail, outcome!.Status);
+        Assert.Equal(Severity.Critical, outcome.Severity);
+        Assert.StartsWith("Proven public", outcome.Detail);
+        Assert.Equal("allowed", outcome.Evidence!["anonymousProbe"]);
+        Assert.Equal("200", outcome.Evidence["anonymousProbeStatus"]);
+    }
+
+    [Fact]
+    public void Blob_level_access_without_probe_fails_high()
+    {
+        var outcome = Judge(Subjects.Container(ContainerAccessLevel.Blob, Subjects.SafeAccountSettings with { AllowBlobPublicAccess = true }));
+        Assert.Equal(FindingStatus.Fail, outcome!.Status);
+        Assert.Equal(Severity.High, outcome.Severity);
+    }
+
+    [Fact]
+    public void Public_level_is_inert_when_the_account_disallows_public_access()
+    {
+        var outcome = Judge(Subjects.Container(ContainerAccessLevel.Container, Subjects.SafeAccountSettings, Subjects.Denied));
+        Assert.Equal(FindingStatus.Pass, outcome!.Status);
+        Assert.Contains("no effect", outcome.Detail);
+    }
+
+    [Fact]
+    public void Public_level_refused_by_network_rules_is_a_medium_failure()
+    {
+        var outcome = Judge(Subjects.Container(ContainerAccessLevel.Blob, Subjects.SafeAccountSettings with { AllowBlobPublicAccess = true }, Subjects.Denied));
+        Assert.Equal(FindingStatus.Fail, outcome!.Status);
+        Assert.Equal(Severity.Medium, outcome.Severity);
+    }
+
+    [Fact]
+    public void Proof_wins_over_settings_that_say_private()
+    {
+        var outcome = Judge(Subjects.Container(ContainerAccessLevel.None, Subjects.SafeAccountSettings, Subjects.Allowed));
+        Assert.Equal(FindingStatus.Fail, outcome!.Status);
+        Assert.Equal(Severity.Critical, outcome.Severity);
+    }
+}
+
+public class AzureAccountCheckTests
+{
+    [Theory]
+    [InlineData(true, FindingStatus.Fail)]
+    [InlineData(false, FindingStatus.Pass)]
+    public void Allow_blob_public_access(bool allowed, FindingStatus expected) =>
+        Assert.Equal(expected, new AccountAllowsBlobPublicAccessCheck().Evaluate(Subjects.Account(Subjects.SafeAccountSettings with { AllowBlobPublicAccess = allowed }))!.Status);
+
+    [Fact]
+    public void Account_checks_are_silent_when_ARM_was_not_read()
+    {
+        var account = new AzureStorageAccount(new ResourceRef("http://127.0.0.1/devstoreaccount1", "storage-account", "devstoreaccount1"), null, null);
+        foreach (var check in CheckCatalog.Default.All) Assert.Null(check.Evaluate(account));
+    }
+
+    [Theory]
+    [InlineData(true, FindingStatus.Fail)]
+    [InlineData(false, FindingStatus.Pass)]
+    public void Static_website(bool enabled, FindingStatus expected) =>
+        Assert.Equal(expected, new StaticWebsiteCheck().Evaluate(Subjects.Account(staticWebsite: enabled))!.Status);
+
+    [Theory]
+    [InlineData(true, "TLS1_2", FindingStatus.Pass)]
+    [InlineData(false, "TLS1_2", FindingStatus.Fail)]
+    [InlineData(true, "TLS1_0", FindingStatus.Fail)]
+    [InlineData(true, null, FindingStatus.Fail)]
+    public void Secure_transport(bool httpsOnly, string? tls, FindingStatus expected) =>
+        Assert.Equal(expected, new SecureTransportCheck().Evaluate(Subjects.Account(Subjects.SafeAccountSettings with { HttpsTrafficOnly = httpsOnly, MinimumTlsVersion = tls }))!.Status);
+
+    [Theory]
+    [InlineData("Allow", "Enabled", FindingStatus.Fail)]
+    [InlineData("Deny", "Enabled", FindingStatus.Pass)]
+    [InlineData("Allow", "Disabled", FindingStatus.Pass)]
+    public void Network_default_action(string action, string publicNetwork, FindingStatus expected) =>
+        Assert.Equal(expected, new NetworkDefaultAllowCheck().Evaluate(Subjects.Account(Subjects.SafeAccountSettings with { NetworkDefaultAction = action, PublicNetworkAccess = publicNetwork }))!.Status);
+
+    [Theory]
+    [InlineData(true, FindingStatus.Fail)]
+    [InlineData(false, FindingStatus.Pass)]
+    public void Shared_key_access(bool allowed, FindingStatus expected) =>
+        Assert.Equal(expected, new SharedKeyAccessCheck().Evaluate(Subjects.Account(Subjects.SafeAccountSettings with { AllowSharedKeyAccess = allowed }))!.Status);
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using Azure.Core.Pipeline;
+using CloudAuditor.Azure;
+using CloudAuditor.Core.Config;
+using CloudAuditor.Core.Engine;
+using CloudAuditor.UnitTests.Support;
+
+namespace CloudAuditor.UnitTests.Providers;
+
+public class ArmAccountReaderTests
+{
+    private const string Subscription = "00000000-1111-2222-3333-444444444444";
+    private const string PublicAccount = $"/subscriptions/{Subscription}/resourceGroups/rg-finance/providers/Microsoft.Storage/storageAccounts/financedata";
+    private const string HardenedAccount = $"/subscriptions/{Subscription}/resourceGroups/rg-logs/providers/Microsoft.Storage/storageAccounts/auditlogs";
+    private const string LegacyAccount = $"/subscriptions/{Subscription}/resourceGroups/rg-legacy/providers/Microsoft.Storage/storageAccounts/legacyshare";
+
+    private readonly RecordedHttpHandler _arm = new RecordedHttpHandler()
+        .On(r => r.RequestUri!.AbsolutePath.Equals(PublicAccount, StringComparison.OrdinalIgnoreCase), HttpStatusCode.OK, "arm/storage-account-public.json", "application/json")
+        .On(r => r.RequestUri!.AbsolutePath.Equals(HardenedAccount, StringComparison.OrdinalIgnoreCase), HttpStatusCode.OK, "arm/storage-account-hardened.json", "application/json")
+        .On(r => r.RequestUri!.AbsolutePath.Equals(LegacyAccount, StringComparison.OrdinalIgnoreCase), HttpStatusCode.OK, "arm/storage-account-legacy-defaults.json", "application/json")
+        .On(r => r.RequestUri!.AbsolutePath.EndsWith("/denied", StringComparison.Ordinal), HttpStatusCode.Forbidden, "arm/error-authorization-failed.json", "application/json")
+        .On(r => r.RequestUri!.AbsolutePath == $"/subscriptions/{Subscription}/resources", HttpStatusCode.OK, "arm/subscription-storage-accounts.json", "application/json");
+
+    private ArmAccountReader Reader() => new(new AzureClientSettings(new SweepSettings { MaxRetries = 0 })
+    {
+        Credential = new StaticTokenCredential(),
+        ArmTransport = new HttpClientTransport(new HttpClient(_arm)),
+    }.CreateArmClient("https://management.azure.com"));
+
+    [Fact]
+    public async Task Reads_exposure_settings_and_tags_of_a_public_account()
+    {
+        var account = await Reader().ReadAsync(PublicAccount, CancellationToken.None);
+
+        Assert.True(account.Settings.AllowBlobPublicAccess);
+        Assert.True(account.Settings.AllowSharedKeyAccess);
+        Assert.False(account.Settings.HttpsTrafficOnly);
+        Assert.Equal("TLS1_0", account.Settings.MinimumTlsVersion);
+        Assert.Equal("Allow", account.Settings.NetworkDefaultAction);
+        Assert.Equal("finance-platform@contoso.com", account.Settings.Tags["Owner"]);
+        Assert.Equal("https://financedata.blob.core.windows.net/", account.BlobEndpoint);
+        var request = Assert.Single(_arm.Requests);
+        Assert.Contains($"api-version={AzureClientSettings.StorageAccountApiVersion}", request);
+        Assert.StartsWith("GET https://management.azure.com/subscriptions/", request);
+    }
+
+    [Fact]
+    public async Task Reads_a_hardened_account()
+    {
+        var account = await Reader().ReadAsync(HardenedAccount, CancellationToken.None);
+        Assert.False(account.Settings.AllowBlobPublicAccess);
+        Assert.False(account.Settings.AllowSharedKeyAccess);
+        Assert.Equal("Disabled", account.Settings.PublicNetworkAccess);
+    }
+
+    [Fact]
+    public async Task Absent_switches_take_the_documented_default_of_allowed()
+    {
+        var account = await Reader().ReadAsync(LegacyAccount, CancellationToken.None);
+        Assert.True(account.Settings.AllowBlobPublicAccess);
+        Assert.True(account.Settings.AllowSharedKeyAccess);
+        Assert.Null(account.Settings.MinimumTlsVersion);
+    }
+
+    [Fact]
+    public async Task Authorization_failure_makes_the_target_unreachable_without_leaking_the_message()
+    {
+        var e = await Assert.ThrowsAsync<TargetUnreachableException>(() =>
+            Reader().ReadAsync($"/subscriptions/{Subscription}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/denied", CancellationToken.None));
+        Assert.Contains("403 AuthorizationFailed", e.Message);
+    }
+
+    [Fact]
+    public async Task Lists_the_storage_accounts_of_a_subscription()
+    {
+        var ids = new List<string>();
+        await foreach (var id in Reader().ListStorageAccountIdsAsync(Subscription, CancellationToken.None)) ids.Add(id);
+        Assert.Equal([PublicAccount, HardenedAccount], ids);
+        Assert.Contains("resourceType eq 'Microsoft.Storage/storageAccounts'", Uri.UnescapeDataString(_arm.Requests[0]));
+    }
+}

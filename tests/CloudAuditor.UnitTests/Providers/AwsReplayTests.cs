@@ -1,0 +1,105 @@
+using System.Net;
+using CloudAuditor.Aws;
+using CloudAuditor.Core.Checks;
+using CloudAuditor.Core.Config;
+using CloudAuditor.Core.Engine;
+using CloudAuditor.Core.Model;
+using CloudAuditor.UnitTests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CloudAuditor.UnitTests.Providers;
+
+/// <summary>The AWS provider end to end over recorded S3 XML: SDK parsing, error codes, and the unsigned probe.</summary>
+public class AwsReplayTests
+{
+    private const string Site = "acme-public-site";
+    private const string Payroll = "acme-payroll";
+
+    private static RecordedHttpHandler Recordings() => new RecordedHttpHandler()
+        .On(r => RecordedHttpHandler.IsSigned(r) && r.RequestUri!.AbsolutePath == "/" && r.RequestUri.Query.Length <= 1 && r.RequestUri.Host.StartsWith("s3.", StringComparison.Ordinal), HttpStatusCode.OK, "aws/list-buckets.xml")
+        .OnS3(Site, "location", HttpStatusCode.OK, "aws/location-us-east-1.xml")
+        .OnS3(Site, "acl", HttpStatusCode.OK, "aws/acl-allusers-read.xml")
+        .OnS3(Site, "policy", HttpStatusCode.OK, body: Recorded.Read("aws/policy-public-read.json"))
+        .OnS3(Site, "publicAccessBlock", HttpStatusCode.OK, "aws/pab-all-off.xml")
+        .OnS3(Site, "website", HttpStatusCode.OK, "aws/website-index.xml")
+        .OnS3(Site, "tagging", HttpStatusCode.OK, "aws/tagging-owner.xml")
+        .OnS3(Site, "list-type", HttpStatusCode.OK, "aws/list-objects-one.xml")
+        .OnAnonymousS3(Site, uri => RecordedHttpHandler.HasQuery(uri, "list-type"), HttpStatusCode.Forbidden, "aws/error-access-denied.xml")
+        .On(r => !RecordedHttpHandler.IsSigned(r) && r.RequestUri!.AbsolutePath.EndsWith("/index.html", StringComparison.Ordinal), HttpStatusCode.PartialContent, body: "<")
+        .OnS3(Payroll, "location", HttpStatusCode.OK, "aws/location-us-east-1.xml")
+        .OnS3(Payroll, "acl", HttpStatusCode.OK, "aws/acl-owner-only.xml")
+        .OnS3(Payroll, "policy", HttpStatusCode.NotFound, "aws/error-no-such-bucket-policy.xml")
+        .OnS3(Payroll, "publicAccessBlock", HttpStatusCode.OK, "aws/pab-all-on.xml")
+        .OnS3(Payroll, "website", HttpStatusCode.NotFound, "aws/error-no-such-website.xml")
+        .OnS3(Payroll, "tagging", HttpStatusCode.Forbidden, "aws/error-access-denied.xml")
+        .OnS3(Payroll, "list-type", HttpStatusCode.Forbidden, "aws/error-access-denied.xml")
+        .OnAnonymousS3(Payroll, uri => RecordedHttpHandler.HasQuery(uri, "list-type"), HttpStatusCode.Forbidden, "aws/error-access-denied.xml");
+
+    private static async Task<(List<Finding> Findings, RecordedHttpHandler Http)> SweepAsync()
+    {
+        var http = Recordings();
+        var config = new AuditorConfig
+        {
+            Sweep = new SweepSettings { MaxRetries = 0 },
+            Aws = [new AwsTarget { Name = "prod", Region = "us-east-1", AccessKeyId = "AKIAIOSFODNN7EXAMPLE", SecretAccessKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", AccountId = "111122223333" }],
+        };
+        var targets = new AwsInventoryFactory(sweep => new AwsClientSettings(sweep) { Handler = http }, NullLoggerFactory.Instance).Create(config).ToList();
+        var sink = new CollectingSink();
+        await new SweepEngine(CheckCatalog.Default, NullLogger<SweepEngine>.Instance).RunAsync(targets, sink, 1, CancellationToken.None);
+        return (sink.Findings, http);
+    }
+
+    [Fact]
+    public async Task Public_site_bucket_fails_on_acl_policy_block_website_and_proof()
+    {
+        var (findings, http) = await SweepAsync();
+        Assert.Empty(http.Unmatched);
+        var site = findings.Where(f => f.Resource.Bucket == Site).ToDictionary(f => f.CheckId);
+
+        Assert.Equal(FindingStatus.Fail, site["aws.s3.acl-public-grant"].Status);
+        Assert.Equal(Severity.High, site["aws.s3.acl-public-grant"].Severity);
+        Assert.Contains("PublicReadGetObject", site["aws.s3.policy-public-principal"].Detail);
+        Assert.DoesNotContain("DenyInsecureTransport", site["aws.s3.policy-public-principal"].Detail);
+        Assert.Equal(FindingStatus.Fail, site["aws.s3.public-access-block"].Status);
+        Assert.Equal(FindingStatus.Fail, site["aws.s3.static-website"].Status);
+        var proof = site["aws.s3.anonymous-access"];
+        Assert.Equal(FindingStatus.Fail, proof.Status);
+        Assert.Equal("206", proof.Evidence!["anonymousProbeStatus"]);
+        Assert.Equal("arn:aws:s3:::acme-public-site", proof.Resource.Id);
+        Assert.Equal("111122223333", proof.Resource.Account);
+    }
+
+    [Fact]
+    public async Task Private_bucket_passes_and_reports_the_setting_it_could_not_read()
+    {
+        var (findings, _) = await SweepAsync();
+        var payroll = findings.Where(f => f.Resource.Bucket == Payroll).ToDictionary(f => f.CheckId);
+
+        foreach (var id in new[] { "aws.s3.acl-public-grant", "aws.s3.policy-public-principal", "aws.s3.public-access-block", "aws.s3.static-website", "aws.s3.anonymous-access" })
+            Assert.Equal(FindingStatus.Pass, payroll[id].Status);
+        var unreadable = payroll["aws.s3.settings-unreadable"];
+        Assert.Equal(FindingStatus.Error, unreadable.Status);
+        Assert.Contains("GetBucketTagging: 403 AccessDenied", unreadable.Detail);
+    }
+
+    [Fact]
+    public async Task Requests_carry_no_secret_and_the_probe_is_unsigned()
+    {
+        var (_, http) = await SweepAsync();
+        Assert.DoesNotContain(http.Requests, r => r.Contains("wJalrXUtnFEMI", StringComparison.Ordinal));
+        Assert.Contains(http.Requests, r => r.Contains("acme-public-site", StringComparison.Ordinal) && r.Contains("index.html", StringComparison.Ordinal));
+    }
+}
+
+internal sealed class CollectingSink : IFindingSink
+{
+    public List<Finding> Findings { get; } = [];
+
+    public ValueTask WriteAsync(Finding finding, CancellationToken cancellationToken)
+    {
+        lock (Findings) Findings.Add(finding);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask CompleteAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+}

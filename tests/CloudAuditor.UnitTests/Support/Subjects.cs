@@ -1,0 +1,51 @@
+using CloudAuditor.Core.Model;
+
+namespace CloudAuditor.UnitTests.Support;
+
+/// <summary>Model builders for check tests: a safe baseline that each test changes in one place.</summary>
+public static class Subjects
+{
+    public static AzureAccountSettings SafeAccountSettings => new()
+    {
+        AllowBlobPublicAccess = false,
+        AllowSharedKeyAccess = false,
+        HttpsTrafficOnly = true,
+        MinimumTlsVersion = "TLS1_2",
+        NetworkDefaultAction = "Deny",
+        PublicNetworkAccess = "Enabled",
+    };
+
+    public static AzureStorageAccount Account(AzureAccountSettings? settings = null, bool? staticWebsite = false) =>
+        new(new ResourceRef("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/acct", "storage-account", "acct") { Account = "acct" },
+            settings ?? SafeAccountSettings, staticWebsite);
+
+    public static AzureContainer Container(ContainerAccessLevel level, AzureAccountSettings? settings = null, AnonymousProbe? probe = null) =>
+        new(new ResourceRef("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/acct/blobServices/default/containers/data", "blob-container", "data") { Account = "acct", Container = "data" },
+            level, Account(settings), new Dictionary<string, string>(), probe ?? AnonymousProbe.NotAttempted);
+
+    public static AnonymousProbe Allowed => new(ProbeOutcome.Allowed, "GET https://acct.blob.core.windows.net/data?restype=container&comp=list", 200, "anonymous List Blobs returned 200");
+
+    public static AnonymousProbe Denied => new(ProbeOutcome.Denied, "GET https://acct.blob.core.windows.net/data?restype=container&comp=list", 404, "anonymous List Blobs refused with 404 ResourceNotFound");
+
+    public static S3Bucket Bucket(
+        IReadOnlyList<AclGrant>? grants = null,
+        string? policyJson = null,
+        PublicAccessBlock? pab = null,
+        bool pabConfigured = true,
+        WebsiteConfiguration? website = null,
+        AnonymousProbe? probe = null) =>
+        new(new ResourceRef("arn:aws:s3:::data", "s3-bucket", "data") { Account = "111122223333", Bucket = "data" },
+            "us-east-1",
+            Observed<AclList>.Of(new AclList(grants ?? [OwnerGrant])),
+            Observed<BucketPolicy>.Of(policyJson is null ? null : BucketPolicy.Parse(policyJson)),
+            Observed<PublicAccessBlock>.Of(pabConfigured ? pab ?? new PublicAccessBlock(true, true, true, true) : null),
+            Observed<WebsiteConfiguration>.Of(website),
+            new Dictionary<string, string>(),
+            probe ?? AnonymousProbe.NotAttempted);
+
+    public static AclGrant OwnerGrant => new(AclGranteeGroup.Other, "75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a", "FULL_CONTROL");
+
+    public static AclGrant AllUsers(string permission) => new(AclGranteeGroup.AllUsers, "http://acs.amazonaws.com/groups/global/AllUsers", permission);
+
+    public static PublicAccessBlock NoBlock => new(false, false, false, false);
+}
