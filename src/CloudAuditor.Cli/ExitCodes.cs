@@ -1,3 +1,6 @@
+using CloudAuditor.Core.Engine;
+using CloudAuditor.Core.Model;
+
 namespace CloudAuditor.Cli;
 
 /// <summary>Exit codes fixed by CONTRACT.md.</summary>
@@ -11,4 +14,7 @@ public static class ExitCodes
     /// <summary>Additions to the contract: a bug in the auditor, and Ctrl+C.</summary>
     public const int InternalError = 4;
     public const int Cancelled = 130;
+
+    public static int ForFindings(FindingCounter findings, Severity? failOn) =>
+        failOn is { } threshold && findings.FailingAtOrAbove(threshold) > 0 ? FailingChecks : Ran;
 }

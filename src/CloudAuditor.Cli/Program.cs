@@ -5,6 +5,7 @@ using CloudAuditor.Core.Config;
 var verbose = new Option<bool>("--verbose") { Description = "Log progress details to stderr", Recursive = true };
 var root = new RootCommand("CloudAuditor: audit cloud storage for exposure, IAM, retention and sensitive data") { verbose };
 root.Subcommands.Add(SweepCommand.Create(verbose));
+root.Subcommands.Add(ScanFilesCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

@@ -39,9 +39,7 @@ internal static class SweepCommand
     }
 
     internal static int ExitCodeOf(SweepSummary summary, Core.Model.Severity? failOn) =>
-        summary.UnreachableTargets > 0 ? ExitCodes.Unreachable
-        : failOn is { } threshold && summary.FailingAtOrAbove(threshold) > 0 ? ExitCodes.FailingChecks
-        : ExitCodes.Ran;
+        summary.UnreachableTargets > 0 ? ExitCodes.Unreachable : ExitCodes.ForFindings(summary.Findings, failOn);
 
     private static Task<SweepSummary> WithProgressAsync(IAnsiConsole console, SweepEngine engine, Func<Task<SweepSummary>> run) =>
         console.Status().StartAsync("Sweeping…", async context =>

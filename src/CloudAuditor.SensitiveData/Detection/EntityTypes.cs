@@ -1,0 +1,24 @@
+namespace CloudAuditor.SensitiveData.Detection;
+
+/// <summary>Entity type names fixed by CONTRACT.md.</summary>
+public static class EntityTypes
+{
+    public const string Email = "EMAIL_ADDRESS";
+    public const string Phone = "PHONE_NUMBER";
+    public const string CreditCard = "CREDIT_CARD";
+    public const string UsSsn = "US_SSN";
+    public const string Iban = "IBAN_CODE";
+    public const string IpAddress = "IP_ADDRESS";
+    public const string AwsAccessKeyId = "AWS_ACCESS_KEY_ID";
+    public const string AwsSecretAccessKey = "AWS_SECRET_ACCESS_KEY";
+    public const string AzureStorageAccountKey = "AZURE_STORAGE_ACCOUNT_KEY";
+    public const string PrivateKey = "PRIVATE_KEY";
+    public const string Jwt = "JWT";
+    public const string GitHubToken = "GITHUB_TOKEN";
+    public const string SlackToken = "SLACK_TOKEN";
+
+    public static readonly IReadOnlySet<string> Secrets = new HashSet<string>
+    {
+        AwsAccessKeyId, AwsSecretAccessKey, AzureStorageAccountKey, PrivateKey, Jwt, GitHubToken, SlackToken,
+    };
+}

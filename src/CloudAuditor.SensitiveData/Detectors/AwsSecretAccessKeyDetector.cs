@@ -1,0 +1,32 @@
+using System.Text.RegularExpressions;
+using CloudAuditor.SensitiveData.Detection;
+
+namespace CloudAuditor.SensitiveData.Detectors;
+
+/// <summary>
+/// AWS secret access keys: 40 base64 characters, which alone look like any hash, so they count only beside a
+/// naming context (aws_secret_access_key=, "SecretAccessKey":, a column called secret) and must mix cases and digits.
+/// </summary>
+public sealed partial class AwsSecretAccessKeyDetector : RegexDetector
+{
+    private static readonly string[] ContextWords = ["aws_secret", "secret_access_key", "secretaccesskey", "aws secret", "secret key", "secret_key"];
+
+    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
+
+    public override string EntityType => EntityTypes.AwsSecretAccessKey;
+
+    protected override Regex Candidates => Pattern();
+
+    protected override bool MayContain(ReadOnlySpan<char> text, FieldContext field) =>
+        field.NameContains("secret") || text.Contains("secret", StringComparison.OrdinalIgnoreCase);
+
+    protected override bool IsValid(ReadOnlySpan<char> value, ReadOnlySpan<char> before, FieldContext field) =>
+        value.IndexOfAnyInRange('A', 'Z') >= 0 && value.IndexOfAnyInRange('a', 'z') >= 0 && value.IndexOfAnyInRange('0', '9') >= 0
+        && value.IndexOfAnyExcept(HexDigits) >= 0
+        && (field.NameContains(ContextWords) || field.NameContains("secret") || HasContextBefore(before, 48, ContextWords));
+
+    protected override string MaskValue(ReadOnlySpan<char> value) => "[redacted 40-character secret]";
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}

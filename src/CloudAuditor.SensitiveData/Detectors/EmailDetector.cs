@@ -1,0 +1,54 @@
+using CloudAuditor.SensitiveData.Detection;
+
+namespace CloudAuditor.SensitiveData.Detectors;
+
+/// <summary>
+/// Email addresses, found from each '@' outwards (a vectorised search, faster than a regex that could start at
+/// every letter). The domain needs a letters-only TLD that is not a file extension ("icon@2x.png" is an asset).
+/// </summary>
+public sealed class EmailDetector : IDetector
+{
+    private static readonly HashSet<string> FileExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "css", "js", "mjs", "map", "json", "xml", "html", "txt", "pdf", "zip",
+    };
+
+    public string EntityType => EntityTypes.Email;
+
+    public void Detect(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally)
+    {
+        var offset = 0;
+        while (true)
+        {
+            var at = text[offset..].IndexOf('@');
+            if (at < 0) return;
+            at += offset;
+            offset = at + 1;
+            var start = at;
+            while (start > 0 && at - start < 64 && IsLocal(text[start - 1])) start--;
+            var end = at + 1;
+            while (end < text.Length && end - at < 254 && IsDomain(text[end])) end++;
+            while (end > at + 1 && text[end - 1] is '.' or '-') end--;
+            if (start == at || end == at + 1) continue;
+            var local = text[start..at];
+            var domain = text[(at + 1)..end];
+            if (local[0] == '.' || local[^1] == '.' || local.Contains("..", StringComparison.Ordinal) || !IsDomainName(domain)) continue;
+            tally.Add(EntityType, $"{local[0]}***@{domain}");
+            offset = end;
+        }
+    }
+
+    private static bool IsDomainName(ReadOnlySpan<char> domain)
+    {
+        var lastDot = domain.LastIndexOf('.');
+        if (lastDot <= 0 || domain.Contains("..", StringComparison.Ordinal) || domain[0] is '-' or '.') return false;
+        var tld = domain[(lastDot + 1)..];
+        if (tld.Length is < 2 or > 24) return false;
+        foreach (var c in tld) if (!char.IsAsciiLetter(c)) return false;
+        return !FileExtensions.Contains(tld.ToString());
+    }
+
+    private static bool IsLocal(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '-';
+
+    private static bool IsDomain(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '-';
+}
