@@ -2,20 +2,43 @@ using CloudAuditor.SensitiveData.Detectors;
 
 namespace CloudAuditor.SensitiveData.Detection;
 
-/// <summary>All detectors, run over each piece of extracted text.</summary>
-public sealed class DetectorSet(IReadOnlyList<IDetector> detectors)
+/// <summary>
+/// All detectors, run over each piece of extracted text. Detectors anchored on digits share one pass over the
+/// numeric tokens; the others each run their own vectorised search for their anchor ('@', "AKIA", "==", ...).
+/// </summary>
+public sealed class DetectorSet
 {
+    private readonly IDetector[] _own;
+    private readonly NumericDetector[] _numeric;
+
+    public DetectorSet(IReadOnlyList<IDetector> detectors)
+    {
+        Detectors = detectors;
+        _numeric = detectors.OfType<NumericDetector>().ToArray();
+        _own = detectors.Where(d => d is not NumericDetector).ToArray();
+    }
+
     public static DetectorSet Default { get; } = new(
     [
-        new EmailDetector(), new PhoneNumberDetector(), new CreditCardDetector(), new UsSsnDetector(), new IbanDetector(),
-        new IpAddressDetector(), new AwsAccessKeyIdDetector(), new AwsSecretAccessKeyDetector(), new AzureStorageAccountKeyDetector(),
-        new PrivateKeyDetector(), new JwtDetector(), new GitHubTokenDetector(), new SlackTokenDetector(),
+        new EmailDetector(), new NanpPhoneDetector(), new InternationalPhoneDetector(), new CreditCardDetector(), new UsSsnDetector(),
+        new IbanDetector(), new Ipv4Detector(), new Ipv6Detector(), new AwsAccessKeyIdDetector(), new AwsSecretAccessKeyDetector(),
+        new AzureStorageAccountKeyDetector(), new PrivateKeyDetector(), new JwtDetector(), new GitHubTokenDetector(), new SlackTokenDetector(),
     ]);
 
-    public IReadOnlyList<IDetector> Detectors => detectors;
+    public IReadOnlyList<IDetector> Detectors { get; }
+
+    public IEnumerable<string> EntityTypes => Detectors.Select(d => d.EntityType).Distinct();
 
     public void Scan(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally)
     {
-        foreach (var detector in detectors) detector.Detect(text, field, tally);
+        foreach (var detector in _own) detector.Detect(text, field, tally);
+        var state = (Detectors: _numeric, Field: field, Tally: tally);
+        NumericToken.ForEach(text, ref state, static (text, token, ref state) =>
+        {
+            foreach (var detector in state.Detectors)
+            {
+                if (detector.Wants(token)) detector.DetectAt(text, token, state.Field, state.Tally);
+            }
+        });
     }
 }

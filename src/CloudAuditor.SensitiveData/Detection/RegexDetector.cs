@@ -12,18 +12,19 @@ public abstract class RegexDetector : IDetector
 
     protected abstract Regex Candidates { get; }
 
-    public void Detect(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally)
+    public virtual void Detect(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally) => ScanAll(text, field, tally);
+
+    /// <summary>Every candidate in the whole text: the plain path, for detectors without a cheaper anchor.</summary>
+    protected void ScanAll(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally)
     {
-        if (!MayContain(text, field)) return;
-        foreach (var match in Candidates.EnumerateMatches(text))
-        {
-            var value = text.Slice(match.Index, match.Length);
-            if (IsValid(value, text[..match.Index], field)) tally.Add(EntityType, MaskValue(value));
-        }
+        foreach (var match in Candidates.EnumerateMatches(text)) Report(text, match.Index, match.Length, field, tally);
     }
 
-    /// <summary>A cheaper test that rules the whole text out, e.g. a required keyword.</summary>
-    protected virtual bool MayContain(ReadOnlySpan<char> text, FieldContext field) => true;
+    protected void Report(ReadOnlySpan<char> text, int index, int length, FieldContext field, DetectionTally tally)
+    {
+        var value = text.Slice(index, length);
+        if (IsValid(value, text[..index], field)) tally.Add(EntityType, MaskValue(value));
+    }
 
     /// <param name="before">The text before the candidate, for context words.</param>
     protected abstract bool IsValid(ReadOnlySpan<char> value, ReadOnlySpan<char> before, FieldContext field);

@@ -3,10 +3,14 @@ using CloudAuditor.SensitiveData.Detection;
 
 namespace CloudAuditor.SensitiveData.Detectors;
 
-/// <summary>AWS access key ids: a documented four-letter kind prefix and sixteen base32 characters.</summary>
-public sealed partial class AwsAccessKeyIdDetector : RegexDetector
+/// <summary>AWS access key ids: AKIA (long-term) or ASIA (temporary) and sixteen base32 characters. Other prefixes (AIDA, AROA...) name users and roles, not keys.</summary>
+public sealed partial class AwsAccessKeyIdDetector : AnchoredRegexDetector
 {
     public override string EntityType => EntityTypes.AwsAccessKeyId;
+
+    public override IReadOnlyList<string> Anchors { get; } = ["AKIA", "ASIA"];
+
+    protected override int MaxLength => 20;
 
     protected override Regex Candidates => Pattern();
 
@@ -16,6 +20,6 @@ public sealed partial class AwsAccessKeyIdDetector : RegexDetector
 
     protected override string MaskValue(ReadOnlySpan<char> value) => Mask.Prefix(value, 4);
 
-    [GeneratedRegex(@"(?<![A-Z0-9])(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z2-7]{16}(?![A-Za-z0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

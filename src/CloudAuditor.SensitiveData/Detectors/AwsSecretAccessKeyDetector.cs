@@ -7,7 +7,7 @@ namespace CloudAuditor.SensitiveData.Detectors;
 /// AWS secret access keys: 40 base64 characters, which alone look like any hash, so they count only beside a
 /// naming context (aws_secret_access_key=, "SecretAccessKey":, a column called secret) and must mix cases and digits.
 /// </summary>
-public sealed partial class AwsSecretAccessKeyDetector : RegexDetector
+public sealed partial class AwsSecretAccessKeyDetector : AnchoredRegexDetector, IAnchoredDetector
 {
     private static readonly string[] ContextWords = ["aws_secret", "secret_access_key", "secretaccesskey", "aws secret", "secret key", "secret_key"];
 
@@ -17,8 +17,31 @@ public sealed partial class AwsSecretAccessKeyDetector : RegexDetector
 
     protected override Regex Candidates => Pattern();
 
-    protected override bool MayContain(ReadOnlySpan<char> text, FieldContext field) =>
-        field.NameContains("secret") || text.Contains("secret", StringComparison.OrdinalIgnoreCase);
+    public override IReadOnlyList<string> Anchors { get; } = ["secret"];
+
+    public StringComparison AnchorComparison => StringComparison.OrdinalIgnoreCase;
+
+    protected override int MaxLength => 48 + 40;
+
+    public bool NeedsFullScan(FieldContext field) => field.NameContains("secret");
+
+    public override void Detect(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally)
+    {
+        if (NeedsFullScan(field)) ScanAll(text, field, tally);
+        else base.Detect(text, field, tally);
+    }
+
+    /// <summary>The value follows its keyword within a few characters ("aws_secret_access_key = ", "\"SecretAccessKey\": \"").</summary>
+    public override int DetectAt(ReadOnlySpan<char> text, int index, FieldContext field, DetectionTally tally)
+    {
+        var end = Math.Min(text.Length, index + MaxLength + 1);
+        foreach (var match in Candidates.EnumerateMatches(text[..end], index))
+        {
+            Report(text, match.Index, match.Length, field, tally);
+            return match.Index + match.Length;
+        }
+        return index + 1;
+    }
 
     protected override bool IsValid(ReadOnlySpan<char> value, ReadOnlySpan<char> before, FieldContext field) =>
         value.IndexOfAnyInRange('A', 'Z') >= 0 && value.IndexOfAnyInRange('a', 'z') >= 0 && value.IndexOfAnyInRange('0', '9') >= 0

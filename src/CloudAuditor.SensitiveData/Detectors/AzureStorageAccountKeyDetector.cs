@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using CloudAuditor.SensitiveData.Detection;
 
@@ -8,15 +9,31 @@ namespace CloudAuditor.SensitiveData.Detectors;
 /// (AccountKey= in a connection string, "accountKey"/"key1" in JSON, az CLI "keyName" output).
 /// SHA-512 integrity hashes have the same shape, so "sha512-" never counts.
 /// </summary>
-public sealed partial class AzureStorageAccountKeyDetector : RegexDetector
+public sealed partial class AzureStorageAccountKeyDetector : AnchoredRegexDetector
 {
+    private const int KeyLength = 88;
     private static readonly string[] ContextWords = ["accountkey", "account_key", "storagekey", "storage_key", "keyname", "key1", "key2", "storage account key"];
+    private static readonly SearchValues<char> Base64Chars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
 
     public override string EntityType => EntityTypes.AzureStorageAccountKey;
 
+    /// <summary>A 64-byte key always ends in "==": look back from it rather than test every base64 run.</summary>
+    public override IReadOnlyList<string> Anchors { get; } = ["=="];
+
+    protected override int MaxLength => KeyLength;
+
     protected override Regex Candidates => Pattern();
 
-    protected override bool MayContain(ReadOnlySpan<char> text, FieldContext field) => text.Contains("==", StringComparison.Ordinal);
+    public override int DetectAt(ReadOnlySpan<char> text, int index, FieldContext field, DetectionTally tally)
+    {
+        var start = index - (KeyLength - 2);
+        var end = index + 2;
+        if (start < 0 || text.Slice(start, KeyLength - 2).IndexOfAnyExcept(Base64Chars) >= 0) return end;
+        if (start > 0 && Base64Chars.Contains(text[start - 1])) return end;
+        if (end < text.Length && (Base64Chars.Contains(text[end]) || text[end] == '=')) return end;
+        Report(text, start, KeyLength, field, tally);
+        return end;
+    }
 
     protected override bool IsValid(ReadOnlySpan<char> value, ReadOnlySpan<char> before, FieldContext field)
     {

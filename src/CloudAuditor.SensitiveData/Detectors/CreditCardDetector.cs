@@ -4,9 +4,12 @@ using CloudAuditor.SensitiveData.Detection;
 namespace CloudAuditor.SensitiveData.Detectors;
 
 /// <summary>Payment card numbers: a known brand prefix and length, card-style grouping, and a valid Luhn checksum.</summary>
-public sealed partial class CreditCardDetector : RegexDetector
+public sealed partial class CreditCardDetector : NumericDetector
 {
     public override string EntityType => EntityTypes.CreditCard;
+
+    /// <summary>The pattern refuses to touch other digit groups, so a card is always a whole token.</summary>
+    public override bool Wants(in NumericToken token) => token.Digits is >= 13 and <= 19;
 
     protected override Regex Candidates => Pattern();
 
@@ -33,7 +36,8 @@ public sealed partial class CreditCardDetector : RegexDetector
         }
         groups[groupCount++] = groupLength;
         digits = digits[..count];
-        return count >= 13 && IsCardGrouping(groups[..groupCount], count) && !AllSame(digits) && BrandAccepts(digits) && Checksums.Luhn(digits);
+        return count >= 13 && IsCardGrouping(groups[..groupCount], count) && !AllSame(digits) && BrandAccepts(digits) && Checksums.Luhn(digits)
+            && !IbanPrefix().IsMatch(before[Math.Max(0, before.Length - 24)..]);
     }
 
     protected override string MaskValue(ReadOnlySpan<char> value) => Mask.KeepLastDigits(value, 4);
@@ -72,6 +76,11 @@ public sealed partial class CreditCardDetector : RegexDetector
             || (p2 is 50 or 56 or 57 or 58 or 67) && n is >= 13 and <= 19;                   // Maestro
     }
 
-    [GeneratedRegex(@"(?<![\d.,-])\d(?:[ -]?\d){12,18}(?![\d-]|[.,]\d)", RegexOptions.CultureInvariant)]
+    // Never a slice of a longer token (a hash, a reference number, more digit groups): nothing word-like may touch either end.
+    [GeneratedRegex(@"(?<![\w.,-]|\d[ -])\d(?:[ -]?\d){12,18}(?![\w-]|[.,]\d|[ -]\d)", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
+
+    /// <summary>The digits of an IBAN (valid or mistyped) after its country, check digits and letter groups: "GB45 XUIS 3669 7662 1997 11".</summary>
+    [GeneratedRegex(@"[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){0,4} $", RegexOptions.CultureInvariant)]
+    private static partial Regex IbanPrefix();
 }

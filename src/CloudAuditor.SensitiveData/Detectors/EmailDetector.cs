@@ -3,10 +3,9 @@ using CloudAuditor.SensitiveData.Detection;
 namespace CloudAuditor.SensitiveData.Detectors;
 
 /// <summary>
-/// Email addresses, found from each '@' outwards (a vectorised search, faster than a regex that could start at
-/// every letter). The domain needs a letters-only TLD that is not a file extension ("icon@2x.png" is an asset).
+/// Email addresses, found from each '@' outwards (faster than a regex that could start at every letter). The domain needs a letters-only TLD that is not a file extension ("icon@2x.png" is an asset).
 /// </summary>
-public sealed class EmailDetector : IDetector
+public sealed class EmailDetector : IAnchoredDetector
 {
     private static readonly HashSet<string> FileExtensions = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -15,27 +14,24 @@ public sealed class EmailDetector : IDetector
 
     public string EntityType => EntityTypes.Email;
 
-    public void Detect(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally)
+    public IReadOnlyList<string> Anchors { get; } = ["@"];
+
+    public void Detect(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally) => AnchorSearch.Run(this, text, field, tally);
+
+    public int DetectAt(ReadOnlySpan<char> text, int index, FieldContext field, DetectionTally tally)
     {
-        var offset = 0;
-        while (true)
-        {
-            var at = text[offset..].IndexOf('@');
-            if (at < 0) return;
-            at += offset;
-            offset = at + 1;
-            var start = at;
-            while (start > 0 && at - start < 64 && IsLocal(text[start - 1])) start--;
-            var end = at + 1;
-            while (end < text.Length && end - at < 254 && IsDomain(text[end])) end++;
-            while (end > at + 1 && text[end - 1] is '.' or '-') end--;
-            if (start == at || end == at + 1) continue;
-            var local = text[start..at];
-            var domain = text[(at + 1)..end];
-            if (local[0] == '.' || local[^1] == '.' || local.Contains("..", StringComparison.Ordinal) || !IsDomainName(domain)) continue;
-            tally.Add(EntityType, $"{local[0]}***@{domain}");
-            offset = end;
-        }
+        var at = index;
+        var start = at;
+        while (start > 0 && at - start < 64 && IsLocal(text[start - 1])) start--;
+        var end = at + 1;
+        while (end < text.Length && end - at < 254 && IsDomain(text[end])) end++;
+        while (end > at + 1 && text[end - 1] is '.' or '-') end--;
+        if (start == at || end == at + 1) return at + 1;
+        var local = text[start..at];
+        var domain = text[(at + 1)..end];
+        if (local[0] == '.' || local[^1] == '.' || local.Contains("..", StringComparison.Ordinal) || !IsDomainName(domain)) return at + 1;
+        tally.Add(EntityType, $"{local[0]}***@{domain}");
+        return end;
     }
 
     private static bool IsDomainName(ReadOnlySpan<char> domain)

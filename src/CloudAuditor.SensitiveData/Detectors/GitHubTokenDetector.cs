@@ -4,9 +4,14 @@ using CloudAuditor.SensitiveData.Detection;
 namespace CloudAuditor.SensitiveData.Detectors;
 
 /// <summary>GitHub tokens: classic prefixed tokens with a valid CRC32 checksum, and fine-grained github_pat_ tokens.</summary>
-public sealed partial class GitHubTokenDetector : RegexDetector
+public sealed partial class GitHubTokenDetector : AnchoredRegexDetector
 {
     public override string EntityType => EntityTypes.GitHubToken;
+
+    /// <summary>Every token prefix starts with "gh".</summary>
+    public override IReadOnlyList<string> Anchors { get; } = ["gh", "github_pat_"];
+
+    protected override int MaxLength => 93;
 
     protected override Regex Candidates => Pattern();
 

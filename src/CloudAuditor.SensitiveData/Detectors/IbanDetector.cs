@@ -5,7 +5,7 @@ using CloudAuditor.SensitiveData.Detection;
 namespace CloudAuditor.SensitiveData.Detectors;
 
 /// <summary>IBANs: the country's registered length (ISO 13616 registry) and the mod-97 check.</summary>
-public sealed partial class IbanDetector : RegexDetector
+public sealed partial class IbanDetector : NumericDetector
 {
     private static readonly FrozenDictionary<string, int> Lengths = new Dictionary<string, int>
     {
@@ -22,6 +22,13 @@ public sealed partial class IbanDetector : RegexDetector
     }.ToFrozenDictionary();
 
     public override string EntityType => EntityTypes.Iban;
+
+    /// <summary>The check digits follow the two-letter country code; the BBAN may continue into letters and spaces.</summary>
+    public override bool Wants(in NumericToken token) => token.CountryCodeBefore;
+
+    protected override int Lead => 2;
+
+    protected override int Reach(in NumericToken token) => 44;
 
     protected override Regex Candidates => Pattern();
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
@@ -6,34 +7,20 @@ using CloudAuditor.SensitiveData.Detection;
 namespace CloudAuditor.SensitiveData.Detectors;
 
 /// <summary>
-/// IPv4 (four octets 0-255, no leading zeros, not part of a longer dotted run such as a version "1.2.3.4.5", not
-/// after "v"/"version") and IPv6 in full or compressed form, validated by the platform parser.
+/// IPv4: four octets 0-255 without leading zeros, not part of a longer dotted run (a version "1.2.3.4.5"), not after
+/// "v"/"version", not 0.x or 255.x (masks and "any").
 /// </summary>
-public sealed partial class IpAddressDetector : IDetector
+public sealed partial class Ipv4Detector : NumericDetector
 {
     private static readonly string[] VersionWords = ["version", "ver ", "release", "build"];
 
-    public string EntityType => EntityTypes.IpAddress;
+    public override string EntityType => EntityTypes.IpAddress;
 
-    public void Detect(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally)
-    {
-        foreach (var match in V4().EnumerateMatches(text))
-        {
-            var value = text.Slice(match.Index, match.Length);
-            if (IsV4(value) && !field.NameContains("version") && !FollowsVersionWord(text[..match.Index]))
-                tally.Add(EntityType, $"{value[..value.IndexOf('.')]}.*.*.*");
-        }
-        if (text.IndexOf(':') < 0) return;
-        foreach (var match in V6().EnumerateMatches(text))
-        {
-            var value = text.Slice(match.Index, match.Length);
-            if (value.Count(':') >= 2 && value.IndexOfAnyExcept(':') >= 0
-                && IPAddress.TryParse(value, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6)
-                tally.Add(EntityType, $"{value[..Math.Max(1, value.IndexOf(':'))]}:****");
-        }
-    }
+    public override bool Wants(in NumericToken token) => token.Dots >= 3;
 
-    private static bool IsV4(ReadOnlySpan<char> value)
+    protected override Regex Candidates => Pattern();
+
+    protected override bool IsValid(ReadOnlySpan<char> value, ReadOnlySpan<char> before, FieldContext field)
     {
         Span<Range> parts = stackalloc Range[5];
         if (value.Split(parts, '.') != 4) return false;
@@ -43,20 +30,43 @@ public sealed partial class IpAddressDetector : IDetector
             if (octet.Length > 1 && octet[0] == '0') return false;
             if (!int.TryParse(octet, System.Globalization.CultureInfo.InvariantCulture, out var n) || n > 255) return false;
         }
-        var first = value[parts[0]];
-        return first is not "0" and not "255";
+        return value[parts[0]] is not "0" and not "255" && !field.NameContains("version") && !HasContextBefore(before, 12, VersionWords);
     }
 
-    private static bool FollowsVersionWord(ReadOnlySpan<char> before)
-    {
-        var tail = before[Math.Max(0, before.Length - 12)..];
-        foreach (var word in VersionWords) if (tail.Contains(word, StringComparison.OrdinalIgnoreCase)) return true;
-        return false;
-    }
+    protected override string MaskValue(ReadOnlySpan<char> value) => $"{value[..value.IndexOf('.')]}.*.*.*";
 
     [GeneratedRegex(@"(?<![\w.:])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w]|\.\d)", RegexOptions.CultureInvariant)]
-    private static partial Regex V4();
+    private static partial Regex Pattern();
+}
 
-    [GeneratedRegex(@"(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:(?<=:)\d{1,3}(?:\.\d{1,3}){3})?(?![\w:])", RegexOptions.CultureInvariant)]
-    private static partial Regex V6();
+/// <summary>IPv6 in full or compressed form (and IPv4-mapped), found from each ':' and validated by the platform parser.</summary>
+public sealed class Ipv6Detector : IAnchoredDetector
+{
+
+    private static readonly SearchValues<char> AddressChars = SearchValues.Create("0123456789abcdefABCDEF:.");
+
+    public string EntityType => EntityTypes.IpAddress;
+
+    public IReadOnlyList<string> Anchors { get; } = [":"];
+
+    public void Detect(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally) => AnchorSearch.Run(this, text, field, tally);
+
+    public int DetectAt(ReadOnlySpan<char> text, int index, FieldContext field, DetectionTally tally)
+    {
+        var colon = index;
+        // Most colons are "key": value or 12:30:45; reject those before walking anything.
+        if ((colon == 0 || !AddressChars.Contains(text[colon - 1])) && (colon + 1 >= text.Length || !AddressChars.Contains(text[colon + 1]))) return colon + 1;
+        var start = colon;
+        while (start > 0 && colon - start < 40 && AddressChars.Contains(text[start - 1])) start--;
+        var end = colon + 1;
+        while (end < text.Length && end - start < 46 && AddressChars.Contains(text[end])) end++;
+        var candidate = text[start..end].TrimEnd('.');
+        if (IsWordChar(text, start - 1) || IsWordChar(text, start + candidate.Length) || candidate.Count(':') < 2 || candidate.IndexOfAnyExcept(':') < 0) return end;
+        if (IPAddress.TryParse(candidate, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6)
+            tally.Add(EntityType, $"{candidate[..Math.Max(1, candidate.IndexOf(':'))]}:****");
+        return end;
+    }
+
+    private static bool IsWordChar(ReadOnlySpan<char> text, int index) =>
+        index >= 0 && index < text.Length && (char.IsAsciiLetterOrDigit(text[index]) || text[index] is '_' or ':');
 }

@@ -6,9 +6,13 @@ using CloudAuditor.SensitiveData.Detection;
 namespace CloudAuditor.SensitiveData.Detectors;
 
 /// <summary>JSON Web Tokens whose header decodes (base64url) to a JSON object naming an "alg", and whose payload is JSON too.</summary>
-public sealed partial class JwtDetector : RegexDetector
+public sealed partial class JwtDetector : AnchoredRegexDetector
 {
     public override string EntityType => EntityTypes.Jwt;
+
+    public override IReadOnlyList<string> Anchors { get; } = ["eyJ"];
+
+    protected override int MaxLength => 16384;
 
     protected override Regex Candidates => Pattern();
 

@@ -5,38 +5,44 @@ namespace CloudAuditor.SensitiveData.Detectors;
 
 /// <summary>
 /// North American numbers written the way people write phone numbers (separators or parentheses, NANP area and
-/// exchange codes starting 2-9), and international numbers in E.164 style (+ country code, 8 to 15 digits).
-/// Bare digit runs are order numbers far more often than phone numbers, so they do not count.
+/// exchange codes starting 2-9). Bare digit runs are order numbers far more often than phone numbers, so they do not count.
 /// </summary>
-public sealed partial class PhoneNumberDetector : IDetector
+public sealed partial class NanpPhoneDetector : NumericDetector
 {
-    public string EntityType => EntityTypes.Phone;
+    public override string EntityType => EntityTypes.Phone;
 
-    public void Detect(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally)
-    {
-        var lastEnd = -1;
-        foreach (var match in Nanp().EnumerateMatches(text))
-        {
-            tally.Add(EntityType, Mask.KeepLastDigits(text.Slice(match.Index, match.Length), 4));
-            lastEnd = match.Index + match.Length;
-        }
-        if (text.IndexOf('+') < 0) return;
-        foreach (var match in International().EnumerateMatches(text))
-        {
-            var value = text.Slice(match.Index, match.Length);
-            if (match.Index < lastEnd && value.StartsWith("+1")) continue;
-            var digits = 0;
-            foreach (var c in value) if (char.IsAsciiDigit(c)) digits++;
-            if (digits is >= 8 and <= 15 && !IsNanpCounted(value)) tally.Add(EntityType, Mask.KeepLastDigits(value, 4));
-        }
-    }
+    public override bool Wants(in NumericToken token) => token.Digits is 10 or 11;
 
-    /// <summary>"+1 415 555 2671" is found by both patterns; count it once.</summary>
-    private static bool IsNanpCounted(ReadOnlySpan<char> value) => value.StartsWith("+1") && Nanp().IsMatch(value);
+    protected override Regex Candidates => Pattern();
+
+    protected override bool IsValid(ReadOnlySpan<char> value, ReadOnlySpan<char> before, FieldContext field) => true;
+
+    protected override string MaskValue(ReadOnlySpan<char> value) => Mask.KeepLastDigits(value, 4);
+
+    internal static bool IsNanp(ReadOnlySpan<char> value) => Pattern().IsMatch(value);
 
     [GeneratedRegex(@"(?<![\w+.-])(?:\+?1[ .-]?)?(?:\([2-9]\d{2}\) ?|[2-9]\d{2}[ .-])[2-9]\d{2}[ .-]\d{4}(?![\w-]|\.\d)", RegexOptions.CultureInvariant)]
-    private static partial Regex Nanp();
+    private static partial Regex Pattern();
+}
+
+/// <summary>International numbers in E.164 style: "+", a country code, 8 to 15 digits in all. "+1" numbers that read as NANP are counted once, there.</summary>
+public sealed partial class InternationalPhoneDetector : NumericDetector
+{
+    public override string EntityType => EntityTypes.Phone;
+
+    public override bool Wants(in NumericToken token) => token.Plus && token.Digits is >= 8 and <= 15;
+
+    protected override Regex Candidates => Pattern();
+
+    protected override bool IsValid(ReadOnlySpan<char> value, ReadOnlySpan<char> before, FieldContext field)
+    {
+        var digits = 0;
+        foreach (var c in value) if (char.IsAsciiDigit(c)) digits++;
+        return digits is >= 8 and <= 15 && !(value.StartsWith("+1") && NanpPhoneDetector.IsNanp(value));
+    }
+
+    protected override string MaskValue(ReadOnlySpan<char> value) => Mask.KeepLastDigits(value, 4);
 
     [GeneratedRegex(@"(?<![\w+])\+[1-9]\d{0,2}(?:[ .-]?\(?\d+\)?){2,6}(?![\w-]|\.\d)", RegexOptions.CultureInvariant)]
-    private static partial Regex International();
+    private static partial Regex Pattern();
 }

@@ -4,20 +4,33 @@ using CloudAuditor.SensitiveData.Detection;
 namespace CloudAuditor.SensitiveData.Detectors;
 
 /// <summary>PEM private keys, one per BEGIN block that is followed by key material (not a bare header in documentation).</summary>
-public sealed partial class PrivateKeyDetector : IDetector
+public sealed partial class PrivateKeyDetector : AnchoredRegexDetector
 {
-    public string EntityType => EntityTypes.PrivateKey;
+    public override string EntityType => EntityTypes.PrivateKey;
 
-    public void Detect(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally)
+    public override IReadOnlyList<string> Anchors { get; } = ["-----BEGIN "];
+
+    protected override int MaxLength => 64;
+
+    protected override Regex Candidates => Header();
+
+    /// <summary>The BEGIN line must be followed by key material, so a bare header in documentation does not count.</summary>
+    protected override bool IsValid(ReadOnlySpan<char> value, ReadOnlySpan<char> before, FieldContext field) => true;
+
+    public override int DetectAt(ReadOnlySpan<char> text, int index, FieldContext field, DetectionTally tally)
     {
-        if (!text.Contains("PRIVATE KEY", StringComparison.Ordinal)) return;
-        foreach (var match in Header().EnumerateMatches(text))
+        var end = Math.Min(text.Length, index + MaxLength + 1);
+        foreach (var match in Header().EnumerateMatches(text[..end], index))
         {
-            var header = text.Slice(match.Index, match.Length);
+            if (match.Index != index) break;
             var after = text[(match.Index + match.Length)..];
-            if (HasKeyMaterial(after[..Math.Min(after.Length, 400)])) tally.Add(EntityType, $"{header.TrimEnd('-')}-----…[redacted]");
+            if (HasKeyMaterial(after[..Math.Min(after.Length, 400)])) Report(text, match.Index, match.Length, field, tally);
+            return match.Index + match.Length;
         }
+        return index + 1;
     }
+
+    protected override string MaskValue(ReadOnlySpan<char> value) => $"{value.TrimEnd('-')}-----…[redacted]";
 
     /// <summary>At least 64 base64 characters before the next dash (skipping "Proc-Type:" style header lines).</summary>
     private static bool HasKeyMaterial(ReadOnlySpan<char> body)

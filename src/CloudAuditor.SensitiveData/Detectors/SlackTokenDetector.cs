@@ -4,9 +4,13 @@ using CloudAuditor.SensitiveData.Detection;
 namespace CloudAuditor.SensitiveData.Detectors;
 
 /// <summary>Slack tokens: bot, user, app, refresh and configuration tokens in their documented shapes (numeric team/user ids, then the secret).</summary>
-public sealed partial class SlackTokenDetector : RegexDetector
+public sealed partial class SlackTokenDetector : AnchoredRegexDetector
 {
     public override string EntityType => EntityTypes.SlackToken;
+
+    public override IReadOnlyList<string> Anchors { get; } = ["xox", "xapp-"];
+
+    protected override int MaxLength => 512;
 
     protected override Regex Candidates => Pattern();
 

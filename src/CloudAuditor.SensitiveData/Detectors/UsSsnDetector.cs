@@ -8,7 +8,7 @@ namespace CloudAuditor.SensitiveData.Detectors;
 /// Dash-formatted numbers stand on their own; unformatted or space-separated ones need context (a column or
 /// nearby words), since nine digits alone are usually something else.
 /// </summary>
-public sealed partial class UsSsnDetector : RegexDetector
+public sealed partial class UsSsnDetector : NumericDetector
 {
     private static readonly string[] ContextWords = ["ssn", "social security", "soc sec", "social_security", "taxpayer", "tin"];
 
@@ -16,6 +16,9 @@ public sealed partial class UsSsnDetector : RegexDetector
     private static readonly HashSet<string> Voided = ["078051120", "219099999"];
 
     public override string EntityType => EntityTypes.UsSsn;
+
+    /// <summary>The pattern refuses to touch other digit groups, so an SSN is always a whole token.</summary>
+    public override bool Wants(in NumericToken token) => token.Digits == 9;
 
     protected override Regex Candidates => Pattern();
 
@@ -32,6 +35,6 @@ public sealed partial class UsSsnDetector : RegexDetector
 
     protected override string MaskValue(ReadOnlySpan<char> value) => Mask.KeepLastDigits(value, 4);
 
-    [GeneratedRegex(@"(?<![\w-])\d{3}([- ]?)\d{2}\1\d{4}(?![\w-])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-]|\d )\d{3}([- ]?)\d{2}\1\d{4}(?![\w-]| \d)", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -14,7 +14,7 @@ public static class AccuracyReport
 {
     public static (IReadOnlyList<TypeAccuracy> PerType, TypeAccuracy Overall) Evaluate(DetectorSet detectors, IEnumerable<LabeledLine> lines)
     {
-        var counts = detectors.Detectors.ToDictionary(d => d.EntityType, _ => (Tp: 0, Fp: 0, Fn: 0));
+        var counts = detectors.EntityTypes.ToDictionary(t => t, _ => (Tp: 0, Fp: 0, Fn: 0));
         foreach (var line in lines)
         {
             var tally = new DetectionTally();

@@ -82,7 +82,8 @@ public sealed class ContentScanner(DetectorSet detectors, ExtractionLimits limit
         var innerName = name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? name[..^3] : name.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase) ? name[..^4] + ".tar" : name;
         using var gzip = budget.Expanding(new GZipStream(new MemoryStream(data), CompressionMode.Decompress), data.Length, member ?? name);
         var (inner, truncated) = ReadUntilEnd(gzip, limits.MaxExpandedBytes);
-        result.Truncated |= truncated;
+        // GZipStream ends quietly on a cut stream; the trailer's ISIZE (length mod 2^32) tells whether all of it arrived.
+        result.Truncated |= truncated || data.Length < 18 || (uint)inner.Length != BitConverter.ToUInt32(data, data.Length - 4);
         Scan(inner, innerName, member, depth + 1, budget, result, cancellationToken);
     }
 

@@ -1,0 +1,38 @@
+namespace CloudAuditor.SensitiveData.Detection;
+
+/// <summary>
+/// A regex detector that runs only on the numeric tokens whose shape could hold its entity, over a small window
+/// around the token. Regex look-behinds still see the real preceding text (the search starts at an offset, the
+/// input is not cut), so boundaries behave exactly as on the whole text.
+/// </summary>
+public abstract class NumericDetector : RegexDetector
+{
+    public abstract bool Wants(in NumericToken token);
+
+    /// <summary>Characters after the token that a match may still use (IBANs continue into letters).</summary>
+    protected virtual int Reach(in NumericToken token) => token.End - token.Start + 2;
+
+    /// <summary>Characters before the first digit where a match may start (an IBAN's country code).</summary>
+    protected virtual int Lead => 0;
+
+    public override void Detect(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally)
+    {
+        var state = (Detector: this, Field: field, Tally: tally);
+        NumericToken.ForEach(text, ref state, static (text, token, ref state) =>
+        {
+            if (state.Detector.Wants(token)) state.Detector.DetectAt(text, token, state.Field, state.Tally);
+        });
+    }
+
+    public void DetectAt(ReadOnlySpan<char> text, in NumericToken token, FieldContext field, DetectionTally tally)
+    {
+        var start = Math.Max(0, token.Start - Lead);
+        var end = Math.Min(text.Length, token.Start + Reach(token));
+        foreach (var match in Candidates.EnumerateMatches(text[..end], start))
+        {
+            // A match starting past the token belongs to a later token, which reports it itself.
+            if (match.Index >= token.End) break;
+            Report(text, match.Index, match.Length, field, tally);
+        }
+    }
+}
