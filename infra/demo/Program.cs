@@ -31,7 +31,7 @@ async Task ContainerAsync(string name, PublicAccessType access, string owner, pa
 await ContainerAsync("public-web-assets", PublicAccessType.BlobContainer, "web-team@contoso.example",
     ("css/site.css", "body { font-family: sans-serif; }"), ("img/logo.txt", "CONTOSO"));
 await ContainerAsync("customer-exports", PublicAccessType.Blob, "crm-team@contoso.example",
-    ("2026-11/customers.csv", "name,email,ssn,card\nAda Lovelace,ada@example.com,078-05-1120,4111 1111 1111 1111\n"));
+    ("2026-11/customers.csv", "name,email,ssn,card\nAda Lovelace,ada@example.com,536-22-8726,4111 1111 1111 1111\n"));
 await ContainerAsync("finance-ledger", PublicAccessType.None, "finance@contoso.example",
     ("2026/ledger.csv", "date,account,amount\n2026-11-01,4000,1250.00\n"));
 

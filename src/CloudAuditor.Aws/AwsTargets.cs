@@ -47,6 +47,7 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientSettings setti
             {
                 var (subject, unreadable) = await ReadBucketAsync(resource, cancellationToken);
                 await sink.SubjectAsync(subject, cancellationToken);
+                await sink.ObjectsAsync(subject, new S3ObjectStore(Client(subject.Region), bucket), cancellationToken);
                 if (unreadable.Count > 0)
                     await sink.ErrorAsync(FindingFactory.Error(CloudKind.Aws, resource, UnreadableCheckId,
                         $"Some settings could not be read, so the checks that need them were not judged: {string.Join("; ", unreadable)}."), cancellationToken);

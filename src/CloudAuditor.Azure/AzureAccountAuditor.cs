@@ -25,7 +25,9 @@ public sealed class AzureAccountAuditor(AzureClientSettings settings, IReadOnlyC
             var resource = ContainerResource(service, arm, item.Name);
             try
             {
-                await sink.SubjectAsync(await ReadContainerAsync(service, account, resource, item, cancellationToken), cancellationToken);
+                var container = await ReadContainerAsync(service, account, resource, item, cancellationToken);
+                await sink.SubjectAsync(container, cancellationToken);
+                await sink.ObjectsAsync(container, new AzureBlobStore(service.GetBlobContainerClient(item.Name)), cancellationToken);
             }
             catch (RequestFailedException e)
             {

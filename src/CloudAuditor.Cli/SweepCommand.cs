@@ -2,6 +2,7 @@ using System.CommandLine;
 using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Engine;
+using CloudAuditor.SensitiveData.Sampling;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
@@ -26,7 +27,8 @@ internal static class SweepCommand
     {
         using var services = new CliServices(verbose);
         var targets = services.Providers.SelectMany(p => p.Create(config)).ToList();
-        var engine = new SweepEngine(CheckCatalog.Default, services.Loggers.CreateLogger<SweepEngine>());
+        var sampler = config.Sampling.Enabled ? ContainerSampler.Create(config.Sampling, services.Loggers.CreateLogger<ContainerSampler>()) : null;
+        var engine = new SweepEngine(CheckCatalog.Default, services.Loggers.CreateLogger<SweepEngine>(), sampler);
         SweepSummary summary;
         await using (var output = FindingOutput.Open(outputPath, format, $"CloudAuditor sweep of {targets.Count} target(s)"))
         {

@@ -44,12 +44,7 @@ public sealed class LocalFileScanner(ContentScanner scanner)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return ([new Finding
-            {
-                Type = FindingType.Error, CheckId = $"{CheckPrefix}.unreadable", Severity = Severity.Low, Status = FindingStatus.Error,
-                Cloud = CloudKind.Local, Resource = resource, Title = "File could not be read", Detail = $"The file could not be read ({e.GetType().Name}).",
-                Fingerprint = Fingerprint.Of($"{CheckPrefix}.unreadable", resource.Id), Object = relative,
-            }], 0);
+            return ([SensitiveDataFindings.Unscanned(CloudKind.Local, resource, CheckPrefix, relative, $"the file could not be read ({e.GetType().Name})")], 0);
         }
     }
 

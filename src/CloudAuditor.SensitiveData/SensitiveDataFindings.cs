@@ -36,22 +36,26 @@ public static class SensitiveDataFindings
         }
         foreach (var issue in result.Issues.Where(i => i.Kind != ScanIssueKind.Skipped))
         {
-            var unscanned = $"{checkPrefix}.sensitive-data-unscanned";
-            yield return new Finding
+            yield return Unscanned(cloud, resource, checkPrefix, objectName, issue.Reason) with
             {
-                Type = FindingType.Error,
-                CheckId = unscanned,
                 Severity = issue.Kind == ScanIssueKind.LimitExceeded ? Severity.Medium : Severity.Low,
-                Status = FindingStatus.Error,
-                Cloud = cloud,
-                Resource = resource,
                 Title = issue.Kind == ScanIssueKind.LimitExceeded ? "Content exceeded a scanning limit" : "Content could not be parsed",
-                Detail = $"Not fully scanned: {issue.Reason}.",
-                Fingerprint = Fingerprint.Of(unscanned, resource.Id, objectName, issue.Member),
-                Object = objectName,
                 Member = issue.Member,
+                Fingerprint = Fingerprint.Of($"{checkPrefix}.sensitive-data-unscanned", resource.Id, objectName, issue.Member),
             };
         }
+    }
+
+    /// <summary>Content that was not (fully) scanned, and why: unreadable, unlistable, over a cap, or corrupt.</summary>
+    public static Finding Unscanned(CloudKind cloud, ResourceRef resource, string checkPrefix, string? objectName, string reason)
+    {
+        var checkId = $"{checkPrefix}.sensitive-data-unscanned";
+        return new Finding
+        {
+            Type = FindingType.Error, CheckId = checkId, Severity = Severity.Low, Status = FindingStatus.Error, Cloud = cloud,
+            Resource = resource, Title = "Content could not be scanned", Detail = $"Not scanned: {reason}.",
+            Fingerprint = Fingerprint.Of(checkId, resource.Id, objectName), Object = objectName,
+        };
     }
 
     /// <summary>Credentials open systems, card/SSN/IBAN enable fraud, contact data and addresses are lower risk.</summary>

@@ -4,6 +4,7 @@ using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
+using CloudAuditor.SensitiveData.Sampling;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CloudAuditor.IntegrationTests;
@@ -16,7 +17,8 @@ public static class Sweeps
         ITargetInventoryFactory[] providers = [new AzureInventoryFactory(NullLoggerFactory.Instance), new AwsInventoryFactory(NullLoggerFactory.Instance)];
         var targets = providers.SelectMany(p => p.Create(config)).ToList();
         var sink = new Collecting();
-        var summary = await new SweepEngine(CheckCatalog.Default, NullLogger<SweepEngine>.Instance).RunAsync(targets, sink, config.Sweep.Concurrency, CancellationToken.None);
+        var sampler = config.Sampling.Enabled ? ContainerSampler.Create(config.Sampling, NullLogger.Instance) : null;
+        var summary = await new SweepEngine(CheckCatalog.Default, NullLogger<SweepEngine>.Instance, sampler).RunAsync(targets, sink, config.Sweep.Concurrency, CancellationToken.None);
         foreach (var target in targets.OfType<IDisposable>()) target.Dispose();
         return (sink.Findings, summary);
     }

@@ -48,6 +48,12 @@ public static partial class ConfigLoader
         if (config.Sweep.Concurrency is < 1 or > 64) errors.Add("sweep.concurrency must be between 1 and 64");
         if (config.Sweep.RequestTimeoutSeconds is < 1 or > 600) errors.Add("sweep.requestTimeoutSeconds must be between 1 and 600");
         if (config.Sweep.MaxRetries is < 0 or > 20) errors.Add("sweep.maxRetries must be between 0 and 20");
+        var sampling = config.Sampling;
+        if (sampling.ObjectsPerContainer is < 1 or > 10_000) errors.Add("sampling.objectsPerContainer must be between 1 and 10000");
+        if (sampling.BytesPerObject is < 1024 or > 1L << 30) errors.Add("sampling.bytesPerObject must be between 1 KiB and 1 GiB");
+        if (sampling.MaxWholeObjectBytes is < 1024 or > 1L << 30) errors.Add("sampling.maxWholeObjectBytes must be between 1 KiB and 1 GiB");
+        if (sampling.ListLimit < sampling.ObjectsPerContainer) errors.Add("sampling.listLimit must be at least sampling.objectsPerContainer");
+        if (sampling.MaxObjectsPerSweep < 1 || sampling.MaxBytesPerSweep < 1024) errors.Add("sampling sweep budgets must be positive");
 
         foreach (var (target, index) in config.Azure.Select((t, i) => (t, i)))
         {

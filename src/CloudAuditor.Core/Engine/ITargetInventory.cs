@@ -10,6 +10,9 @@ public interface IInventorySink
 
     /// <summary>A resource that could not be read; the provider goes on with the next one.</summary>
     ValueTask ErrorAsync(Finding error, CancellationToken cancellationToken);
+
+    /// <summary>Offers a container's objects for content sampling (after the container itself was sent as a subject).</summary>
+    ValueTask ObjectsAsync(IAuditSubject container, IObjectStore store, CancellationToken cancellationToken);
 }
 
 /// <summary>One configured target (an account, a subscription, an AWS account) that a provider can inventory.</summary>

@@ -5,9 +5,10 @@ using Microsoft.Extensions.Logging;
 namespace CloudAuditor.Core.Engine;
 
 /// <summary>Runs targets in parallel, judges each subject with the check catalogue and streams findings to the sink.</summary>
-public sealed class SweepEngine(CheckCatalog catalog, ILogger<SweepEngine> logger)
+public sealed class SweepEngine(CheckCatalog catalog, ILogger<SweepEngine> logger, IContainerSampler? sampler = null)
 {
     private readonly CheckCatalog _catalog = catalog;
+    private readonly IContainerSampler? _sampler = sampler;
 
     public event Action<string, IAuditSubject>? SubjectAudited;
 
@@ -63,6 +64,16 @@ public sealed class SweepEngine(CheckCatalog catalog, ILogger<SweepEngine> logge
         {
             summary.Count(error);
             return output.WriteAsync(error, cancellationToken);
+        }
+
+        public async ValueTask ObjectsAsync(IAuditSubject container, IObjectStore store, CancellationToken cancellationToken)
+        {
+            if (engine._sampler is null) return;
+            await foreach (var finding in engine._sampler.SampleAsync(container, store, cancellationToken))
+            {
+                summary.Count(finding);
+                await output.WriteAsync(finding, cancellationToken);
+            }
         }
     }
 }

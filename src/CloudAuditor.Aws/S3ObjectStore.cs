@@ -1,0 +1,54 @@
+using System.Runtime.CompilerServices;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+using CloudAuditor.Core.Engine;
+
+namespace CloudAuditor.Aws;
+
+/// <summary>A bucket's objects for sampling: ListObjectsV2 pages and ranged GetObject.</summary>
+internal sealed class S3ObjectStore(IAmazonS3 s3, string bucket) : IObjectStore
+{
+    public string CheckPrefix => "aws.s3";
+
+    public async IAsyncEnumerable<StoredObject> ListAsync(int limit, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var listed = 0;
+        string? continuation = null;
+        do
+        {
+            ListObjectsV2Response page;
+            try
+            {
+                page = await s3.ListObjectsV2Async(new ListObjectsV2Request
+                {
+                    BucketName = bucket, ContinuationToken = continuation, MaxKeys = Math.Min(1000, limit - listed),
+                }, cancellationToken);
+            }
+            catch (AmazonServiceException e)
+            {
+                throw new ObjectStoreException($"{(int)e.StatusCode} {e.ErrorCode}", e);
+            }
+            foreach (var item in page.S3Objects ?? [])
+            {
+                if (listed++ == limit) yield break;
+                yield return new StoredObject(item.Key, item.Size ?? 0, item.LastModified is { } modified ? new DateTimeOffset(modified) : null);
+            }
+            continuation = page.IsTruncated == true ? page.NextContinuationToken : null;
+        }
+        while (continuation is not null && listed < limit);
+    }
+
+    public async Task<Stream> OpenRangeAsync(string key, long length, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = key, ByteRange = new ByteRange(0, length - 1) }, cancellationToken);
+            return response.ResponseStream;
+        }
+        catch (AmazonServiceException e)
+        {
+            throw new ObjectStoreException($"{(int)e.StatusCode} {e.ErrorCode}", e);
+        }
+    }
+}

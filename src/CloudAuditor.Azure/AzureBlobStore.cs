@@ -1,0 +1,46 @@
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using CloudAuditor.Core.Engine;
+
+namespace CloudAuditor.Azure;
+
+/// <summary>A blob container's objects for sampling: listing with sizes and dates, and ranged downloads.</summary>
+public sealed class AzureBlobStore(BlobContainerClient container) : IObjectStore
+{
+    public string CheckPrefix => "azure.blob";
+
+    public async IAsyncEnumerable<StoredObject> ListAsync(int limit, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var listed = 0;
+        await using var blobs = container.GetBlobsAsync(cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (listed < limit)
+        {
+            try
+            {
+                if (!await blobs.MoveNextAsync()) yield break;
+            }
+            catch (RequestFailedException e)
+            {
+                throw new ObjectStoreException(ArmAccountReader.Describe(e), e);
+            }
+            listed++;
+            var blob = blobs.Current;
+            yield return new StoredObject(blob.Name, blob.Properties.ContentLength ?? 0, blob.Properties.LastModified);
+        }
+    }
+
+    public async Task<Stream> OpenRangeAsync(string key, long length, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var download = await container.GetBlobClient(key).DownloadStreamingAsync(new BlobDownloadOptions { Range = new HttpRange(0, length) }, cancellationToken);
+            return download.Value.Content;
+        }
+        catch (RequestFailedException e)
+        {
+            throw new ObjectStoreException(ArmAccountReader.Describe(e), e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+namespace CloudAuditor.Core.Engine;
+
+/// <summary>An object as listed: enough to choose a sample without reading it.</summary>
+public sealed record StoredObject(string Key, long Size, DateTimeOffset? LastModified);
+
+/// <summary>The objects of one container or bucket, as a provider exposes them for sampling: list, then range-read.</summary>
+public interface IObjectStore
+{
+    /// <summary>"azure.blob" or "aws.s3": the prefix of the sensitive-data check ids.</summary>
+    string CheckPrefix { get; }
+
+    IAsyncEnumerable<StoredObject> ListAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>The first <paramref name="length"/> bytes of the object (all of it when shorter).</summary>
+    Task<Stream> OpenRangeAsync(string key, long length, CancellationToken cancellationToken);
+}
+
+/// <summary>Samples a container's objects for sensitive data; the engine calls it for each container a provider offers.</summary>
+public interface IContainerSampler
+{
+    IAsyncEnumerable<Model.Finding> SampleAsync(Model.IAuditSubject container, IObjectStore store, CancellationToken cancellationToken);
+}

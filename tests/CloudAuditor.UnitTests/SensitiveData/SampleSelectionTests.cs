@@ -1,0 +1,38 @@
+using CloudAuditor.Core.Engine;
+using CloudAuditor.SensitiveData.Sampling;
+
+namespace CloudAuditor.UnitTests.SensitiveData;
+
+public class SampleSelectionTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Rare_prefixes_and_types_are_sampled_alongside_the_bulk()
+    {
+        var listed = Enumerable.Range(0, 1000).Select(i => new StoredObject($"logs/app-{i:0000}.log", 100, Now.AddMinutes(-i)))
+            .Append(new StoredObject("exports/customers.csv", 100, Now.AddDays(-30)))
+            .Append(new StoredObject("exports/customers.xlsx", 100, Now.AddDays(-30)))
+            .Append(new StoredObject("backup.zip", 100, Now.AddDays(-90)));
+
+        var chosen = SampleSelection.Choose(listed, 6).Select(o => o.Key).ToList();
+
+        Assert.Equal(6, chosen.Count);
+        Assert.Contains("exports/customers.csv", chosen);
+        Assert.Contains("exports/customers.xlsx", chosen);
+        Assert.Contains("backup.zip", chosen);
+        Assert.Equal(["logs/app-0000.log", "logs/app-0001.log", "logs/app-0002.log"], chosen.Where(k => k.StartsWith("logs/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Empty_objects_and_media_are_not_sampled()
+    {
+        var chosen = SampleSelection.Choose(
+            [new("empty.txt", 0, Now), new("photo.JPG", 5000, Now), new("movie.mp4", 5000, Now), new("notes.txt", 10, Now)], 10);
+        Assert.Equal("notes.txt", Assert.Single(chosen).Key);
+    }
+
+    [Fact]
+    public void Fewer_objects_than_asked_are_all_taken() =>
+        Assert.Equal(2, SampleSelection.Choose([new("a.txt", 1, Now), new("b/c.txt", 1, Now)], 20).Count);
+}
