@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The README demo: start local emulators, seed a small estate with real exposure, sweep it, and stop.
+# The README demo: start local emulators, seed a small estate with real exposure and PII, sweep it in audit mode,
+# then in enforce mode (one remediation, one exemption honoured, the owner notified by mail), then roll back.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export STATE="$root/.demo"
@@ -9,10 +10,32 @@ dotnet build "$root/CloudAuditor.sln" -c Release --nologo -v q >&2
 trap '"$root/infra/emulators/stop.sh"' EXIT
 "$root/infra/emulators/start.sh"
 dotnet "$root/infra/demo/bin/Release/net10.0/cloudauditor-demo-seed.dll" "$STATE"
+set -a; source "$STATE/env"; set +a
+config="$STATE/cloudauditor.yaml"
 
+step() { printf '\n\033[1m== %s ==\033[0m\n' "$1"; }
+
+step "1. Audit mode (the default): exposure proven by anonymous requests, PII found by sampling; nothing is changed"
+"$root/cloudauditor" sweep --config "$config" --format table || true
+
+step "2. Enforce mode: the opted-in check is fixed, journal first; the exempt container is left alone; owners are notified"
+"$root/cloudauditor" sweep --config "$config" --mode enforce --format jsonl --output "$STATE/enforce.jsonl" || true
+grep -h '"status":"remediated"\|"status":"exempt"' "$STATE/enforce.jsonl" | node -e '
+  const lines = require("fs").readFileSync(0, "utf8").trim().split("\n").filter(Boolean);
+  for (const f of lines.map(JSON.parse)) console.log(`${f.status.toUpperCase().padEnd(10)} ${f.checkId}  ${f.resource.container ?? f.resource.name}\n           ${f.detail}`);'
+
+step "3. The notice the owner received (read back from the local SMTP catcher)"
+node -e '
+  fetch(`http://127.0.0.1:${process.env.MAILDEV_WEB_PORT}/api/email`).then(r => r.json()).then(mails => {
+    for (const m of mails) console.log(`To: ${m.to.map(t => t.address).join(", ")}\nSubject: ${m.subject}\n\n${m.text.split("\n").slice(0, 14).join("\n")}\n  ...`);
+    if (mails.length === 0) { console.error("no mail was delivered"); process.exit(1); }
+  });'
+
+step "4. Roll the remediation back by its id"
+id=$(grep -ho '"remediationId":"rem-[^"]*"' "$STATE/enforce.jsonl" | head -1 | cut -d'"' -f4)
+"$root/cloudauditor" rollback --config "$config" "$id"
+
+step "5. Sweep again: the container is public once more, the open finding is not re-sent within the 24-hour window"
+"$root/cloudauditor" sweep --config "$config" --format table || true
 echo
-echo "== Sweep (audit mode): what is exposed, proven by anonymous requests =="
-"$root/cloudauditor" sweep --config "$STATE/cloudauditor.yaml" --format table || true
-"$root/cloudauditor" sweep --config "$STATE/cloudauditor.yaml" --format jsonl --output "$STATE/findings.jsonl" || true
-echo
-echo "Machine-readable findings: $STATE/findings.jsonl ($(wc -l <"$STATE/findings.jsonl") findings)"
+echo "Findings of the enforce run: $STATE/enforce.jsonl; journal and notification log: $STATE/state.db"

@@ -24,7 +24,10 @@ var blobs = new BlobServiceClient(azurite);
 async Task ContainerAsync(string name, PublicAccessType access, string owner, params (string Name, string Body)[] items)
 {
     var container = blobs.GetBlobContainerClient(name);
-    await container.CreateIfNotExistsAsync(access, new Dictionary<string, string> { ["owner"] = owner });
+    var metadata = new Dictionary<string, string> { ["owner"] = owner };
+    // The website assets are public on purpose: an exemption with a reason and an expiry, as a team would set it.
+    if (name == "public-web-assets") metadata["cloudauditor_exempt"] = "azure.container.public-access|2027-12-31|public website assets, reviewed by security";
+    await container.CreateIfNotExistsAsync(access, metadata);
     foreach (var (blob, body) in items) await container.GetBlobClient(blob).UploadAsync(BinaryData.FromString(body), overwrite: true);
 }
 
@@ -56,6 +59,22 @@ await File.WriteAllTextAsync(config, $"""
     azure:
       - name: azurite-demo
         connectionString: "{azurite}"
+    remediation:
+      # Enforce mode (--mode enforce) may fix only these checks, at most five changes per run.
+      checks: [azure.container.public-access]
+      maxChanges: 5
+    owners:
+      default: security@contoso.example
+    notifications:
+      windowHours: 24
+      configPathHint: {Path.Combine(state, "cloudauditor.yaml")}
+      email:
+        host: 127.0.0.1
+        port: {ports["SMTP_PORT"]}
+        security: none
+        from: cloudauditor@contoso.example
+    state:
+      sqlitePath: state.db
     aws:
       - name: s3rver-demo
         serviceUrl: http://127.0.0.1:{ports["S3_PORT"]}

@@ -7,7 +7,9 @@ using Amazon.SecurityToken.Model;
 using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Engine;
+using CloudAuditor.Core.Checks.Aws;
 using CloudAuditor.Core.Model;
+using CloudAuditor.Core.Remediation;
 using S3Bucket = CloudAuditor.Core.Model.S3Bucket;
 using Microsoft.Extensions.Logging;
 
@@ -35,6 +37,13 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientSettings setti
 
     public string Name => target.Name;
     public CloudKind Cloud => CloudKind.Aws;
+
+    /// <summary>The public access block closes ACL and policy exposure alike, so it also answers the anonymous-access proof.</summary>
+    public IReadOnlyList<IRemediator> Remediators =>
+    [
+        new PublicAccessBlockRemediator(PublicAccessBlockCheck.Id, Client), new PublicAccessBlockRemediator(AnonymousAccessCheck.Id, Client),
+        new AclGrantRemediator(Client), new PolicyStatementRemediator(Client),
+    ];
 
     public async Task InventoryAsync(IInventorySink sink, CancellationToken cancellationToken)
     {

@@ -51,7 +51,7 @@ public sealed class AzureAccountAuditor(AzureClientSettings settings, IReadOnlyC
         if (settings.Sweep.AnonymousProbe)
             probe = await _probe.ProbeAsync(container.Uri, await FirstBlobNameAsync(container, cancellationToken), cancellationToken);
         var metadata = new Dictionary<string, string>(item.Properties.Metadata ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
-        return new AzureContainer(resource, level, account, metadata, probe);
+        return new AzureContainer(resource, level, account, metadata, probe) { Url = container.Uri };
     }
 
     private static async Task<string?> FirstBlobNameAsync(BlobContainerClient container, CancellationToken cancellationToken)

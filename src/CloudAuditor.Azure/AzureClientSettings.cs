@@ -29,13 +29,19 @@ public sealed class AzureClientSettings(SweepSettings sweep)
         return options;
     }
 
-    public ArmClient CreateArmClient(string endpoint)
+    public ArmClient CreateArmClient(string endpoint) => new(Credential, defaultSubscriptionId: null, ArmOptions(endpoint));
+
+    /// <summary>A raw ARM pipeline (same credential, transport and retry) for calls the generic resource API does not make, such as PATCH.</summary>
+    public HttpPipeline CreateArmPipeline(string endpoint) =>
+        HttpPipelineBuilder.Build(ArmOptions(endpoint), new BearerTokenAuthenticationPolicy(Credential, endpoint + "/.default"));
+
+    private ArmClientOptions ArmOptions(string endpoint)
     {
         var options = new ArmClientOptions { Environment = new ArmEnvironment(new Uri(endpoint), endpoint + "/.default") };
         options.SetApiVersion(new ResourceType("Microsoft.Storage/storageAccounts"), StorageAccountApiVersion);
         ApplyRetry(options.Retry, sweep.MaxRetries);
         if (ArmTransport is not null) options.Transport = ArmTransport;
-        return new ArmClient(Credential, defaultSubscriptionId: null, options);
+        return options;
     }
 
     /// <summary>Exponential backoff on 408/429/5xx, honouring Retry-After, bounded per request by the sweep timeout.</summary>

@@ -3,6 +3,7 @@ using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
+using CloudAuditor.Core.Remediation;
 using Microsoft.Extensions.Logging;
 
 namespace CloudAuditor.Azure;
@@ -27,6 +28,12 @@ internal sealed class AzureAccountTarget(AzureTarget target, AzureClientSettings
     public string Name => target.Name;
     public CloudKind Cloud => CloudKind.Azure;
 
+    public IReadOnlyList<IRemediator> Remediators => AzureRemediation.For(target, settings, OpenContainer);
+
+    private BlobContainerClient OpenContainer(Uri url) => target.ConnectionString is not null
+        ? new BlobContainerClient(target.ConnectionString, url.Segments[^1].TrimEnd('/'), settings.BlobOptions())
+        : new BlobContainerClient(url, settings.Credential, settings.BlobOptions());
+
     public async Task InventoryAsync(IInventorySink sink, CancellationToken cancellationToken)
     {
         var service = target.ConnectionString is not null
@@ -43,6 +50,9 @@ internal sealed class AzureSubscriptionTarget(AzureTarget target, AzureClientSet
 {
     public string Name => target.Name;
     public CloudKind Cloud => CloudKind.Azure;
+
+    public IReadOnlyList<IRemediator> Remediators =>
+        AzureRemediation.For(target, settings, url => new BlobContainerClient(url, settings.Credential, settings.BlobOptions()));
 
     public async Task InventoryAsync(IInventorySink sink, CancellationToken cancellationToken)
     {
@@ -67,5 +77,17 @@ internal sealed class AzureSubscriptionTarget(AzureTarget target, AzureClientSet
                 }
             }
         }
+    }
+}
+
+internal static class AzureRemediation
+{
+    /// <summary>Container access always; the account switch only where ARM is configured (it is an ARM property).</summary>
+    public static IReadOnlyList<IRemediator> For(AzureTarget target, AzureClientSettings settings, Func<Uri, BlobContainerClient> open)
+    {
+        var container = new ContainerAccessRemediator(open, new AnonymousBlobProbe(settings));
+        if (target.ResourceId is null && target.Subscriptions.Count == 0) return [container];
+        var account = new AccountPublicAccessRemediator(new ArmAccountReader(settings.CreateArmClient(target.ArmEndpoint)), settings.CreateArmPipeline(target.ArmEndpoint), target.ArmEndpoint);
+        return [container, account];
     }
 }

@@ -6,6 +6,7 @@ var verbose = new Option<bool>("--verbose") { Description = "Log progress detail
 var root = new RootCommand("CloudAuditor: audit cloud storage for exposure, IAM, retention and sensitive data") { verbose };
 root.Subcommands.Add(SweepCommand.Create(verbose));
 root.Subcommands.Add(ScanFilesCommand.Create());
+root.Subcommands.Add(RollbackCommand.Create(verbose));
 root.Subcommands.Add(CloudAuditor.Cli.Bench.BenchCommand.Create());
 
 var parsed = root.Parse(args);

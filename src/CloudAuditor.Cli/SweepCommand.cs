@@ -2,6 +2,8 @@ using System.CommandLine;
 using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Engine;
+using CloudAuditor.Core.Output;
+using CloudAuditor.Core.State;
 using CloudAuditor.SensitiveData.Sampling;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
@@ -14,29 +16,43 @@ internal static class SweepCommand
     public static Command Create(Option<bool> verbose)
     {
         var config = new Option<string>("--config") { Description = "YAML configuration file", Required = true };
+        var mode = new Option<string?>("--mode") { Description = "audit (report only, the default) or enforce (fix the checks opted in under remediation.checks)" };
+        mode.AcceptOnlyFromAmong("audit", "enforce");
         var output = new OutputOptions();
-        var command = new Command("sweep", "Audit the configured Azure and AWS storage targets") { config };
+        var command = new Command("sweep", "Audit the configured Azure and AWS storage targets") { config, mode };
         output.AddTo(command);
-        command.SetAction((result, ct) => RunAsync(
-            ConfigLoader.LoadFile(result.GetRequiredValue(config)), output.ResolveFormat(result), result.GetValue(output.Output),
-            result.GetValue(output.FailOn), result.GetValue(verbose), ct));
+        command.SetAction((result, ct) =>
+        {
+            AuditorRuntime.RegisterCheckIds();
+            var path = result.GetRequiredValue(config);
+            var loaded = ConfigLoader.LoadFile(path);
+            if (result.GetValue(mode) is { } chosen) loaded.Remediation.Mode = Enum.Parse<RemediationMode>(chosen, ignoreCase: true);
+            return RunAsync(loaded, path, output.ResolveFormat(result), result.GetValue(output.Output), result.GetValue(output.FailOn), result.GetValue(verbose), ct);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(AuditorConfig config, string format, string? outputPath, Core.Model.Severity? failOn, bool verbose, CancellationToken ct)
+    private static async Task<int> RunAsync(AuditorConfig config, string configPath, string format, string? outputPath, Core.Model.Severity? failOn, bool verbose, CancellationToken ct)
     {
         using var services = new CliServices(verbose);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(config.Sweep.RequestTimeoutSeconds) };
+        var state = await AuditorRuntime.OpenStateAsync(config, configPath, ct);
         var targets = services.Providers.SelectMany(p => p.Create(config)).ToList();
         var sampler = config.Sampling.Enabled ? ContainerSampler.Create(config.Sampling, services.Loggers.CreateLogger<ContainerSampler>()) : null;
-        var engine = new SweepEngine(CheckCatalog.Default, services.Loggers.CreateLogger<SweepEngine>(), sampler);
+        var engine = new SweepEngine(CheckCatalog.Default, services.Loggers.CreateLogger<SweepEngine>(), sampler, AuditorRuntime.Coordinator(config, state, services.Loggers));
+        var notifications = AuditorRuntime.Notifications(config, state, configPath, http, services.Loggers);
         SweepSummary summary;
-        await using (var output = FindingOutput.Open(outputPath, format, $"CloudAuditor sweep of {targets.Count} target(s)"))
+        await using (var output = FindingOutput.Open(outputPath, format, $"CloudAuditor sweep of {targets.Count} target(s), {config.Remediation.Mode.ToString().ToLowerInvariant()} mode"))
         {
+            var sink = new FanOutFindingSink(output.Sink, new StateRecordingSink(state, DateTimeOffset.UtcNow), notifications);
             summary = format == "table" && !Console.IsErrorRedirected
-                ? await WithProgressAsync(services.Errors, engine, () => engine.RunAsync(targets, output.Sink, config.Sweep.Concurrency, ct))
-                : await engine.RunAsync(targets, output.Sink, config.Sweep.Concurrency, ct);
+                ? await WithProgressAsync(services.Errors, engine, () => engine.RunAsync(targets, sink, config.Sweep.Concurrency, ct))
+                : await engine.RunAsync(targets, sink, config.Sweep.Concurrency, ct);
         }
         foreach (var target in targets.OfType<IDisposable>()) target.Dispose();
+        (state as IDisposable)?.Dispose();
+        if (notifications.Sent.Count > 0)
+            await Console.Error.WriteLineAsync($"Notified {notifications.Sent.Count} owner(s): {string.Join(", ", notifications.Sent.Select(d => $"{d.Owner} ({d.Findings.Count})"))}.");
         return ExitCodeOf(summary, failOn);
     }
 

@@ -5,6 +5,10 @@ public sealed class AuditorConfig
 {
     public SweepSettings Sweep { get; set; } = new();
     public SamplingSettings Sampling { get; set; } = new();
+    public RemediationSettings Remediation { get; set; } = new();
+    public OwnerSettings Owners { get; set; } = new();
+    public NotificationSettings Notifications { get; set; } = new();
+    public StateSettings State { get; set; } = new();
     public List<AzureTarget> Azure { get; set; } = [];
     public List<AwsTarget> Aws { get; set; } = [];
 
@@ -45,6 +49,105 @@ public sealed class SamplingSettings
     public int MaxObjectsPerSweep { get; set; } = 10_000;
 
     public long MaxBytesPerSweep { get; set; } = 2L << 30;
+}
+
+public enum RemediationMode { Audit, Enforce }
+
+/// <summary>What the auditor may change. Audit by default; enforce only the checks listed, at most MaxChanges per run.</summary>
+public sealed class RemediationSettings
+{
+    public RemediationMode Mode { get; set; } = RemediationMode.Audit;
+
+    /// <summary>Check ids that may be remediated in enforce mode (opt-in, one by one).</summary>
+    public List<string> Checks { get; set; } = [];
+
+    /// <summary>Blast-radius limit: changes per run, across all targets.</summary>
+    public int MaxChanges { get; set; } = 10;
+
+    /// <summary>Exemptions kept in the configuration (policy file) rather than on resources.</summary>
+    public List<ExemptionRule> Exemptions { get; set; } = [];
+}
+
+public sealed class ExemptionRule
+{
+    /// <summary>Resource id or name, '*' as wildcard.</summary>
+    public string Resource { get; set; } = "";
+
+    /// <summary>Check ids; empty means all checks.</summary>
+    public List<string> Checks { get; set; } = [];
+
+    public string Reason { get; set; } = "";
+
+    public DateOnly? Expires { get; set; }
+}
+
+/// <summary>Who hears about a resource when its tags and metadata do not say.</summary>
+public sealed class OwnerSettings
+{
+    /// <summary>The mailbox of last resort, typically the security team.</summary>
+    public string Default { get; set; } = "";
+
+    /// <summary>Team names found in tags ("team: payments") mapped to addresses.</summary>
+    public Dictionary<string, string> Teams { get; set; } = [];
+
+    public List<OwnerRule> Resources { get; set; } = [];
+}
+
+public sealed class OwnerRule
+{
+    public string Match { get; set; } = "";
+    public string Owner { get; set; } = "";
+}
+
+public sealed class NotificationSettings
+{
+    /// <summary>The same open finding is not sent to the same owner again within this many hours.</summary>
+    public int WindowHours { get; set; } = 24;
+
+    public EmailSettings? Email { get; set; }
+    public List<WebhookSettings> Webhooks { get; set; } = [];
+    public EventGridSettings? EventGrid { get; set; }
+
+    /// <summary>Link or command printed in notices for rollback and exemption instructions.</summary>
+    public string ConfigPathHint { get; set; } = "cloudauditor.yaml";
+}
+
+public sealed class EmailSettings
+{
+    public string Host { get; set; } = "";
+    public int Port { get; set; } = 587;
+
+    /// <summary>none, starttls or tls.</summary>
+    public string Security { get; set; } = "starttls";
+
+    public string? Username { get; set; }
+    public string? Password { get; set; }
+    public string From { get; set; } = "";
+}
+
+public sealed class WebhookSettings
+{
+    public string Url { get; set; } = "";
+
+    /// <summary>slack, teams or json.</summary>
+    public string Format { get; set; } = "json";
+}
+
+public sealed class EventGridSettings
+{
+    public string Endpoint { get; set; } = "";
+    public string? Key { get; set; }
+}
+
+/// <summary>Where findings, the remediation journal and the notification log live.</summary>
+public sealed class StateSettings
+{
+    public string SqlitePath { get; set; } = ".cloudauditor/state.db";
+
+    /// <summary>When set, Azure Table storage is used instead of SQLite (the Functions app's store).</summary>
+    public string? TableConnectionString { get; set; }
+
+    public string TablePrefix { get; set; } = "cloudauditor";
 }
 
 public sealed class AzureTarget

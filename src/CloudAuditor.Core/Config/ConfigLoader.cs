@@ -14,6 +14,9 @@ public static partial class ConfigLoader
         return Parse(File.ReadAllText(path), path);
     }
 
+    /// <summary>Check ids the configuration may name; set by hosts from the catalogue so typos fail at start.</summary>
+    public static IReadOnlySet<string>? KnownCheckIds { get; set; }
+
     public static AuditorConfig Parse(string yaml, string source = "configuration")
     {
         var deserializer = new DeserializerBuilder()
@@ -44,6 +47,7 @@ public static partial class ConfigLoader
     private static void Validate(AuditorConfig config, string source)
     {
         var errors = new List<string>();
+        var knownChecks = KnownCheckIds;
         if (config.TargetCount == 0) errors.Add("no targets: add at least one entry under 'azure' or 'aws'");
         if (config.Sweep.Concurrency is < 1 or > 64) errors.Add("sweep.concurrency must be between 1 and 64");
         if (config.Sweep.RequestTimeoutSeconds is < 1 or > 600) errors.Add("sweep.requestTimeoutSeconds must be between 1 and 600");
@@ -54,6 +58,23 @@ public static partial class ConfigLoader
         if (sampling.MaxWholeObjectBytes is < 1024 or > 1L << 30) errors.Add("sampling.maxWholeObjectBytes must be between 1 KiB and 1 GiB");
         if (sampling.ListLimit < sampling.ObjectsPerContainer) errors.Add("sampling.listLimit must be at least sampling.objectsPerContainer");
         if (sampling.MaxObjectsPerSweep < 1 || sampling.MaxBytesPerSweep < 1024) errors.Add("sampling sweep budgets must be positive");
+
+        if (config.Remediation.MaxChanges is < 0 or > 10_000) errors.Add("remediation.maxChanges must be between 0 and 10000");
+        var unknownChecks = config.Remediation.Checks.Where(c => knownChecks is not null && !knownChecks.Contains(c)).ToList();
+        if (unknownChecks.Count > 0) errors.Add($"remediation.checks names unknown checks: {string.Join(", ", unknownChecks)}");
+        if (config.Remediation.Exemptions.Any(e => string.IsNullOrWhiteSpace(e.Resource) || string.IsNullOrWhiteSpace(e.Reason)))
+            errors.Add("every remediation.exemptions entry needs a resource and a reason");
+        if (config.Notifications.Email is { } email && (string.IsNullOrWhiteSpace(email.Host) || !email.From.Contains('@', StringComparison.Ordinal)))
+            errors.Add("notifications.email needs a host and a from address");
+        if (config.Notifications.Email?.Security is { } security && security is not ("none" or "starttls" or "tls"))
+            errors.Add("notifications.email.security must be none, starttls or tls");
+        foreach (var hook in config.Notifications.Webhooks)
+        {
+            if (!Uri.TryCreate(hook.Url, UriKind.Absolute, out _)) errors.Add("every notifications.webhooks entry needs an absolute url");
+            if (hook.Format is not ("slack" or "teams" or "json")) errors.Add("notifications.webhooks format must be slack, teams or json");
+        }
+        if (config.Notifications.EventGrid is { } grid && !Uri.TryCreate(grid.Endpoint, UriKind.Absolute, out _)) errors.Add("notifications.eventGrid.endpoint is not an absolute URL");
+        if (config.Notifications.WindowHours is < 0 or > 24 * 90) errors.Add("notifications.windowHours must be between 0 and 2160");
 
         foreach (var (target, index) in config.Azure.Select((t, i) => (t, i)))
         {

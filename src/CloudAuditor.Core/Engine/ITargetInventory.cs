@@ -23,6 +23,9 @@ public interface ITargetInventory
 
     /// <exception cref="TargetUnreachableException">The target as a whole could not be reached.</exception>
     Task InventoryAsync(IInventorySink sink, CancellationToken cancellationToken);
+
+    /// <summary>What this target can fix, with its own clients and credentials.</summary>
+    IReadOnlyList<Remediation.IRemediator> Remediators => [];
 }
 
 /// <summary>Turns the configured targets of one cloud into inventories; hosts register one per cloud.</summary>

@@ -5,10 +5,11 @@ using Microsoft.Extensions.Logging;
 namespace CloudAuditor.Core.Engine;
 
 /// <summary>Runs targets in parallel, judges each subject with the check catalogue and streams findings to the sink.</summary>
-public sealed class SweepEngine(CheckCatalog catalog, ILogger<SweepEngine> logger, IContainerSampler? sampler = null)
+public sealed class SweepEngine(CheckCatalog catalog, ILogger<SweepEngine> logger, IContainerSampler? sampler = null, IFindingProcessor? processor = null)
 {
     private readonly CheckCatalog _catalog = catalog;
     private readonly IContainerSampler? _sampler = sampler;
+    private readonly IFindingProcessor? _processor = processor;
 
     public event Action<string, IAuditSubject>? SubjectAudited;
 
@@ -23,7 +24,7 @@ public sealed class SweepEngine(CheckCatalog catalog, ILogger<SweepEngine> logge
 
     private async Task AuditTargetAsync(ITargetInventory target, IFindingSink sink, SweepSummary summary, CancellationToken cancellationToken)
     {
-        var targetSink = new TargetSink(this, target.Name, sink, summary);
+        var targetSink = new TargetSink(this, target, sink, summary);
         var targetResource = new ResourceRef($"target:{target.Name}", "target", target.Name);
         try
         {
@@ -47,17 +48,20 @@ public sealed class SweepEngine(CheckCatalog catalog, ILogger<SweepEngine> logge
 
     private static string CloudPrefix(CloudKind cloud) => cloud.ToString().ToLowerInvariant();
 
-    private sealed class TargetSink(SweepEngine engine, string targetName, IFindingSink output, SweepSummary summary) : IInventorySink
+    private sealed class TargetSink(SweepEngine engine, ITargetInventory target, IFindingSink output, SweepSummary summary) : IInventorySink
     {
         public async ValueTask SubjectAsync(IAuditSubject subject, CancellationToken cancellationToken)
         {
             summary.CountSubject();
-            foreach (var finding in engine._catalog.Evaluate(subject))
-            {
-                summary.Count(finding);
-                await output.WriteAsync(finding, cancellationToken);
-            }
-            engine.SubjectAudited?.Invoke(targetName, subject);
+            foreach (var finding in engine._catalog.Evaluate(subject)) await EmitAsync(subject, finding, cancellationToken);
+            engine.SubjectAudited?.Invoke(target.Name, subject);
+        }
+
+        private async ValueTask EmitAsync(IAuditSubject subject, Finding finding, CancellationToken cancellationToken)
+        {
+            if (engine._processor is not null) finding = await engine._processor.ProcessAsync(target, subject, finding, cancellationToken);
+            summary.Count(finding);
+            await output.WriteAsync(finding, cancellationToken);
         }
 
         public ValueTask ErrorAsync(Finding error, CancellationToken cancellationToken)
@@ -69,11 +73,7 @@ public sealed class SweepEngine(CheckCatalog catalog, ILogger<SweepEngine> logge
         public async ValueTask ObjectsAsync(IAuditSubject container, IObjectStore store, CancellationToken cancellationToken)
         {
             if (engine._sampler is null) return;
-            await foreach (var finding in engine._sampler.SampleAsync(container, store, cancellationToken))
-            {
-                summary.Count(finding);
-                await output.WriteAsync(finding, cancellationToken);
-            }
+            await foreach (var finding in engine._sampler.SampleAsync(container, store, cancellationToken)) await EmitAsync(container, finding, cancellationToken);
         }
     }
 }

@@ -31,4 +31,7 @@ public sealed record AzureContainer(
 {
     public CloudKind Cloud => CloudKind.Azure;
     public IReadOnlyDictionary<string, string> Labels => Metadata;
+
+    /// <summary>The container's data-plane URL, for remediation and probes (the resource id may be an ARM id).</summary>
+    public Uri? Url { get; init; }
 }

@@ -47,6 +47,21 @@ public sealed record BucketPolicy(string Json, IReadOnlyList<PolicyStatement> St
 {
     public IEnumerable<PolicyStatement> PublicStatements => Statements.Where(s => s.IsPublic);
 
+    /// <summary>
+    /// The same policy without its public statements, every other statement and field kept as written.
+    /// Null when nothing would remain: S3 refuses an empty policy, and deleting the whole policy is not a fix to make.
+    /// </summary>
+    public string? WithoutPublicStatements()
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(Json)!.AsObject();
+        var kept = root["Statement"] is System.Text.Json.Nodes.JsonArray array
+            ? array.Where((_, i) => !Statements[i].IsPublic).Select(n => n!.DeepClone()).ToList()
+            : Statements[0].IsPublic ? [] : [root["Statement"]!.DeepClone()];
+        if (kept.Count == 0) return null;
+        root["Statement"] = new System.Text.Json.Nodes.JsonArray([.. kept]);
+        return root.ToJsonString();
+    }
+
     /// <exception cref="FormatException">The text is not a policy document.</exception>
     public static BucketPolicy Parse(string json)
     {

@@ -1,0 +1,99 @@
+using System.Security.Cryptography;
+using CloudAuditor.Core.Config;
+using CloudAuditor.Core.Engine;
+using CloudAuditor.Core.Model;
+using CloudAuditor.Core.Owners;
+using CloudAuditor.Core.State;
+using Microsoft.Extensions.Logging;
+
+namespace CloudAuditor.Core.Remediation;
+
+/// <summary>
+/// Decides what happens to each failing finding: owner attached; exempt if an exemption applies; in enforce mode,
+/// for opted-in checks and within the blast-radius limit, remediated journal-first (plan, record prior state,
+/// apply, verify) with the rollback command in the finding.
+/// </summary>
+public sealed class RemediationCoordinator(
+    RemediationSettings settings, ExemptionPolicy exemptions, OwnerResolver owners, IStateStore journal, TimeProvider time, ILogger logger) : IFindingProcessor
+{
+    private int _changes;
+
+    public int Changes => Math.Min(_changes, settings.MaxChanges);
+
+    public async Task<Finding> ProcessAsync(ITargetInventory target, IAuditSubject subject, Finding finding, CancellationToken cancellationToken)
+    {
+        if (finding.Status is FindingStatus.Pass) return finding;
+        finding = finding with { Owner = owners.Resolve(subject) };
+        if (!finding.IsFailing) return finding;
+        if (exemptions.Find(finding, subject) is { } exemption)
+        {
+            return finding with
+            {
+                Status = FindingStatus.Exempt,
+                Detail = $"{finding.Detail} Exempt ({exemption.Source}): {exemption.Reason}{(exemption.Expires is { } until ? $", until {until:yyyy-MM-dd}" : "")}.",
+            };
+        }
+        if (settings.Mode != RemediationMode.Enforce || !settings.Checks.Contains(finding.CheckId)) return finding;
+        var remediator = target.Remediators.FirstOrDefault(r => r.CheckId == finding.CheckId);
+        if (remediator is null) return finding;
+        if (Interlocked.Increment(ref _changes) > settings.MaxChanges)
+            return finding with { Detail = $"{finding.Detail} Not remediated: the limit of {settings.MaxChanges} changes per run was reached." };
+        return await RemediateAsync(target, subject, finding, remediator, cancellationToken);
+    }
+
+    private async Task<Finding> RemediateAsync(ITargetInventory target, IAuditSubject subject, Finding finding, IRemediator remediator, CancellationToken cancellationToken)
+    {
+        RemediationChange? change;
+        try
+        {
+            change = await remediator.PlanAsync(subject, cancellationToken);
+        }
+        catch (RemediationException e)
+        {
+            Interlocked.Decrement(ref _changes);
+            return finding with { Detail = $"{finding.Detail} Not remediated: the current state could not be read ({e.Message})." };
+        }
+        if (change is null)
+        {
+            Interlocked.Decrement(ref _changes);
+            return finding;
+        }
+
+        var id = NewId();
+        await journal.AddRemediationAsync(new RemediationRecord
+        {
+            Id = id, Target = target.Name, CheckId = finding.CheckId, Fingerprint = finding.Fingerprint, ResourceId = finding.Resource.Id,
+            Action = change.Action, PriorState = change.PriorState, NewState = change.NewState, Status = RemediationStatus.Planned,
+            CreatedAt = time.GetUtcNow(),
+        }, cancellationToken);
+        try
+        {
+            await remediator.ApplyAsync(subject, change, cancellationToken);
+        }
+        catch (RemediationException e)
+        {
+            await journal.UpdateRemediationAsync(id, RemediationStatus.Failed, e.Message, time.GetUtcNow(), cancellationToken);
+            logger.LogWarning("Remediation {Id} of {Check} failed: {Reason}", id, finding.CheckId, e.Message);
+            return finding with { Detail = $"{finding.Detail} Remediation {id} failed: {e.Message}.", Evidence = With(finding, id, change.Action) };
+        }
+        await journal.UpdateRemediationAsync(id, RemediationStatus.Applied, null, time.GetUtcNow(), cancellationToken);
+
+        var problem = await remediator.VerifyAsync(subject, change, cancellationToken);
+        await journal.UpdateRemediationAsync(id, problem is null ? RemediationStatus.Verified : RemediationStatus.VerificationFailed, problem, time.GetUtcNow(), cancellationToken);
+        logger.LogInformation("Remediation {Id}: {Action} on {Resource} ({Outcome})", id, change.Action, finding.Resource.Id, problem ?? "verified");
+        return problem is null
+            ? finding with { Status = FindingStatus.Remediated, Detail = $"{finding.Detail} Remediated ({id}): {change.Action}; verified.", Evidence = With(finding, id, change.Action) }
+            : finding with { Detail = $"{finding.Detail} Remediation {id} applied ({change.Action}) but not verified: {problem}.", Evidence = With(finding, id, change.Action) };
+    }
+
+    private static Dictionary<string, string> With(Finding finding, string id, string action)
+    {
+        var evidence = finding.Evidence?.ToDictionary() ?? [];
+        evidence["remediationId"] = id;
+        evidence["remediationAction"] = action;
+        return evidence;
+    }
+
+    /// <summary>Sortable by time, unique across concurrent targets and processes.</summary>
+    private string NewId() => $"rem-{time.GetUtcNow():yyyyMMddHHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
+}
