@@ -1,0 +1,108 @@
+using CloudAuditor.Aws;
+using CloudAuditor.Core.Config;
+using CloudAuditor.Core.Model;
+using CloudAuditor.Core.Remediation;
+using CloudAuditor.Core.State;
+using CloudAuditor.UnitTests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CloudAuditor.UnitTests.Remediation;
+
+/// <summary>The S3 remediators through AWSSDK.S3 over recorded control-plane documents: plan, apply, verify, roll back.</summary>
+public class AwsRemediationTests
+{
+    private static IRemediator Remediator(HttpMessageHandler s3, string checkId)
+    {
+        var target = new AwsTarget { Name = "prod", Region = "us-east-1", AccessKeyId = "AKIAIOSFODNN7EXAMPLE", SecretAccessKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", AccountId = "111122223333", Buckets = ["acme-public-site"] };
+        var config = new AuditorConfig { Aws = [target] };
+        var inventory = new AwsInventoryFactory(sweep => new AwsClientSettings(sweep) { Handler = s3 }, NullLoggerFactory.Instance).Create(config).Single();
+        return inventory.Remediators.First(r => r.CheckId == checkId);
+    }
+
+    private static S3Bucket Bucket => Subjects.Bucket() with { Resource = new ResourceRef("arn:aws:s3:::acme-public-site", "s3-bucket", "acme-public-site") { Bucket = "acme-public-site" } };
+
+    private static RemediationRecord Journal(RemediationChange change, string checkId) => new()
+    {
+        Id = "rem-1", Target = "prod", CheckId = checkId, Fingerprint = "f", ResourceId = "arn:aws:s3:::acme-public-site", Action = change.Action,
+        PriorState = change.PriorState, NewState = change.NewState, Status = RemediationStatus.Verified, CreatedAt = DateTimeOffset.UtcNow,
+    };
+
+    private static async Task<RemediationChange> FixAsync(IRemediator remediator)
+    {
+        var change = await remediator.PlanAsync(Bucket, CancellationToken.None);
+        Assert.NotNull(change);
+        await remediator.ApplyAsync(Bucket, change, CancellationToken.None);
+        Assert.Null(await remediator.VerifyAsync(Bucket, change, CancellationToken.None));
+        Assert.Null(await remediator.PlanAsync(Bucket, CancellationToken.None));
+        return change;
+    }
+
+    [Fact]
+    public async Task Public_access_block_is_turned_fully_on_and_rolled_back_to_what_it_was()
+    {
+        var s3 = new S3ControlPlaneReplay(null, null, "aws/pab-all-off.xml");
+        var remediator = Remediator(s3, "aws.s3.public-access-block");
+        var change = await FixAsync(remediator);
+        Assert.Equal(4, s3.Writes.Single().Body.Split("true").Length - 1);
+
+        await remediator.RollbackAsync(Journal(change, remediator.CheckId), CancellationToken.None);
+        Assert.Contains("<BlockPublicAcls>false</BlockPublicAcls>", s3.Current("publicAccessBlock"));
+    }
+
+    [Fact]
+    public async Task A_block_that_did_not_exist_is_deleted_again_on_rollback()
+    {
+        var s3 = new S3ControlPlaneReplay(null, null, null);
+        var remediator = Remediator(s3, "aws.s3.anonymous-access");
+        var change = await FixAsync(remediator);
+        await remediator.RollbackAsync(Journal(change, remediator.CheckId), CancellationToken.None);
+        Assert.Equal("DELETE", s3.Writes.Last().Method);
+        Assert.Null(s3.Current("publicAccessBlock"));
+    }
+
+    [Fact]
+    public async Task Only_the_public_acl_grants_are_removed_and_rollback_restores_them()
+    {
+        var s3 = new S3ControlPlaneReplay("aws/acl-allusers-read.xml", null, null);
+        var remediator = Remediator(s3, "aws.s3.acl-public-grant");
+        var change = await FixAsync(remediator);
+        var put = s3.Writes.Single().Body;
+        Assert.DoesNotContain("AllUsers", put);
+        Assert.Contains("LogDelivery", put);
+        Assert.Contains("75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a", put);
+        Assert.Contains("READ to AllUsers", change.Action);
+
+        await remediator.RollbackAsync(Journal(change, remediator.CheckId), CancellationToken.None);
+        Assert.Contains("http://acs.amazonaws.com/groups/global/AllUsers", s3.Current("acl"));
+    }
+
+    [Fact]
+    public async Task Only_public_policy_statements_are_removed_and_rollback_puts_the_original_back()
+    {
+        var s3 = new S3ControlPlaneReplay(null, "aws/policy-public-read.json", null);
+        var remediator = Remediator(s3, "aws.s3.policy-public-principal");
+        var change = await FixAsync(remediator);
+        Assert.DoesNotContain("PublicReadGetObject", s3.Current("policy"));
+        Assert.Contains("DenyInsecureTransport", s3.Current("policy"));
+
+        await remediator.RollbackAsync(Journal(change, remediator.CheckId), CancellationToken.None);
+        Assert.Equal(Recorded.Read("aws/policy-public-read.json"), s3.Current("policy"));
+    }
+
+    [Fact]
+    public async Task A_refused_write_is_a_remediation_error_naming_the_operation()
+    {
+        var s3 = new S3ControlPlaneReplay(null, "aws/policy-public-read.json", null);
+        var remediator = Remediator(new RefusingWrites(s3), "aws.s3.policy-public-principal");
+        var change = (await remediator.PlanAsync(Bucket, CancellationToken.None))!;
+        var e = await Assert.ThrowsAsync<RemediationException>(() => remediator.ApplyAsync(Bucket, change, CancellationToken.None));
+        Assert.Equal("PutBucketPolicy: 403 AccessDenied", e.Message);
+    }
+
+    private sealed class RefusingWrites(HttpMessageHandler reads) : DelegatingHandler(reads)
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            request.Method == HttpMethod.Get ? base.SendAsync(request, cancellationToken)
+            : Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.Forbidden) { Content = new StringContent(Recorded.Read("aws/error-access-denied.xml"), System.Text.Encoding.UTF8, "application/xml") });
+    }
+}

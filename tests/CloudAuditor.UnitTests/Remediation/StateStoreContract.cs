@@ -1,0 +1,82 @@
+using CloudAuditor.Core.Checks;
+using CloudAuditor.Core.Model;
+using CloudAuditor.Core.State;
+using CloudAuditor.UnitTests.Support;
+
+namespace CloudAuditor.UnitTests.Remediation;
+
+/// <summary>What every state store must do; run against SQLite here and Azure Table storage (Azurite) in the integration tests.</summary>
+public abstract class StateStoreContract
+{
+    protected abstract Task<IStateStore> OpenAsync();
+
+    private static Finding AFinding(string container = "data") => CheckCatalog.Default.Evaluate(Subjects.Container(ContainerAccessLevel.Container) with
+    {
+        Resource = new ResourceRef($"https://acct.blob.core.windows.net/{container}-{Guid.NewGuid():N}", "blob-container", container),
+    }).Single();
+
+    [Fact]
+    public async Task Findings_keep_their_first_sighting_and_update_the_rest()
+    {
+        var store = await OpenAsync();
+        var finding = AFinding();
+        var first = new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero);
+        await store.UpsertFindingAsync(finding, first, CancellationToken.None);
+        var again = await store.UpsertFindingAsync(finding with { Status = FindingStatus.Remediated }, first.AddDays(1), CancellationToken.None);
+        Assert.Equal(first, again.FirstSeen);
+        var stored = await store.GetFindingAsync(finding.Fingerprint, CancellationToken.None);
+        Assert.Equal(first.AddDays(1), stored!.LastSeen);
+        Assert.Equal(FindingStatus.Remediated, stored.Status);
+        Assert.Null(await store.GetFindingAsync("0000", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_journal_keeps_the_prior_state_and_follows_the_status()
+    {
+        var store = await OpenAsync();
+        var id = $"rem-20261123000000-{Guid.NewGuid().ToString("N")[..8]}";
+        var created = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+        await store.AddRemediationAsync(new RemediationRecord
+        {
+            Id = id, Target = "prod", CheckId = "azure.container.public-access", Fingerprint = "ab12", ResourceId = "https://acct/c",
+            Action = "set to None", PriorState = "{\"PublicAccess\":\"Blob\"}", NewState = "{\"PublicAccess\":\"None\"}", Status = RemediationStatus.Planned, CreatedAt = created,
+        }, CancellationToken.None);
+        await store.UpdateRemediationAsync(id, RemediationStatus.Applied, null, created.AddSeconds(1), CancellationToken.None);
+        await store.UpdateRemediationAsync(id, RemediationStatus.Verified, "verified", created.AddSeconds(2), CancellationToken.None);
+
+        var record = await store.GetRemediationAsync(id, CancellationToken.None);
+        Assert.Equal(RemediationStatus.Verified, record!.Status);
+        Assert.Equal("{\"PublicAccess\":\"Blob\"}", record.PriorState);
+        Assert.Equal(created, record.CreatedAt);
+        Assert.Equal(created.AddSeconds(2), record.UpdatedAt);
+        Assert.Equal("verified", record.Detail);
+        Assert.Null(await store.GetRemediationAsync("rem-none", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_notification_log_is_per_owner_and_fingerprint()
+    {
+        var store = await OpenAsync();
+        var at = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+        var fingerprint = Guid.NewGuid().ToString("N");
+        await store.RecordNotificationAsync("Ada@Contoso.example", fingerprint, at, CancellationToken.None);
+        Assert.Equal(at, await store.LastNotifiedAsync("ada@contoso.example", fingerprint, CancellationToken.None));
+        Assert.Null(await store.LastNotifiedAsync("bob@contoso.example", fingerprint, CancellationToken.None));
+        await store.RecordNotificationAsync("ada@contoso.example", fingerprint, at.AddHours(25), CancellationToken.None);
+        Assert.Equal(at.AddHours(25), await store.LastNotifiedAsync("ada@contoso.example", fingerprint, CancellationToken.None));
+    }
+}
+
+public sealed class SqliteStateStoreTests : StateStoreContract, IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"ca-state-{Guid.NewGuid():N}", "state.db");
+    private SqliteStateStore? _store;
+
+    protected override Task<IStateStore> OpenAsync() => Task.FromResult<IStateStore>(_store = new SqliteStateStore(_path));
+
+    public void Dispose()
+    {
+        _store?.Dispose();
+        Directory.Delete(Path.GetDirectoryName(_path)!, recursive: true);
+    }
+}
