@@ -15,7 +15,7 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
         if (directory is not null) Directory.CreateDirectory(directory);
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         _connection.Open();
-        Execute("""
+        using var schema = Command("""
             PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS findings (fingerprint TEXT PRIMARY KEY, check_id TEXT NOT NULL, resource_id TEXT NOT NULL,
                 status TEXT NOT NULL, severity TEXT NOT NULL, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL);
@@ -25,87 +25,74 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
             CREATE TABLE IF NOT EXISTS notifications (owner TEXT NOT NULL, fingerprint TEXT NOT NULL, sent_at TEXT NOT NULL,
                 PRIMARY KEY (owner, fingerprint));
             """);
+        schema.ExecuteNonQuery();
     }
 
     public async Task<FindingRecord> UpsertFindingAsync(Finding finding, DateTimeOffset seenAt, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            using var command = Command("""
-                INSERT INTO findings VALUES ($fp, $check, $resource, $status, $severity, $seen, $seen)
-                ON CONFLICT(fingerprint) DO UPDATE SET status = $status, severity = $severity, last_seen = $seen
-                RETURNING first_seen
-                """, ("$fp", finding.Fingerprint), ("$check", finding.CheckId), ("$resource", finding.Resource.Id),
-                ("$status", finding.Status.ToString()), ("$severity", finding.Severity.ToString()), ("$seen", seenAt.ToString("O")));
-            var firstSeen = DateTimeOffset.Parse((string)(await command.ExecuteScalarAsync(cancellationToken))!, System.Globalization.CultureInfo.InvariantCulture);
-            return new FindingRecord(finding.Fingerprint, finding.CheckId, finding.Resource.Id, finding.Status, finding.Severity, firstSeen, seenAt);
-        }
-        finally { _gate.Release(); }
+        const string Upsert = """
+            INSERT INTO findings VALUES ($fp, $check, $resource, $status, $severity, $seen, $seen)
+            ON CONFLICT(fingerprint) DO UPDATE SET status = $status, severity = $severity, last_seen = $seen
+            RETURNING first_seen
+            """;
+        var firstSeen = await QueryAsync(Upsert, reader => Time(reader.GetString(0)), cancellationToken,
+            ("$fp", finding.Fingerprint), ("$check", finding.CheckId), ("$resource", finding.Resource.Id),
+            ("$status", finding.Status.ToString()), ("$severity", finding.Severity.ToString()), ("$seen", seenAt.ToString("O")));
+        return new FindingRecord(finding.Fingerprint, finding.CheckId, finding.Resource.Id, finding.Status, finding.Severity, firstSeen, seenAt);
     }
 
-    public async Task<FindingRecord?> GetFindingAsync(string fingerprint, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            using var command = Command("SELECT check_id, resource_id, status, severity, first_seen, last_seen FROM findings WHERE fingerprint = $fp", ("$fp", fingerprint));
-            using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken)) return null;
-            return new FindingRecord(fingerprint, reader.GetString(0), reader.GetString(1), Enum.Parse<FindingStatus>(reader.GetString(2)),
-                Enum.Parse<Severity>(reader.GetString(3)), Time(reader.GetString(4)), Time(reader.GetString(5)));
-        }
-        finally { _gate.Release(); }
-    }
+    public Task<FindingRecord?> GetFindingAsync(string fingerprint, CancellationToken cancellationToken) => QueryAsync(
+        "SELECT check_id, resource_id, status, severity, first_seen, last_seen FROM findings WHERE fingerprint = $fp",
+        reader => new FindingRecord(fingerprint, reader.GetString(0), reader.GetString(1), Enum.Parse<FindingStatus>(reader.GetString(2)),
+            Enum.Parse<Severity>(reader.GetString(3)), Time(reader.GetString(4)), Time(reader.GetString(5))),
+        cancellationToken, ("$fp", fingerprint));
 
     public Task AddRemediationAsync(RemediationRecord record, CancellationToken cancellationToken) => WriteAsync(
         "INSERT INTO remediations VALUES ($id, $target, $check, $fp, $resource, $action, $prior, $new, $status, $created, $created, $detail)",
-        cancellationToken, ("$id", record.Id), ("$target", record.Target), ("$check", record.CheckId), ("$fp", record.Fingerprint), ("$resource", record.ResourceId),
-        ("$action", record.Action), ("$prior", record.PriorState), ("$new", record.NewState), ("$status", record.Status.ToString()), ("$created", record.CreatedAt.ToString("O")),
-        ("$detail", record.Detail));
+        cancellationToken, ("$id", record.Id), ("$target", record.Target), ("$check", record.CheckId), ("$fp", record.Fingerprint),
+        ("$resource", record.ResourceId), ("$action", record.Action), ("$prior", record.PriorState), ("$new", record.NewState),
+        ("$status", record.Status.ToString()), ("$created", record.CreatedAt.ToString("O")), ("$detail", record.Detail));
 
     public Task UpdateRemediationAsync(string id, RemediationStatus status, string? detail, DateTimeOffset at, CancellationToken cancellationToken) => WriteAsync(
         "UPDATE remediations SET status = $status, detail = COALESCE($detail, detail), updated_at = $at WHERE id = $id",
         cancellationToken, ("$id", id), ("$status", status.ToString()), ("$detail", detail), ("$at", at.ToString("O")));
 
-    public async Task<RemediationRecord?> GetRemediationAsync(string id, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
+    public Task<RemediationRecord?> GetRemediationAsync(string id, CancellationToken cancellationToken) => QueryAsync(
+        "SELECT target, check_id, fingerprint, resource_id, action, prior_state, new_state, status, created_at, updated_at, detail FROM remediations WHERE id = $id",
+        reader => new RemediationRecord
         {
-            using var command = Command("SELECT target, check_id, fingerprint, resource_id, action, prior_state, new_state, status, created_at, updated_at, detail FROM remediations WHERE id = $id", ("$id", id));
-            using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken)) return null;
-            return new RemediationRecord
-            {
-                Id = id, Target = reader.GetString(0), CheckId = reader.GetString(1), Fingerprint = reader.GetString(2), ResourceId = reader.GetString(3),
-                Action = reader.GetString(4), PriorState = reader.GetString(5), NewState = reader.GetString(6),
-                Status = Enum.Parse<RemediationStatus>(reader.GetString(7)), CreatedAt = Time(reader.GetString(8)), UpdatedAt = Time(reader.GetString(9)),
-                Detail = reader.IsDBNull(10) ? null : reader.GetString(10),
-            };
-        }
-        finally { _gate.Release(); }
-    }
+            Id = id, Target = reader.GetString(0), CheckId = reader.GetString(1), Fingerprint = reader.GetString(2), ResourceId = reader.GetString(3),
+            Action = reader.GetString(4), PriorState = reader.GetString(5), NewState = reader.GetString(6),
+            Status = Enum.Parse<RemediationStatus>(reader.GetString(7)), CreatedAt = Time(reader.GetString(8)), UpdatedAt = Time(reader.GetString(9)),
+            Detail = reader.IsDBNull(10) ? null : reader.GetString(10),
+        },
+        cancellationToken, ("$id", id));
 
     public Task RecordNotificationAsync(string owner, string fingerprint, DateTimeOffset sentAt, CancellationToken cancellationToken) => WriteAsync(
         "INSERT INTO notifications VALUES ($owner, $fp, $at) ON CONFLICT(owner, fingerprint) DO UPDATE SET sent_at = $at",
         cancellationToken, ("$owner", owner.ToLowerInvariant()), ("$fp", fingerprint), ("$at", sentAt.ToString("O")));
 
-    public async Task<DateTimeOffset?> LastNotifiedAsync(string owner, string fingerprint, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            using var command = Command("SELECT sent_at FROM notifications WHERE owner = $owner AND fingerprint = $fp", ("$owner", owner.ToLowerInvariant()), ("$fp", fingerprint));
-            return await command.ExecuteScalarAsync(cancellationToken) is string at ? Time(at) : null;
-        }
-        finally { _gate.Release(); }
-    }
+    public Task<DateTimeOffset?> LastNotifiedAsync(string owner, string fingerprint, CancellationToken cancellationToken) => QueryAsync<DateTimeOffset?>(
+        "SELECT sent_at FROM notifications WHERE owner = $owner AND fingerprint = $fp", reader => Time(reader.GetString(0)),
+        cancellationToken, ("$owner", owner.ToLowerInvariant()), ("$fp", fingerprint));
 
     public void Dispose()
     {
         _connection.Dispose();
         _gate.Dispose();
+    }
+
+    /// <summary>The first row mapped, or default when there is none. One connection, so every call is serialised.</summary>
+    private async Task<T?> QueryAsync<T>(string sql, Func<SqliteDataReader, T> map, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var command = Command(sql, parameters);
+            using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken) ? map(reader) : default;
+        }
+        finally { _gate.Release(); }
     }
 
     private async Task WriteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
@@ -125,12 +112,6 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
         command.CommandText = sql;
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         return command;
-    }
-
-    private void Execute(string sql)
-    {
-        using var command = Command(sql);
-        command.ExecuteNonQuery();
     }
 
     private static DateTimeOffset Time(string value) => DateTimeOffset.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
