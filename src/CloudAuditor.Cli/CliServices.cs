@@ -1,17 +1,12 @@
-using CloudAuditor.Aws;
-using CloudAuditor.Azure;
-using CloudAuditor.Core.Engine;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
 namespace CloudAuditor.Cli;
 
-/// <summary>What every command needs: logging to stderr (never stdout, which belongs to the output format) and the providers.</summary>
+/// <summary>What every command needs: logging to stderr (never stdout, which belongs to the output format).</summary>
 internal sealed class CliServices : IDisposable
 {
     public ILoggerFactory Loggers { get; }
-
-    public IReadOnlyList<ITargetInventoryFactory> Providers { get; }
 
     public IAnsiConsole Errors { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 
@@ -22,7 +17,6 @@ internal sealed class CliServices : IDisposable
             .AddFilter("Azure", LogLevel.Warning)
             .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
-        Providers = [new AzureInventoryFactory(Loggers), new AwsInventoryFactory(Loggers)];
     }
 
     public void Dispose() => Loggers.Dispose();

@@ -2,9 +2,8 @@ using System.CommandLine;
 using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Engine;
-using CloudAuditor.Core.Output;
-using CloudAuditor.Core.State;
-using CloudAuditor.SensitiveData.Sampling;
+using CloudAuditor.Hosting;
+using CloudAuditor.Notifications;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
@@ -35,22 +34,19 @@ internal static class SweepCommand
     private static async Task<int> RunAsync(AuditorConfig config, string configPath, string format, string? outputPath, Core.Model.Severity? failOn, bool verbose, CancellationToken ct)
     {
         using var services = new CliServices(verbose);
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(config.Sweep.RequestTimeoutSeconds) };
-        var state = await AuditorRuntime.OpenStateAsync(config, configPath, ct);
-        var targets = services.Providers.SelectMany(p => p.Create(config)).ToList();
-        var sampler = config.Sampling.Enabled ? ContainerSampler.Create(config.Sampling, services.Loggers.CreateLogger<ContainerSampler>()) : null;
-        var engine = new SweepEngine(CheckCatalog.Default, services.Loggers.CreateLogger<SweepEngine>(), sampler, AuditorRuntime.Coordinator(config, state, services.Loggers));
-        var notifications = AuditorRuntime.Notifications(config, state, configPath, http, services.Loggers);
+        await using var runtime = await AuditorRuntime.OpenAsync(config, configPath, services.Loggers, ct);
+        var targets = runtime.Targets();
+        var engine = runtime.Engine();
         SweepSummary summary;
+        NotificationSink notifications;
         await using (var output = FindingOutput.Open(outputPath, format, $"CloudAuditor sweep of {targets.Count} target(s), {config.Remediation.Mode.ToString().ToLowerInvariant()} mode"))
         {
-            var sink = new FanOutFindingSink(output.Sink, new StateRecordingSink(state, DateTimeOffset.UtcNow), notifications);
+            (var sink, notifications) = runtime.Sinks(output.Sink);
             summary = format == "table" && !Console.IsErrorRedirected
                 ? await WithProgressAsync(services.Errors, engine, () => engine.RunAsync(targets, sink, config.Sweep.Concurrency, ct))
                 : await engine.RunAsync(targets, sink, config.Sweep.Concurrency, ct);
         }
         foreach (var target in targets.OfType<IDisposable>()) target.Dispose();
-        (state as IDisposable)?.Dispose();
         if (notifications.Sent.Count > 0)
             await Console.Error.WriteLineAsync($"Notified {notifications.Sent.Count} owner(s): {string.Join(", ", notifications.Sent.Select(d => $"{d.Owner} ({d.Findings.Count})"))}.");
         return ExitCodeOf(summary, failOn);

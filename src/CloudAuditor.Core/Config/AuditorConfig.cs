@@ -108,8 +108,8 @@ public sealed class NotificationSettings
     public List<WebhookSettings> Webhooks { get; set; } = [];
     public EventGridSettings? EventGrid { get; set; }
 
-    /// <summary>Link or command printed in notices for rollback and exemption instructions.</summary>
-    public string ConfigPathHint { get; set; } = "cloudauditor.yaml";
+    /// <summary>The configuration path printed in notices' rollback commands; the path the sweep ran with when omitted.</summary>
+    public string? ConfigPathHint { get; set; }
 }
 
 public sealed class EmailSettings
