@@ -39,6 +39,23 @@ internal sealed class S3ObjectStore(IAmazonS3 s3, string bucket) : IObjectStore
         while (continuation is not null && listed < limit);
     }
 
+    public async Task<StoredObject?> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var metadata = await s3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = bucket, Key = key }, cancellationToken);
+            return new StoredObject(key, metadata.ContentLength, metadata.LastModified is { } modified ? new DateTimeOffset(modified) : null);
+        }
+        catch (AmazonServiceException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        catch (AmazonServiceException e)
+        {
+            throw new ObjectStoreException($"{(int)e.StatusCode} {e.ErrorCode}", e);
+        }
+    }
+
     public async Task<Stream> OpenRangeAsync(string key, long length, CancellationToken cancellationToken)
     {
         try

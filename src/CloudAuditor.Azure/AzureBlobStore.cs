@@ -31,6 +31,23 @@ public sealed class AzureBlobStore(BlobContainerClient container) : IObjectStore
         }
     }
 
+    public async Task<StoredObject?> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = (await container.GetBlobClient(key).GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+            return new StoredObject(key, properties.ContentLength, properties.LastModified);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+        catch (RequestFailedException e)
+        {
+            throw new ObjectStoreException(ArmAccountReader.Describe(e), e);
+        }
+    }
+
     public async Task<Stream> OpenRangeAsync(string key, long length, CancellationToken cancellationToken)
     {
         try

@@ -46,11 +46,18 @@ public sealed class TableStateStore : IStateStore
     public async Task<FindingRecord?> GetFindingAsync(string fingerprint, CancellationToken cancellationToken)
     {
         var entity = await _findings.GetEntityIfExistsAsync<TableEntity>(Partition(fingerprint), fingerprint, cancellationToken: cancellationToken);
-        if (!entity.HasValue) return null;
-        var e = entity.Value!;
-        return new FindingRecord(fingerprint, e.GetString("CheckId"), e.GetString("ResourceId"), Enum.Parse<FindingStatus>(e.GetString("Status")),
-            Enum.Parse<Severity>(e.GetString("Severity")), e.GetDateTimeOffset("FirstSeen")!.Value, e.GetDateTimeOffset("LastSeen")!.Value);
+        return entity.HasValue ? FindingFrom(entity.Value!) : null;
     }
+
+    public async IAsyncEnumerable<FindingRecord> ListFindingsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var all = new List<FindingRecord>();
+        await foreach (var entity in _findings.QueryAsync<TableEntity>(cancellationToken: cancellationToken)) all.Add(FindingFrom(entity));
+        foreach (var record in all.OrderByDescending(r => r.LastSeen).ThenBy(r => r.Fingerprint, StringComparer.Ordinal)) yield return record;
+    }
+
+    private static FindingRecord FindingFrom(TableEntity e) => new(e.RowKey, e.GetString("CheckId"), e.GetString("ResourceId"),
+        Enum.Parse<FindingStatus>(e.GetString("Status")), Enum.Parse<Severity>(e.GetString("Severity")), e.GetDateTimeOffset("FirstSeen")!.Value, e.GetDateTimeOffset("LastSeen")!.Value);
 
     public Task AddRemediationAsync(RemediationRecord record, CancellationToken cancellationToken) =>
         _remediations.AddEntityAsync(new TableEntity("remediation", record.Id)

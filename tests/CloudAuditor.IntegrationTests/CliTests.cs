@@ -11,10 +11,17 @@ public class CliTests(Emulators emulators) : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
+    /// <summary>
+    /// The CLI from its own build output, with its own dependency set: this test assembly also hosts the Functions app,
+    /// whose ASP.NET framework reference leaves framework-provided assemblies out of the test folder.
+    /// </summary>
+    private static readonly string CliPath = Path.Combine(Emulators.RepoRoot, "src", "CloudAuditor.Cli", "bin",
+        new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "cloudauditor.dll");
+
     public static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cloudauditor.dll"));
+        info.ArgumentList.Add(CliPath);
         foreach (var arg in args) info.ArgumentList.Add(arg);
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

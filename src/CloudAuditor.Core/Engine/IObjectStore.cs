@@ -11,6 +11,9 @@ public interface IObjectStore
 
     IAsyncEnumerable<StoredObject> ListAsync(int limit, CancellationToken cancellationToken);
 
+    /// <summary>One object by key (an event names it); null when it no longer exists.</summary>
+    Task<StoredObject?> GetAsync(string key, CancellationToken cancellationToken);
+
     /// <summary>The first <paramref name="length"/> bytes of the object (all of it when shorter).</summary>
     Task<Stream> OpenRangeAsync(string key, long length, CancellationToken cancellationToken);
 }

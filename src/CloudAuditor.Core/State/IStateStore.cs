@@ -38,6 +38,9 @@ public interface IStateStore
 
     Task<FindingRecord?> GetFindingAsync(string fingerprint, CancellationToken cancellationToken);
 
+    /// <summary>Every remembered finding, most recently seen first (for report exports).</summary>
+    IAsyncEnumerable<FindingRecord> ListFindingsAsync(CancellationToken cancellationToken);
+
     Task AddRemediationAsync(RemediationRecord record, CancellationToken cancellationToken);
 
     Task UpdateRemediationAsync(string id, RemediationStatus status, string? detail, DateTimeOffset at, CancellationToken cancellationToken);

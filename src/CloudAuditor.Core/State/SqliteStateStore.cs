@@ -43,9 +43,25 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
 
     public Task<FindingRecord?> GetFindingAsync(string fingerprint, CancellationToken cancellationToken) => QueryAsync(
         "SELECT check_id, resource_id, status, severity, first_seen, last_seen FROM findings WHERE fingerprint = $fp",
-        reader => new FindingRecord(fingerprint, reader.GetString(0), reader.GetString(1), Enum.Parse<FindingStatus>(reader.GetString(2)),
-            Enum.Parse<Severity>(reader.GetString(3)), Time(reader.GetString(4)), Time(reader.GetString(5))),
-        cancellationToken, ("$fp", fingerprint));
+        reader => FindingFrom(reader, fingerprint, 0), cancellationToken, ("$fp", fingerprint));
+
+    private static FindingRecord FindingFrom(SqliteDataReader reader, string fingerprint, int first) => new(
+        fingerprint, reader.GetString(first), reader.GetString(first + 1), Enum.Parse<FindingStatus>(reader.GetString(first + 2)),
+        Enum.Parse<Severity>(reader.GetString(first + 3)), Time(reader.GetString(first + 4)), Time(reader.GetString(first + 5)));
+
+    public async IAsyncEnumerable<FindingRecord> ListFindingsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var rows = new List<FindingRecord>();
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var command = Command("SELECT fingerprint, check_id, resource_id, status, severity, first_seen, last_seen FROM findings ORDER BY last_seen DESC, fingerprint");
+            using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) rows.Add(FindingFrom(reader, reader.GetString(0), 1));
+        }
+        finally { _gate.Release(); }
+        foreach (var row in rows) yield return row;
+    }
 
     public Task AddRemediationAsync(RemediationRecord record, CancellationToken cancellationToken) => WriteAsync(
         "INSERT INTO remediations VALUES ($id, $target, $check, $fp, $resource, $action, $prior, $new, $status, $created, $created, $detail)",

@@ -34,23 +34,27 @@ public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings se
             yield return Unscanned(container, store, null, $"objects could not be listed ({listError})");
             yield break;
         }
-        var isPublic = Exposure.IsPubliclyReadable(container);
         foreach (var item in SampleSelection.Choose(listed, settings.ObjectsPerContainer))
         {
-            var whole = NeedWholeObject.Contains(Path.GetExtension(item.Key));
-            if (whole && item.Size > settings.MaxWholeObjectBytes)
-            {
-                yield return Unscanned(container, store, item.Key, $"{item.Size:N0} bytes, above the {settings.MaxWholeObjectBytes:N0}-byte cap for formats that must be read whole");
-                continue;
-            }
-            var length = whole ? item.Size : Math.Min(item.Size, settings.BytesPerObject);
-            if (!Reserve(length)) yield break;
-            foreach (var finding in await ScanObjectAsync(container, store, item, length, isPublic, cancellationToken)) yield return finding;
+            var findings = await ScanItemAsync(container, store, item, cancellationToken);
+            if (findings is null) yield break;
+            foreach (var finding in findings) yield return finding;
         }
     }
 
-    /// <summary>One object, e.g. the blob an Event Grid BlobCreated event names.</summary>
-    public async Task<IReadOnlyList<Finding>> ScanObjectAsync(IAuditSubject container, IObjectStore store, StoredObject item, long length, bool isPublic, CancellationToken cancellationToken)
+    /// <summary>One object within the budgets: whole for archives (up to the cap), a range otherwise.</summary>
+    /// <returns>Null when the sweep's budget is spent.</returns>
+    public async Task<IReadOnlyList<Finding>?> ScanItemAsync(IAuditSubject container, IObjectStore store, StoredObject item, CancellationToken cancellationToken)
+    {
+        var whole = NeedWholeObject.Contains(Path.GetExtension(item.Key));
+        if (whole && item.Size > settings.MaxWholeObjectBytes)
+            return [Unscanned(container, store, item.Key, $"{item.Size:N0} bytes, above the {settings.MaxWholeObjectBytes:N0}-byte cap for formats that must be read whole")];
+        var length = whole ? item.Size : Math.Min(item.Size, settings.BytesPerObject);
+        if (!Reserve(length)) return null;
+        return await ScanObjectAsync(container, store, item, length, Exposure.IsPubliclyReadable(container), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Finding>> ScanObjectAsync(IAuditSubject container, IObjectStore store, StoredObject item, long length, bool isPublic, CancellationToken cancellationToken)
     {
         ScanResult result;
         try

@@ -28,6 +28,9 @@ public abstract class StateStoreContract
         Assert.Equal(first.AddDays(1), stored!.LastSeen);
         Assert.Equal(FindingStatus.Remediated, stored.Status);
         Assert.Null(await store.GetFindingAsync("0000", CancellationToken.None));
+        var listed = new List<FindingRecord>();
+        await foreach (var record in store.ListFindingsAsync(CancellationToken.None)) listed.Add(record);
+        Assert.Equal(finding.CheckId, Assert.Single(listed, r => r.Fingerprint == finding.Fingerprint).CheckId);
     }
 
     [Fact]

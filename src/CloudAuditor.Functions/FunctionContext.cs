@@ -1,0 +1,60 @@
+using CloudAuditor.Core.Config;
+using CloudAuditor.Core.Engine;
+using CloudAuditor.Core.Model;
+using CloudAuditor.Hosting;
+
+namespace CloudAuditor.Functions;
+
+/// <summary>Per invocation: the configuration (read fresh, so a changed file applies to the next run) and the runtime built from it.</summary>
+public sealed class FunctionContext(IConfiguration settings, ILoggerFactory loggers)
+{
+    public const string SweepQueue = "sweep-targets";
+
+    public string ConfigPath => settings["CLOUDAUDITOR_CONFIG"] ?? throw new ConfigException("The app setting CLOUDAUDITOR_CONFIG (path of the YAML configuration) is not set.");
+
+    /// <summary>The storage account holding the fan-out queue (the same one the queue trigger's "connection" names).</summary>
+    public string QueueConnection => settings["AuditorStorage"] ?? throw new ConfigException("The app setting AuditorStorage (queue connection string) is not set.");
+
+    public ILoggerFactory Loggers => loggers;
+
+    public async Task<AuditorRuntime> OpenAsync(CancellationToken cancellationToken)
+    {
+        AuditorRuntime.RegisterCheckIds();
+        return await AuditorRuntime.OpenAsync(ConfigLoader.LoadFile(ConfigPath), ConfigPath, loggers, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sweeps some targets (narrowed to the resources an event names) through the full pipeline: checks, remediation,
+    /// state, owner notices. A key sampler replaces the container sampler when an event names one object.
+    /// </summary>
+    public static async Task<SweepReport> SweepAsync(AuditorRuntime runtime, AuditorConfig narrowed, IContainerSampler? sampler, CancellationToken cancellationToken)
+    {
+        var targets = runtime.Targets(narrowed);
+        var engine = new SweepEngine(Core.Checks.CheckCatalog.Default, runtime.Loggers.CreateLogger<SweepEngine>(), sampler, runtime.Coordinator());
+        var collected = new CollectingSink();
+        var (sink, notifications) = runtime.Sinks(collected);
+        var summary = await engine.RunAsync(targets, sink, narrowed.Sweep.Concurrency, cancellationToken);
+        foreach (var target in targets.OfType<IDisposable>()) target.Dispose();
+        return new SweepReport(summary, collected.Findings, notifications.Sent.Count);
+    }
+
+    private sealed class CollectingSink : IFindingSink
+    {
+        public List<Finding> Findings { get; } = [];
+
+        public ValueTask WriteAsync(Finding finding, CancellationToken cancellationToken)
+        {
+            lock (Findings) Findings.Add(finding);
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask CompleteAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    }
+}
+
+public sealed record SweepReport(SweepSummary Summary, IReadOnlyList<Finding> Findings, int OwnersNotified)
+{
+    public string Describe(string what) =>
+        $"{what}: {Findings.Count} findings, {Summary.Findings.Count(FindingStatus.Fail)} failing, {Summary.Findings.Count(FindingStatus.Remediated)} remediated, " +
+        $"{Summary.Findings.Count(FindingStatus.Error)} errors, {OwnersNotified} owner(s) notified";
+}

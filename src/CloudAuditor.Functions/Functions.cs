@@ -1,0 +1,187 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using CloudAuditor.Core.Config;
+using CloudAuditor.Core.State;
+using CloudAuditor.SensitiveData.Sampling;
+
+namespace CloudAuditor.Functions;
+
+/// <summary>The app's functions, one method each, named as in functions/&lt;Name&gt;/function.json.</summary>
+public sealed class Functions(FunctionContext context)
+{
+    /// <summary>Timer: one queue message per configured target, so the scale controller can fan scans out across instances.</summary>
+    public async Task<InvocationResult> SweepTimer(Invocation invocation, CancellationToken cancellationToken)
+    {
+        var timer = invocation.Object("timer");
+        var config = ConfigLoader.LoadFile(context.ConfigPath);
+        var queue = new QueueClient(context.QueueConnection, FunctionContext.SweepQueue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        var sweepId = $"sweep-{DateTimeOffset.UtcNow:yyyyMMddHHmmss}";
+        var names = config.Azure.Select(t => t.Name).Concat(config.Aws.Select(t => t.Name)).ToList();
+        foreach (var name in names)
+            await queue.SendMessageAsync(JsonSerializer.Serialize(new { target = name, sweepId }), cancellationToken);
+        var late = timer["IsPastDue"]?.GetValue<bool>() == true ? " (timer was past due)" : "";
+        return InvocationResult.Log($"{sweepId}: enqueued {names.Count} target(s){late}");
+    }
+
+    /// <summary>Queue: scans one target; a failure makes the host retry, and after maxDequeueCount it goes to the poison queue.</summary>
+    public async Task<InvocationResult> ScanTarget(Invocation invocation, CancellationToken cancellationToken)
+    {
+        var message = invocation.Object("message");
+        var name = message["target"]?.GetValue<string>() ?? throw new InvalidInvocationException("the queue message has no 'target'");
+        await using var runtime = await context.OpenAsync(cancellationToken);
+        var config = runtime.Config;
+        var narrowed = new AuditorConfig
+        {
+            Sweep = config.Sweep, Sampling = config.Sampling, Remediation = config.Remediation, Owners = config.Owners,
+            Notifications = config.Notifications, State = config.State,
+            Azure = config.Azure.Where(t => t.Name == name).ToList(), Aws = config.Aws.Where(t => t.Name == name).ToList(),
+        };
+        if (narrowed.TargetCount == 0) throw new InvalidInvocationException($"no configured target is named '{name}'");
+        var report = await FunctionContext.SweepAsync(runtime, narrowed, runtime.Sampler(), cancellationToken);
+        return InvocationResult.Log(report.Describe($"target {name} (attempt {invocation.MetadataInt("DequeueCount") ?? 1})"));
+    }
+
+    /// <summary>Event Grid: BlobCreated samples the new blob; ResourceWriteSuccess on a storage account or container re-checks (and remediates) it at once.</summary>
+    public async Task<InvocationResult> StorageEvents(Invocation invocation, CancellationToken cancellationToken)
+    {
+        var cloudEvent = invocation.Object("event");
+        var type = (cloudEvent["eventType"] ?? cloudEvent["type"])?.GetValue<string>() ?? throw new InvalidInvocationException("the event has no eventType/type");
+        var data = cloudEvent["data"] as JsonObject ?? throw new InvalidInvocationException("the event has no data object");
+        await using var runtime = await context.OpenAsync(cancellationToken);
+        switch (type)
+        {
+            case "Microsoft.Storage.BlobCreated":
+                var url = data["url"]?.GetValue<string>() ?? throw new InvalidInvocationException("BlobCreated data has no url");
+                var blob = new BlobUriBuilder(new Uri(url));
+                var forBlob = TargetMatching.AzureContainer(runtime.Config, blob.AccountName, blob.BlobContainerName, sample: true);
+                if (forBlob is null) return InvocationResult.Log($"ignored: no target covers storage account {blob.AccountName}");
+                var sampler = new SingleObjectSampler(ContainerSampler.Create(forBlob.Sampling, runtime.Loggers.CreateLogger<ContainerSampler>()), blob.BlobName);
+                return InvocationResult.Log((await FunctionContext.SweepAsync(runtime, forBlob, sampler, cancellationToken)).Describe($"new blob in {blob.BlobContainerName}"));
+            case "Microsoft.Resources.ResourceWriteSuccess":
+                var resourceId = (data["resourceUri"] ?? cloudEvent["subject"])?.GetValue<string>() ?? throw new InvalidInvocationException("ResourceWriteSuccess has no resourceUri");
+                var (account, container) = StorageResource(resourceId);
+                if (account is null) return InvocationResult.Log($"ignored: {resourceId} is not a storage account or container");
+                var forResource = TargetMatching.AzureContainer(runtime.Config, account, container, sample: false);
+                if (forResource is null) return InvocationResult.Log($"ignored: no target covers storage account {account}");
+                return InvocationResult.Log((await FunctionContext.SweepAsync(runtime, forResource, null, cancellationToken)).Describe($"re-check of {resourceId}"));
+            default:
+                return InvocationResult.Log($"ignored: event type {type}");
+        }
+    }
+
+    /// <summary>AWS over HTTP (EventBridge API destination): S3 event notifications and CloudTrail changes to bucket exposure.</summary>
+    public async Task<InvocationResult> AwsEvents(Invocation invocation, CancellationToken cancellationToken)
+    {
+        var request = invocation.Http();
+        JsonObject body;
+        try
+        {
+            body = JsonNode.Parse(request.Body) as JsonObject ?? throw new JsonException("not an object");
+        }
+        catch (JsonException)
+        {
+            return InvocationResult.Log("rejected: the body is not a JSON object").WithHttp(400, new { error = "The body must be an S3 event notification or an EventBridge event (JSON object)." });
+        }
+        var log = await HandleAwsEventAsync(body, cancellationToken);
+        return InvocationResult.Log(log).WithHttp(202, new { result = log });
+    }
+
+    /// <summary>AWS events delivered through a storage queue instead of HTTP.</summary>
+    public async Task<InvocationResult> AwsEventsQueue(Invocation invocation, CancellationToken cancellationToken) =>
+        InvocationResult.Log(await HandleAwsEventAsync(invocation.Object("message"), cancellationToken));
+
+    /// <summary>HTTP: the remembered findings as JSON or CSV (spreadsheet-safe), for compliance exports.</summary>
+    public async Task<InvocationResult> ReportExport(Invocation invocation, CancellationToken cancellationToken)
+    {
+        var format = invocation.Http().Query.GetValueOrDefault("format", "json").ToLowerInvariant();
+        if (format is not ("json" or "csv")) return new InvocationResult().WithHttp(400, new { error = "format must be json or csv" });
+        await using var runtime = await context.OpenAsync(cancellationToken);
+        var records = new List<FindingRecord>();
+        await foreach (var record in runtime.State.ListFindingsAsync(cancellationToken)) records.Add(record);
+        return format == "csv"
+            ? InvocationResult.Log($"exported {records.Count} findings as csv").WithHttp(200, FindingsCsv(records), "text/csv; charset=utf-8")
+            : InvocationResult.Log($"exported {records.Count} findings as json").WithHttp(200, records);
+    }
+
+    /// <summary>HTTP: the configuration loads and the state store answers.</summary>
+    public async Task<InvocationResult> Health(Invocation invocation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var runtime = await context.OpenAsync(cancellationToken);
+            await runtime.State.GetFindingAsync("health", cancellationToken);
+            return new InvocationResult().WithHttp(200, new { status = "healthy", targets = runtime.Config.TargetCount, checks = Core.Checks.CheckCatalog.Default.All.Count });
+        }
+        catch (Exception e) when (e is ConfigException or global::Azure.RequestFailedException or IOException)
+        {
+            return InvocationResult.Log($"unhealthy: {e.Message}").WithHttp(503, new { status = "unhealthy", reason = e.Message });
+        }
+    }
+
+    private static readonly HashSet<string> ExposureChanges = ["PutBucketAcl", "PutBucketPolicy", "DeleteBucketPolicy", "PutPublicAccessBlock",
+        "DeletePublicAccessBlock", "PutBucketWebsite", "CreateBucket", "PutBucketOwnershipControls"];
+
+    private async Task<string> HandleAwsEventAsync(JsonObject body, CancellationToken cancellationToken)
+    {
+        await using var runtime = await context.OpenAsync(cancellationToken);
+        var logs = new List<string>();
+        foreach (var record in (body["Records"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var eventName = record["eventName"]?.GetValue<string>() ?? "";
+            var s3 = record["s3"] as JsonObject;
+            if (!eventName.StartsWith("ObjectCreated", StringComparison.Ordinal) || s3 is null) continue;
+            var bucket = s3["bucket"]?["name"]?.GetValue<string>();
+            var key = s3["object"]?["key"]?.GetValue<string>();
+            if (bucket is not null && key is not null) logs.Add(await SampleObjectAsync(runtime, bucket, WebUtility.UrlDecode(key), null, cancellationToken));
+        }
+        var detailType = body["detail-type"]?.GetValue<string>();
+        var detail = body["detail"] as JsonObject;
+        var account = body["account"]?.GetValue<string>();
+        if (detailType == "Object Created" && detail?["bucket"]?["name"]?.GetValue<string>() is { } createdIn && detail["object"]?["key"]?.GetValue<string>() is { } createdKey)
+            logs.Add(await SampleObjectAsync(runtime, createdIn, createdKey, account, cancellationToken));
+        if (detailType == "AWS API Call via CloudTrail" && detail?["eventName"]?.GetValue<string>() is { } call)
+        {
+            var bucket = detail["requestParameters"]?["bucketName"]?.GetValue<string>();
+            if (!ExposureChanges.Contains(call) || bucket is null) logs.Add($"ignored: CloudTrail {call}");
+            else if (TargetMatching.AwsBucket(runtime.Config, bucket, account, sample: false) is not { } narrowed) logs.Add($"ignored: no target covers bucket {bucket}");
+            else logs.Add((await FunctionContext.SweepAsync(runtime, narrowed, null, cancellationToken)).Describe($"re-check of {bucket} after {call}"));
+        }
+        return logs.Count == 0 ? "ignored: no S3 object or bucket change in the event" : string.Join("; ", logs);
+    }
+
+    private static async Task<string> SampleObjectAsync(Hosting.AuditorRuntime runtime, string bucket, string key, string? account, CancellationToken cancellationToken)
+    {
+        if (TargetMatching.AwsBucket(runtime.Config, bucket, account, sample: true) is not { } narrowed) return $"ignored: no target covers bucket {bucket}";
+        var sampler = new SingleObjectSampler(ContainerSampler.Create(narrowed.Sampling, runtime.Loggers.CreateLogger<ContainerSampler>()), key);
+        return (await FunctionContext.SweepAsync(runtime, narrowed, sampler, cancellationToken)).Describe($"new object in {bucket}");
+    }
+
+    /// <summary>Account and (optional) container of a storage ARM id; nulls for anything else.</summary>
+    internal static (string? Account, string? Container) StorageResource(string resourceId)
+    {
+        var parts = resourceId.Trim('/').Split('/');
+        var accountAt = Array.FindIndex(parts, p => p.Equals("storageAccounts", StringComparison.OrdinalIgnoreCase));
+        if (accountAt < 0 || accountAt + 1 >= parts.Length) return (null, null);
+        var containerAt = Array.FindIndex(parts, p => p.Equals("containers", StringComparison.OrdinalIgnoreCase));
+        return (parts[accountAt + 1], containerAt > 0 && containerAt + 1 < parts.Length ? parts[containerAt + 1] : null);
+    }
+
+    /// <summary>RFC 4180 quoting, and a leading apostrophe on cells a spreadsheet would run as a formula.</summary>
+    internal static string FindingsCsv(IEnumerable<FindingRecord> records)
+    {
+        static string Cell(string value)
+        {
+            if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
+            return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+        }
+        var csv = new StringBuilder("fingerprint,checkId,resourceId,status,severity,firstSeen,lastSeen\n");
+        foreach (var r in records)
+            csv.AppendJoin(',', new[] { r.Fingerprint, r.CheckId, r.ResourceId, r.Status.ToString().ToLowerInvariant(), r.Severity.ToString().ToLowerInvariant(), r.FirstSeen.ToString("O"), r.LastSeen.ToString("O") }.Select(Cell)).Append('\n');
+        return csv.ToString();
+    }
+}

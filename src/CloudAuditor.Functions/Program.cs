@@ -1,0 +1,44 @@
+using CloudAuditor.Core.Config;
+using CloudAuditor.Functions;
+
+var builder = WebApplication.CreateBuilder(args);
+// The Functions host calls the handler on localhost at the port it chose; nothing else should reach it.
+var port = int.TryParse(builder.Configuration["FUNCTIONS_CUSTOMHANDLER_PORT"], out var p) ? p : 8080;
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
+builder.Services.AddSingleton<FunctionContext>();
+builder.Services.AddSingleton<Functions>();
+var app = builder.Build();
+
+var routes = new Dictionary<string, Func<Functions, Invocation, CancellationToken, Task<InvocationResult>>>(StringComparer.OrdinalIgnoreCase)
+{
+    ["SweepTimer"] = (f, i, ct) => f.SweepTimer(i, ct),
+    ["ScanTarget"] = (f, i, ct) => f.ScanTarget(i, ct),
+    ["StorageEvents"] = (f, i, ct) => f.StorageEvents(i, ct),
+    ["AwsEvents"] = (f, i, ct) => f.AwsEvents(i, ct),
+    ["AwsEventsQueue"] = (f, i, ct) => f.AwsEventsQueue(i, ct),
+    ["ReportExport"] = (f, i, ct) => f.ReportExport(i, ct),
+    ["Health"] = (f, i, ct) => f.Health(i, ct),
+};
+
+app.MapPost("/{function}", async (string function, HttpRequest request, Functions functions, ILogger<Functions> logger, CancellationToken ct) =>
+{
+    if (!routes.TryGetValue(function, out var handler)) return Results.NotFound(InvocationResult.Log($"no function named {function}"));
+    try
+    {
+        return Results.Ok(await handler(functions, await Invocation.ReadAsync(request, ct), ct));
+    }
+    catch (InvalidInvocationException e)
+    {
+        // The host counts a non-200 as a failed invocation: queue messages are retried, then moved to the poison queue.
+        logger.LogWarning("{Function}: rejected invocation: {Reason}", function, e.Message);
+        return Results.BadRequest(InvocationResult.Log($"rejected: {e.Message}"));
+    }
+    catch (ConfigException e)
+    {
+        logger.LogError("{Function}: configuration problem: {Reason}", function, e.Message);
+        return Results.Json(InvocationResult.Log($"configuration problem: {e.Message}"), statusCode: 500);
+    }
+});
+
+app.Run();
+
