@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Core;
 using Azure.ResourceManager;
+using Azure.ResourceManager.Resources;
 using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
 
@@ -17,7 +18,8 @@ public sealed class ArmAccountReader(ArmClient arm)
             var response = await arm.GetGenericResource(new ResourceIdentifier(resourceId)).GetAsync(cancellationToken);
             var data = response.Value.Data;
             using var properties = JsonDocument.Parse(data.Properties.ToMemory());
-            return Map(resourceId, properties.RootElement, data.Tags);
+            var account = Map(resourceId, properties.RootElement, data.Tags);
+            return account with { Settings = account.Settings with { ResourceGroupTags = await ResourceGroupTagsAsync(resourceId, cancellationToken) } };
         }
         catch (RequestFailedException e) when (e.Status is 0 or 401 or 403 or 404)
         {
@@ -42,6 +44,22 @@ public sealed class ArmAccountReader(ArmClient arm)
                 throw new TargetUnreachableException($"Could not list storage accounts in subscription {subscriptionId} ({Describe(e)}).", e);
             }
             yield return enumerator.Current.Data.Id.ToString();
+        }
+    }
+
+    /// <summary>Best effort: a reader without rights on the resource group still audits the account, just without inherited owners.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> ResourceGroupTagsAsync(string resourceId, CancellationToken cancellationToken)
+    {
+        var id = new ResourceIdentifier(resourceId);
+        if (id.SubscriptionId is null || id.ResourceGroupName is null) return AzureAccountSettings.NoTags;
+        try
+        {
+            var group = await arm.GetResourceGroupResource(ResourceGroupResource.CreateResourceIdentifier(id.SubscriptionId, id.ResourceGroupName)).GetAsync(cancellationToken);
+            return new Dictionary<string, string>(group.Value.Data.Tags, StringComparer.OrdinalIgnoreCase);
+        }
+        catch (RequestFailedException)
+        {
+            return AzureAccountSettings.NoTags;
         }
     }
 

@@ -43,7 +43,7 @@ internal static class SweepCommand
         {
             (var sink, notifications) = runtime.Sinks(output.Sink);
             summary = format == "table" && !Console.IsErrorRedirected
-                ? await WithProgressAsync(services.Errors, engine, () => engine.RunAsync(targets, sink, config.Sweep.Concurrency, ct))
+                ? await WithProgressAsync(services.Errors, engine, targets, () => engine.RunAsync(targets, sink, config.Sweep.Concurrency, ct))
                 : await engine.RunAsync(targets, sink, config.Sweep.Concurrency, ct);
         }
         foreach (var target in targets.OfType<IDisposable>()) target.Dispose();
@@ -55,12 +55,21 @@ internal static class SweepCommand
     internal static int ExitCodeOf(SweepSummary summary, Core.Model.Severity? failOn) =>
         summary.UnreachableTargets > 0 ? ExitCodes.Unreachable : ExitCodes.ForFindings(summary.Findings, failOn);
 
-    private static Task<SweepSummary> WithProgressAsync(IAnsiConsole console, SweepEngine engine, Func<Task<SweepSummary>> run) =>
-        console.Status().StartAsync("Sweeping…", async context =>
-        {
-            var audited = 0;
-            engine.SubjectAudited += (target, subject) =>
-                context.Status($"{Interlocked.Increment(ref audited)} resources audited — {Markup.Escape(target)}: {Markup.Escape(subject.Resource.Name)}");
-            return await run();
-        });
+    /// <summary>On stderr: a bar over the targets, and a line per target counting its resources as they are audited.</summary>
+    private static Task<SweepSummary> WithProgressAsync(IAnsiConsole console, SweepEngine engine, IReadOnlyList<ITargetInventory> targets, Func<Task<SweepSummary>> run) =>
+        console.Progress().AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var overall = context.AddTask($"{targets.Count} target(s)", maxValue: targets.Count);
+                var perTarget = targets.ToDictionary(t => t.Name, t => context.AddTask(Markup.Escape(t.Name)).IsIndeterminate());
+                var audited = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+                engine.SubjectAudited += (target, _) => perTarget[target].Description = $"{Markup.Escape(target)}: {audited.AddOrUpdate(target, 1, (_, n) => n + 1)} resources";
+                engine.TargetCompleted += target =>
+                {
+                    perTarget[target].IsIndeterminate(false).Value(perTarget[target].MaxValue);
+                    overall.Increment(1);
+                };
+                return await run();
+            });
 }

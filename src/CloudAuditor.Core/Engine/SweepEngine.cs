@@ -13,11 +13,18 @@ public sealed class SweepEngine(CheckCatalog catalog, ILogger<SweepEngine> logge
 
     public event Action<string, IAuditSubject>? SubjectAudited;
 
+    /// <summary>A target is done (audited, unreachable or failed); for progress displays.</summary>
+    public event Action<string>? TargetCompleted;
+
     public async Task<SweepSummary> RunAsync(IReadOnlyList<ITargetInventory> targets, IFindingSink sink, int concurrency, CancellationToken cancellationToken)
     {
         var summary = new SweepSummary { Targets = targets.Count };
         var options = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(targets, options, (target, ct) => new ValueTask(AuditTargetAsync(target, sink, summary, ct)));
+        await Parallel.ForEachAsync(targets, options, async (target, ct) =>
+        {
+            await AuditTargetAsync(target, sink, summary, ct);
+            TargetCompleted?.Invoke(target.Name);
+        });
         await sink.CompleteAsync(cancellationToken);
         return summary;
     }

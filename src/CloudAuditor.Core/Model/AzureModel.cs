@@ -13,7 +13,12 @@ public sealed record AzureAccountSettings
     public string? PublicNetworkAccess { get; init; }
     public IReadOnlyDictionary<string, string> Tags { get; init; } = Empty;
 
+    /// <summary>Tags of the account's resource group: owners and exemptions are often set there once for many accounts.</summary>
+    public IReadOnlyDictionary<string, string> ResourceGroupTags { get; init; } = Empty;
+
     internal static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
+
+    public static IReadOnlyDictionary<string, string> NoTags => Empty;
 }
 
 public sealed record AzureStorageAccount(ResourceRef Resource, AzureAccountSettings? Settings, bool? StaticWebsiteEnabled) : IAuditSubject

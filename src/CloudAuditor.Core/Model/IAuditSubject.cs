@@ -12,10 +12,13 @@ public interface IAuditSubject
 
 public static class AuditSubjectLabels
 {
-    /// <summary>The subject's own tags/metadata first, then its parent's: a container inherits from its account.</summary>
+    /// <summary>The subject's own tags/metadata first, then its parents': container, account, resource group.</summary>
     public static IEnumerable<IReadOnlyDictionary<string, string>> LabelChain(this IAuditSubject subject)
     {
         yield return subject.Labels;
-        if (subject is AzureContainer container) yield return container.Account.Labels;
+        var account = subject switch { AzureContainer container => container.Account, AzureStorageAccount a => a, _ => null };
+        if (account is null) yield break;
+        if (!ReferenceEquals(account, subject)) yield return account.Labels;
+        if (account.Settings?.ResourceGroupTags is { Count: > 0 } groupTags) yield return groupTags;
     }
 }

@@ -19,7 +19,11 @@ public class ArmAccountReaderTests
         .On(r => r.RequestUri!.AbsolutePath.Equals(HardenedAccount, StringComparison.OrdinalIgnoreCase), HttpStatusCode.OK, "arm/storage-account-hardened.json", "application/json")
         .On(r => r.RequestUri!.AbsolutePath.Equals(LegacyAccount, StringComparison.OrdinalIgnoreCase), HttpStatusCode.OK, "arm/storage-account-legacy-defaults.json", "application/json")
         .On(r => r.RequestUri!.AbsolutePath.EndsWith("/denied", StringComparison.Ordinal), HttpStatusCode.Forbidden, "arm/error-authorization-failed.json", "application/json")
-        .On(r => r.RequestUri!.AbsolutePath == $"/subscriptions/{Subscription}/resources", HttpStatusCode.OK, "arm/subscription-storage-accounts.json", "application/json");
+        .On(r => r.RequestUri!.AbsolutePath == $"/subscriptions/{Subscription}/resources", HttpStatusCode.OK, "arm/subscription-storage-accounts.json", "application/json")
+        // ARM paths are case-insensitive, and the SDK asks for resource groups as ".../resourcegroups/...".
+        .On(r => r.RequestUri!.AbsolutePath.Equals($"/subscriptions/{Subscription}/resourceGroups/rg-finance", StringComparison.OrdinalIgnoreCase), HttpStatusCode.OK, "arm/resource-group-finance.json", "application/json")
+        .On(r => r.RequestUri!.AbsolutePath.StartsWith($"/subscriptions/{Subscription}/resourceGroups/rg-", StringComparison.OrdinalIgnoreCase) && !r.RequestUri.AbsolutePath.Contains("/providers/", StringComparison.Ordinal),
+            HttpStatusCode.Forbidden, "arm/error-authorization-failed.json", "application/json");
 
     private ArmAccountReader Reader() => new(new AzureClientSettings(new SweepSettings { MaxRetries = 0 })
     {
@@ -39,9 +43,17 @@ public class ArmAccountReaderTests
         Assert.Equal("Allow", account.Settings.NetworkDefaultAction);
         Assert.Equal("finance-platform@contoso.com", account.Settings.Tags["Owner"]);
         Assert.Equal("https://financedata.blob.core.windows.net/", account.BlobEndpoint);
-        var request = Assert.Single(_arm.Requests);
+        Assert.Equal("finance-owners@contoso.com", account.Settings.ResourceGroupTags["owner"]);
+        var request = _arm.Requests[0];
         Assert.Contains($"api-version={AzureClientSettings.StorageAccountApiVersion}", request);
         Assert.StartsWith("GET https://management.azure.com/subscriptions/", request);
+    }
+
+    [Fact]
+    public async Task A_resource_group_the_reader_may_not_see_leaves_its_tags_out()
+    {
+        var account = await Reader().ReadAsync(HardenedAccount, CancellationToken.None);
+        Assert.Empty(account.Settings.ResourceGroupTags);
     }
 
     [Fact]

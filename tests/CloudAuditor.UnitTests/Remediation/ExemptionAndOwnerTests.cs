@@ -78,6 +78,15 @@ public class OwnerResolverTests
         Assert.Equal("payments@contoso.example", new OwnerResolver(Settings).Resolve(With(new() { ["team"] = "Payments" })));
 
     [Fact]
+    public void Resource_group_tags_come_after_the_account_and_before_the_rules()
+    {
+        var inGroup = Subjects.Container(ContainerAccessLevel.None, Subjects.SafeAccountSettings with { ResourceGroupTags = new Dictionary<string, string> { ["owner"] = "rg-owner@contoso.example" } });
+        Assert.Equal("rg-owner@contoso.example", new OwnerResolver(Settings).Resolve(inGroup));
+        var accountWins = inGroup with { Account = inGroup.Account with { Settings = inGroup.Account.Settings! with { Tags = new Dictionary<string, string> { ["contact"] = "acct@contoso.example" } } } };
+        Assert.Equal("acct@contoso.example", new OwnerResolver(Settings).Resolve(accountWins));
+    }
+
+    [Fact]
     public void Account_tags_then_rules_then_the_default()
     {
         var resolver = new OwnerResolver(Settings);
