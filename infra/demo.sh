@@ -37,5 +37,9 @@ id=$(grep -ho '"remediationId":"rem-[^"]*"' "$STATE/enforce.jsonl" | head -1 | c
 
 step "5. Sweep again: the container is public once more, the open finding is not re-sent within the 24-hour window"
 "$root/cloudauditor" sweep --config "$config" --format table || true
+step "6. Compliance export: retention posture of every container and bucket (here: what the emulators can and cannot tell)"
+"$root/cloudauditor" report retention --config "$config" --format html --output "$STATE/retention.html"
+"$root/cloudauditor" report retention --config "$config" --format csv | head -6
+
 echo
-echo "Findings of the enforce run: $STATE/enforce.jsonl; journal and notification log: $STATE/state.db"
+echo "Findings of the enforce run: $STATE/enforce.jsonl; journal and notification log: $STATE/state.db; retention report: $STATE/retention.html"

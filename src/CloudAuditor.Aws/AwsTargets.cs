@@ -80,12 +80,13 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientSettings setti
         var pab = await reader.PublicAccessBlockAsync(name, ct);
         var website = await reader.WebsiteAsync(name, ct);
         var tags = await reader.TagsAsync(name, ct);
+        var retention = await reader.RetentionAsync(name, ct);
         var probe = settings.Sweep.AnonymousProbe
             ? await new AnonymousS3Probe(_anonymousHttp, target).ProbeAsync(name, region, await reader.FirstKeyAsync(name, ct), ct)
             : AnonymousProbe.NotAttempted;
-        var unreadable = new[] { acl.Unreadable, policy.Unreadable, pab.Unreadable, website.Unreadable, tags.Unreadable }.OfType<string>().ToList();
+        var unreadable = new[] { acl.Unreadable, policy.Unreadable, pab.Unreadable, website.Unreadable, tags.Unreadable }.OfType<string>().Concat(retention.Unread).ToList();
         var bucket = new S3Bucket(resource, region, acl, policy, pab, website,
-            tags.Value?.Tags ?? new Dictionary<string, string>(), probe);
+            tags.Value?.Tags ?? new Dictionary<string, string>(), probe) { Retention = retention };
         return (bucket, unreadable);
     }
 

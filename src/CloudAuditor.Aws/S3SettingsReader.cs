@@ -51,6 +51,42 @@ internal sealed class S3SettingsReader(IAmazonS3 s3)
         return new TagSet((response.TagSet ?? []).ToDictionary(t => t.Key, t => t.Value, StringComparer.OrdinalIgnoreCase));
     }, "NoSuchTagSet");
 
+    /// <summary>Versioning, object lock, lifecycle expiry and replication; unreadable ones are named, the rest still count.</summary>
+    public async Task<RetentionPosture> RetentionAsync(Bucket bucket, CancellationToken ct)
+    {
+        var versioning = await ReadAsync("GetBucketVersioning", async () =>
+            (await s3.GetBucketVersioningAsync(new GetBucketVersioningRequest { BucketName = bucket }, ct)).VersioningConfig, notConfiguredCode: null);
+        var objectLock = await ReadAsync("GetObjectLockConfiguration", async () =>
+        {
+            var response = await s3.GetObjectLockConfigurationAsync(new GetObjectLockConfigurationRequest { BucketName = bucket }, ct);
+            return NotFound(response) ? null : response.ObjectLockConfiguration;
+        }, "ObjectLockConfigurationNotFoundError");
+        var lifecycle = await ReadAsync("GetLifecycleConfiguration", async () =>
+        {
+            var response = await s3.GetLifecycleConfigurationAsync(new GetLifecycleConfigurationRequest { BucketName = bucket }, ct);
+            return NotFound(response) ? null : response.Configuration;
+        }, "NoSuchLifecycleConfiguration");
+        var replication = await ReadAsync("GetBucketReplication", async () =>
+        {
+            var response = await s3.GetBucketReplicationAsync(new GetBucketReplicationRequest { BucketName = bucket }, ct);
+            return NotFound(response) ? null : response.Configuration;
+        }, "ReplicationConfigurationNotFoundError");
+
+        var retention = objectLock.Value?.Rule?.DefaultRetention;
+        var lockDays = retention is null ? (int?)null : (retention.Days ?? 0) + (retention.Years ?? 0) * 365;
+        var expiries = (lifecycle.Value?.Rules ?? []).Where(r => r.Status?.Value == "Enabled" && r.Expiration?.Days is > 0).Select(r => r.Expiration!.Days!.Value).ToList();
+        return new RetentionPosture
+        {
+            Versioning = versioning.Value?.Status?.Value == "Enabled",
+            MfaDelete = versioning.Value?.EnableMfaDelete == true,
+            ImmutableDays = objectLock.Value?.ObjectLockEnabled?.Value == "Enabled" ? lockDays : null,
+            ImmutableLocked = retention?.Mode?.Value == "COMPLIANCE",
+            LifecycleExpiryDays = expiries.Count > 0 ? expiries.Min() : null,
+            Replication = replication.Value?.Rules is { Count: > 0 },
+            Unread = new[] { versioning.Unreadable, objectLock.Unreadable, lifecycle.Unreadable, replication.Unreadable }.OfType<string>().ToList(),
+        };
+    }
+
     /// <summary>A key for the anonymous read probe; without list permission the probe just lists.</summary>
     public async Task<string?> FirstKeyAsync(Bucket bucket, CancellationToken ct)
     {

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace CloudAuditor.Azure;
 
 /// <summary>Reads one storage account's data plane (and, when known, its ARM properties) into the model.</summary>
-public sealed class AzureAccountAuditor(AzureClientSettings settings, IReadOnlyCollection<string> containerFilter, ILogger logger)
+public sealed class AzureAccountAuditor(AzureClientSettings settings, IReadOnlyCollection<string> containerFilter, ILogger logger, ArmRetentionReader? retention = null)
 {
     private readonly AnonymousBlobProbe _probe = new(settings);
 
@@ -18,6 +18,7 @@ public sealed class AzureAccountAuditor(AzureClientSettings settings, IReadOnlyC
     {
         var account = new AzureStorageAccount(AccountResource(service, arm), arm?.Settings, await ReadStaticWebsiteAsync(service, cancellationToken));
         await sink.SubjectAsync(account, cancellationToken);
+        var accountRetention = arm is not null && retention is not null ? await retention.ReadAccountAsync(arm.ResourceId, cancellationToken) : null;
 
         await foreach (var item in ListContainersAsync(service, cancellationToken))
         {
@@ -26,6 +27,8 @@ public sealed class AzureAccountAuditor(AzureClientSettings settings, IReadOnlyC
             try
             {
                 var container = await ReadContainerAsync(service, account, resource, item, cancellationToken);
+                if (accountRetention is not null)
+                    container = container with { Retention = await retention!.ReadContainerAsync(arm!.ResourceId, item.Name, accountRetention, cancellationToken) };
                 await sink.SubjectAsync(container, cancellationToken);
                 await sink.ObjectsAsync(container, new AzureBlobStore(service.GetBlobContainerClient(item.Name)), cancellationToken);
             }

@@ -38,7 +38,8 @@ public sealed class AzureClientSettings(SweepSettings sweep)
     private ArmClientOptions ArmOptions(string endpoint)
     {
         var options = new ArmClientOptions { Environment = new ArmEnvironment(new Uri(endpoint), endpoint + "/.default") };
-        options.SetApiVersion(new ResourceType("Microsoft.Storage/storageAccounts"), StorageAccountApiVersion);
+        foreach (var type in new[] { "storageAccounts", "storageAccounts/blobServices", "storageAccounts/managementPolicies", "storageAccounts/blobServices/containers" })
+            options.SetApiVersion(new ResourceType($"Microsoft.Storage/{type}"), StorageAccountApiVersion);
         ApplyRetry(options.Retry, sweep.MaxRetries);
         if (ArmTransport is not null) options.Transport = ArmTransport;
         return options;

@@ -39,9 +39,10 @@ internal sealed class AzureAccountTarget(AzureTarget target, AzureClientSettings
         var service = target.ConnectionString is not null
             ? new BlobServiceClient(target.ConnectionString, settings.BlobOptions())
             : new BlobServiceClient(new Uri(target.AccountUrl!), settings.Credential, settings.BlobOptions());
-        var arm = target.ResourceId is null ? null
-            : await new ArmAccountReader(settings.CreateArmClient(target.ArmEndpoint)).ReadAsync(target.ResourceId, cancellationToken);
-        await new AzureAccountAuditor(settings, target.Containers, logger).AuditAsync(service, arm, sink, cancellationToken);
+        var armClient = target.ResourceId is null ? null : settings.CreateArmClient(target.ArmEndpoint);
+        var arm = armClient is null ? null : await new ArmAccountReader(armClient).ReadAsync(target.ResourceId!, cancellationToken);
+        var retention = armClient is null ? null : new ArmRetentionReader(armClient);
+        await new AzureAccountAuditor(settings, target.Containers, logger, retention).AuditAsync(service, arm, sink, cancellationToken);
     }
 }
 
@@ -56,8 +57,9 @@ internal sealed class AzureSubscriptionTarget(AzureTarget target, AzureClientSet
 
     public async Task InventoryAsync(IInventorySink sink, CancellationToken cancellationToken)
     {
-        var reader = new ArmAccountReader(settings.CreateArmClient(target.ArmEndpoint));
-        var auditor = new AzureAccountAuditor(settings, target.Containers, logger);
+        var armClient = settings.CreateArmClient(target.ArmEndpoint);
+        var reader = new ArmAccountReader(armClient);
+        var auditor = new AzureAccountAuditor(settings, target.Containers, logger, new ArmRetentionReader(armClient));
         foreach (var subscription in target.Subscriptions)
         {
             await foreach (var accountId in reader.ListStorageAccountIdsAsync(subscription, cancellationToken))

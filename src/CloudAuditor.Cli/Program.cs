@@ -7,6 +7,7 @@ var root = new RootCommand("CloudAuditor: audit cloud storage for exposure, IAM,
 root.Subcommands.Add(SweepCommand.Create(verbose));
 root.Subcommands.Add(ScanFilesCommand.Create());
 root.Subcommands.Add(RollbackCommand.Create(verbose));
+root.Subcommands.Add(ReportCommand.Create(verbose));
 root.Subcommands.Add(CloudAuditor.Cli.Bench.BenchCommand.Create());
 
 var parsed = root.Parse(args);

@@ -30,7 +30,7 @@ public sealed class FunctionContext(IConfiguration settings, ILoggerFactory logg
     public static async Task<SweepReport> SweepAsync(AuditorRuntime runtime, AuditorConfig narrowed, IContainerSampler? sampler, CancellationToken cancellationToken)
     {
         var targets = runtime.Targets(narrowed);
-        var engine = new SweepEngine(Core.Checks.CheckCatalog.Default, runtime.Loggers.CreateLogger<SweepEngine>(), sampler, runtime.Coordinator());
+        var engine = runtime.Engine(sampler);
         var collected = new CollectingSink();
         var (sink, notifications) = runtime.Sinks(collected);
         var summary = await engine.RunAsync(targets, sink, narrowed.Sweep.Concurrency, cancellationToken);

@@ -60,7 +60,12 @@ public sealed class AuditorRuntime : IAsyncDisposable
         Config.Remediation, new ExemptionPolicy(Config.Remediation.Exemptions, TimeProvider.System), new OwnerResolver(Config.Owners),
         State, TimeProvider.System, Loggers.CreateLogger<RemediationCoordinator>());
 
-    public SweepEngine Engine() => new(CheckCatalog.Default, Loggers.CreateLogger<SweepEngine>(), Sampler(), Coordinator());
+    public CheckCatalog Catalog() => CheckCatalog.Default.WithRetention(Config.Retention);
+
+    public SweepEngine Engine() => Engine(Sampler());
+
+    /// <summary>An engine with another sampler (an event's single object), or none.</summary>
+    public SweepEngine Engine(IContainerSampler? sampler) => new(Catalog(), Loggers.CreateLogger<SweepEngine>(), sampler, Coordinator());
 
     public NotificationSink Notifications()
     {

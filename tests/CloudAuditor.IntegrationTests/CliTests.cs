@@ -126,6 +126,23 @@ public class CliTests(Emulators emulators) : IDisposable
     }
 
     [Fact]
+    public async Task Retention_report_lists_every_container_in_csv_and_xlsx()
+    {
+        var config = await ConfigWithPublicContainerAsync();
+        var (exit, stdout, _) = await RunAsync("report", "retention", "--config", config, "--format", "csv");
+        Assert.Equal(0, exit);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("cloud,account,container,dataClass,verdict,reason", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("azure,devstoreaccount1,cli-", StringComparison.Ordinal) && l.Contains("not read", StringComparison.Ordinal));
+
+        var xlsx = Path.Combine(_dir, "retention.xlsx");
+        var (xlsxExit, _, _) = await RunAsync("report", "retention", "--config", config, "--format", "xlsx", "--output", xlsx);
+        Assert.Equal(0, xlsxExit);
+        using var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(xlsx, false);
+        Assert.Equal(2, doc.WorkbookPart!.WorksheetParts.Count());
+    }
+
+    [Fact]
     public async Task Invalid_yaml_names_the_line()
     {
         var path = Path.Combine(_dir, "bad.yaml");

@@ -24,6 +24,13 @@ public sealed class CheckCatalog
 
     public IReadOnlyList<ICheck> All => _checks;
 
+    /// <summary>The catalogue plus the checks whose rules come from configuration (retention per data class).</summary>
+    public CheckCatalog WithRetention(Config.RetentionSettings settings)
+    {
+        var judge = new Core.Retention.RetentionJudge(settings);
+        return new CheckCatalog(_checks.Append(new Retention.AzureContainerRetentionCheck(judge)).Append(new Retention.S3BucketRetentionCheck(judge)));
+    }
+
     public ICheck? Find(string id) => _checks.FirstOrDefault(c => c.Definition.Id == id);
 
     public IEnumerable<Finding> Evaluate(IAuditSubject subject)

@@ -9,6 +9,7 @@ public sealed class AuditorConfig
     public OwnerSettings Owners { get; set; } = new();
     public NotificationSettings Notifications { get; set; } = new();
     public StateSettings State { get; set; } = new();
+    public RetentionSettings Retention { get; set; } = new();
     public List<AzureTarget> Azure { get; set; } = [];
     public List<AwsTarget> Aws { get; set; } = [];
 
@@ -49,6 +50,34 @@ public sealed class SamplingSettings
     public int MaxObjectsPerSweep { get; set; } = 10_000;
 
     public long MaxBytesPerSweep { get; set; } = 2L << 30;
+}
+
+/// <summary>Retention required per data class, the class read from a tag or metadata on the container or bucket.</summary>
+public sealed class RetentionSettings
+{
+    public string ClassLabel { get; set; } = "data-class";
+
+    /// <summary>The class of resources without the label; none means they are reported but not judged.</summary>
+    public string? DefaultClass { get; set; }
+
+    public Dictionary<string, RetentionRequirement> Classes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}
+
+public sealed class RetentionRequirement
+{
+    /// <summary>Data must be kept (undeletable) at least this long: immutability / object lock, or a legal hold.</summary>
+    public int? MinRetentionDays { get; set; }
+
+    /// <summary>The retention must be locked (Azure locked policy, S3 COMPLIANCE mode).</summary>
+    public bool Immutable { get; set; }
+
+    /// <summary>Data must be deleted within this many days: a lifecycle expiry at or below it.</summary>
+    public int? MaxRetentionDays { get; set; }
+
+    /// <summary>Deleted data recoverable this long: Azure soft delete, S3 versioning.</summary>
+    public int? SoftDeleteDays { get; set; }
+
+    public bool Versioning { get; set; }
 }
 
 public enum RemediationMode { Audit, Enforce }

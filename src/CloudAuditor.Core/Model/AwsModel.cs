@@ -37,6 +37,8 @@ public sealed record S3Bucket(
     public CloudKind Cloud => CloudKind.Aws;
     public IReadOnlyDictionary<string, string> Labels => Tags;
 
+    public RetentionPosture? Retention { get; init; }
+
     /// <summary>A setting explicitly on in the bucket's public access block; false when off or unknown.</summary>
     public bool Blocks(Func<PublicAccessBlock, bool> setting) => PublicAccessBlock.Value is { } pab && setting(pab);
 }

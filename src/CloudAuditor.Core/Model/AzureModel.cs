@@ -39,4 +39,7 @@ public sealed record AzureContainer(
 
     /// <summary>The container's data-plane URL, for remediation and probes (the resource id may be an ARM id).</summary>
     public Uri? Url { get; init; }
+
+    /// <summary>Read from ARM when the account's resource id is known; null otherwise.</summary>
+    public RetentionPosture? Retention { get; init; }
 }

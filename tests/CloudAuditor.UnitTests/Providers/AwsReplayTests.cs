@@ -4,6 +4,7 @@ using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
+using S3Bucket = CloudAuditor.Core.Model.S3Bucket;
 using CloudAuditor.UnitTests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -24,6 +25,10 @@ public class AwsReplayTests
         .OnS3(Site, "website", HttpStatusCode.OK, "aws/website-index.xml")
         .OnS3(Site, "tagging", HttpStatusCode.OK, "aws/tagging-owner.xml")
         .OnS3(Site, "list-type", HttpStatusCode.OK, "aws/list-objects-one.xml")
+        .OnS3(Site, "versioning", HttpStatusCode.OK, "aws/versioning-never-enabled.xml")
+        .OnS3(Site, "object-lock", HttpStatusCode.NotFound, "aws/error-no-object-lock.xml")
+        .OnS3(Site, "lifecycle", HttpStatusCode.OK, "aws/lifecycle-expire-90.xml")
+        .OnS3(Site, "replication", HttpStatusCode.NotFound, "aws/error-no-replication.xml")
         .OnAnonymousS3(Site, uri => RecordedHttpHandler.HasQuery(uri, "list-type"), HttpStatusCode.Forbidden, "aws/error-access-denied.xml")
         .On(r => !RecordedHttpHandler.IsSigned(r) && r.RequestUri!.AbsolutePath.EndsWith("/index.html", StringComparison.Ordinal), HttpStatusCode.PartialContent, body: "<")
         .OnS3(Payroll, "location", HttpStatusCode.OK, "aws/location-us-east-1.xml")
@@ -33,6 +38,10 @@ public class AwsReplayTests
         .OnS3(Payroll, "website", HttpStatusCode.NotFound, "aws/error-no-such-website.xml")
         .OnS3(Payroll, "tagging", HttpStatusCode.Forbidden, "aws/error-access-denied.xml")
         .OnS3(Payroll, "list-type", HttpStatusCode.Forbidden, "aws/error-access-denied.xml")
+        .OnS3(Payroll, "versioning", HttpStatusCode.OK, "aws/versioning-enabled-mfa.xml")
+        .OnS3(Payroll, "object-lock", HttpStatusCode.OK, "aws/object-lock-compliance-7y.xml")
+        .OnS3(Payroll, "lifecycle", HttpStatusCode.NotFound, "aws/error-no-lifecycle.xml")
+        .OnS3(Payroll, "replication", HttpStatusCode.OK, "aws/replication-dr.xml")
         .OnAnonymousS3(Payroll, uri => RecordedHttpHandler.HasQuery(uri, "list-type"), HttpStatusCode.Forbidden, "aws/error-access-denied.xml");
 
     private static async Task<(List<Finding> Findings, RecordedHttpHandler Http)> SweepAsync()
@@ -80,6 +89,51 @@ public class AwsReplayTests
         var unreadable = payroll["aws.s3.settings-unreadable"];
         Assert.Equal(FindingStatus.Error, unreadable.Status);
         Assert.Contains("GetBucketTagging: 403 AccessDenied", unreadable.Detail);
+    }
+
+    [Fact]
+    public async Task Retention_settings_are_read_per_bucket()
+    {
+        var http = Recordings();
+        var config = new AuditorConfig
+        {
+            Sweep = new SweepSettings { MaxRetries = 0 },
+            Retention = new RetentionSettings
+            {
+                DefaultClass = "records",
+                Classes =
+                {
+                    ["records"] = new RetentionRequirement { MinRetentionDays = 2555, Immutable = true, Versioning = true },
+                    ["public"] = new RetentionRequirement { MaxRetentionDays = 30 },
+                },
+            },
+            Aws = [new AwsTarget { Name = "prod", Region = "us-east-1", AccessKeyId = "AKIAIOSFODNN7EXAMPLE", SecretAccessKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", AccountId = "111122223333" }],
+        };
+        var targets = new AwsInventoryFactory(sweep => new AwsClientSettings(sweep) { Handler = http }, NullLoggerFactory.Instance).Create(config).ToList();
+        var sink = new CollectingSink();
+        var buckets = new List<S3Bucket>();
+        var engine = new SweepEngine(CheckCatalog.Default.WithRetention(config.Retention), NullLogger<SweepEngine>.Instance);
+        engine.SubjectAudited += (_, subject) => { if (subject is S3Bucket b) lock (buckets) buckets.Add(b); };
+        await engine.RunAsync(targets, sink, 1, CancellationToken.None);
+
+        var payroll = buckets.Single(b => b.Resource.Name == Payroll).Retention!;
+        Assert.True(payroll.Versioning);
+        Assert.True(payroll.MfaDelete);
+        Assert.Equal(2555, payroll.ImmutableDays);
+        Assert.True(payroll.ImmutableLocked);
+        Assert.True(payroll.Replication);
+        var site = buckets.Single(b => b.Resource.Name == Site).Retention!;
+        Assert.False(site.Versioning);
+        Assert.Null(site.ImmutableDays);
+        Assert.Equal(90, site.LifecycleExpiryDays);
+
+        Assert.Equal(FindingStatus.Pass, sink.Findings.Single(f => f.CheckId == "aws.s3.retention" && f.Resource.Bucket == Payroll).Status);
+        var failing = sink.Findings.Single(f => f.CheckId == "aws.s3.retention" && f.Resource.Bucket == Site);
+        Assert.Equal(FindingStatus.Fail, failing.Status);
+        // The site bucket's tag says data-class=public, so the public class's rule applies, not the default class.
+        Assert.Contains("'public'", failing.Detail);
+        Assert.Contains("must be deleted within 30 days, lifecycle expiry is 90 days", failing.Detail);
+        Assert.Equal("records", sink.Findings.Single(f => f.CheckId == "aws.s3.retention" && f.Resource.Bucket == Payroll).Evidence!["dataClass"]);
     }
 
     [Fact]

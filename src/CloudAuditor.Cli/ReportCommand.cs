@@ -1,0 +1,51 @@
+using System.CommandLine;
+using CloudAuditor.Core.Config;
+using CloudAuditor.Hosting;
+using CloudAuditor.Hosting.Reports;
+
+namespace CloudAuditor.Cli;
+
+/// <summary>cloudauditor report retention --config FILE [--format csv|json|html|xlsx] [--output FILE]</summary>
+internal static class ReportCommand
+{
+    public static Command Create(Option<bool> verbose)
+    {
+        var config = new Option<string>("--config") { Description = "YAML configuration file", Required = true };
+        var format = new Option<string>("--format") { Description = "csv (default), json, html or xlsx", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "json", "html", "xlsx");
+        var output = new Option<string?>("--output") { Description = "File to write; '-' or omitted for stdout" };
+        var retention = new Command("retention", "Retention posture of every container and bucket, judged against its data class") { config, format, output };
+        retention.SetAction((result, ct) =>
+        {
+            AuditorRuntime.RegisterCheckIds();
+            var path = result.GetRequiredValue(config);
+            return RunAsync(ConfigLoader.LoadFile(path), path, result.GetRequiredValue(format), result.GetValue(output), result.GetValue(verbose), ct);
+        });
+        return new Command("report", "Compliance exports") { retention };
+    }
+
+    private static async Task<int> RunAsync(AuditorConfig config, string configPath, string format, string? outputPath, bool verbose, CancellationToken ct)
+    {
+        if (format == "xlsx" && OutputOptions.IsStdout(outputPath) && !Console.IsOutputRedirected)
+            throw new UsageException("xlsx is binary: give --output FILE (or redirect stdout).");
+        using var services = new CliServices(verbose);
+        await using var runtime = await AuditorRuntime.OpenAsync(config, configPath, services.Loggers, ct);
+        var (rows, summary) = await RetentionReport.CollectAsync(runtime, ct);
+        await using (var stream = OutputOptions.IsStdout(outputPath) ? Console.OpenStandardOutput() : OpenFile(outputPath!))
+            await RetentionReportWriters.WriteAsync(format, rows, stream, ct);
+        await Console.Error.WriteLineAsync($"Retention report: {rows.Count} containers and buckets, {rows.Count(r => r.Verdict == "non-compliant")} non-compliant.");
+        return summary.UnreachableTargets > 0 ? ExitCodes.Unreachable : ExitCodes.Ran;
+    }
+
+    private static FileStream OpenFile(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"Cannot write to '{path}': {e.Message}");
+        }
+    }
+}

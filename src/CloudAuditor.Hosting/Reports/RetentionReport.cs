@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using CloudAuditor.Core.Engine;
+using CloudAuditor.Core.Model;
+using CloudAuditor.Core.Retention;
+using Microsoft.Extensions.Logging;
+
+namespace CloudAuditor.Hosting.Reports;
+
+/// <summary>One container or bucket in the retention report.</summary>
+public sealed record RetentionRow(string Cloud, string Account, string Container, string ResourceId, string? DataClass, RetentionPosture? Posture, string Verdict, string Reason);
+
+/// <summary>
+/// The compliance team's retention export: every container and bucket, its retention settings, its data class and
+/// whether it meets that class's requirement. Read-only: no sampling, no remediation, no notices.
+/// </summary>
+public static class RetentionReport
+{
+    public static async Task<(IReadOnlyList<RetentionRow> Rows, SweepSummary Summary)> CollectAsync(AuditorRuntime runtime, CancellationToken cancellationToken)
+    {
+        var judge = new RetentionJudge(runtime.Config.Retention);
+        var rows = new ConcurrentBag<RetentionRow>();
+        var engine = new SweepEngine(runtime.Catalog(), runtime.Loggers.CreateLogger<SweepEngine>());
+        engine.SubjectAudited += (_, subject) =>
+        {
+            if (subject is AzureContainer or S3Bucket) rows.Add(Row(subject, judge.Judge(subject)));
+        };
+        var targets = runtime.Targets();
+        var summary = await engine.RunAsync(targets, new Discard(), runtime.Config.Sweep.Concurrency, cancellationToken);
+        foreach (var target in targets.OfType<IDisposable>()) target.Dispose();
+        return (rows.OrderBy(r => r.Cloud, StringComparer.Ordinal).ThenBy(r => r.Account, StringComparer.Ordinal).ThenBy(r => r.Container, StringComparer.Ordinal).ToList(), summary);
+    }
+
+    internal static RetentionRow Row(IAuditSubject subject, RetentionVerdict verdict)
+    {
+        var (verdictText, reason) = verdict switch
+        {
+            { Posture: null } => ("not read", subject.Cloud == CloudKind.Azure ? "retention is read through ARM: configure the account's resourceId" : "retention settings could not be read"),
+            { Requirement: null } => ("no requirement", verdict.DataClass is null ? "no data class label" : $"no requirement configured for '{verdict.DataClass}'"),
+            { Compliant: true } => ("compliant", ""),
+            _ => ("non-compliant", string.Join("; ", verdict.Shortfalls)),
+        };
+        if (verdict.Posture is { Unread.Count: > 0 } posture) reason = string.Join("; ", new[] { reason }.Where(r => r.Length > 0).Concat(posture.Unread.Select(u => $"unread: {u}")));
+        return new RetentionRow(subject.Cloud.ToString().ToLowerInvariant(), subject.Resource.Account ?? "", subject.Resource.Container ?? subject.Resource.Bucket ?? subject.Resource.Name,
+            subject.Resource.Id, verdict.DataClass, verdict.Posture, verdictText, reason);
+    }
+
+    private sealed class Discard : IFindingSink
+    {
+        public ValueTask WriteAsync(Finding finding, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public ValueTask CompleteAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    }
+}

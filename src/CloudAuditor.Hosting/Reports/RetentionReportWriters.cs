@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace CloudAuditor.Hosting.Reports;
+
+/// <summary>The retention report as CSV, JSON, a self-contained HTML page with a summary chart, or an Excel workbook.</summary>
+public static class RetentionReportWriters
+{
+    public static readonly string[] Columns =
+    [
+        "cloud", "account", "container", "dataClass", "verdict", "reason", "softDeleteDays", "versioning", "mfaDelete", "immutableDays",
+        "immutableLocked", "legalHold", "lifecycleExpiryDays", "replication", "changeFeed", "resourceId",
+    ];
+
+    public static string[] Values(RetentionRow r) =>
+    [
+        r.Cloud, r.Account, r.Container, r.DataClass ?? "", r.Verdict, r.Reason, N(r.Posture?.SoftDeleteDays), B(r.Posture?.Versioning), B(r.Posture?.MfaDelete),
+        N(r.Posture?.ImmutableDays), B(r.Posture?.ImmutableLocked), B(r.Posture?.LegalHold), N(r.Posture?.LifecycleExpiryDays), B(r.Posture?.Replication),
+        B(r.Posture?.ChangeFeed), r.ResourceId,
+    ];
+
+    public static async Task WriteAsync(string format, IReadOnlyList<RetentionRow> rows, Stream output, CancellationToken cancellationToken)
+    {
+        switch (format)
+        {
+            case "xlsx":
+                using (var buffer = new MemoryStream())
+                {
+                    Xlsx(rows, buffer);
+                    buffer.Position = 0;
+                    await buffer.CopyToAsync(output, cancellationToken);
+                }
+                break;
+            default:
+                var text = format switch { "json" => Json(rows), "html" => Html(rows, DateTimeOffset.UtcNow), _ => Csv(rows) };
+                await output.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken);
+                break;
+        }
+        await output.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>RFC 4180, and a leading apostrophe on cells a spreadsheet would run as a formula.</summary>
+    public static string Csv(IEnumerable<RetentionRow> rows)
+    {
+        var csv = new StringBuilder(string.Join(',', Columns)).Append('\n');
+        foreach (var row in rows) csv.AppendJoin(',', Values(row).Select(CsvCell)).Append('\n');
+        return csv.ToString();
+    }
+
+    public static string CsvCell(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    }
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static string Json(IEnumerable<RetentionRow> rows) =>
+        JsonSerializer.Serialize(rows.Select(r => Columns.Zip(Values(r)).ToDictionary(p => p.First, p => p.Second)), Indented);
+
+    public static string Html(IReadOnlyList<RetentionRow> rows, DateTimeOffset generated)
+    {
+        var byClass = rows.GroupBy(r => r.DataClass ?? "(unlabelled)").OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>CloudAuditor retention report</title><style>")
+            .Append("body{font-family:Segoe UI,Arial,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;font-size:13px}")
+            .Append("th,td{border:1px solid #ccc;padding:4px 8px;text-align:left}th{background:#f3f3f3}.non-compliant{color:#b00020;font-weight:600}")
+            .Append(".compliant{color:#1b5e20}</style></head><body>")
+            .Append($"<h1>Retention report</h1><p>Generated {generated:yyyy-MM-dd HH:mm} UTC: {rows.Count} containers and buckets, ")
+            .Append($"{rows.Count(r => r.Verdict == "compliant")} compliant, {rows.Count(r => r.Verdict == "non-compliant")} non-compliant, ")
+            .Append($"{rows.Count(r => r.Verdict is not ("compliant" or "non-compliant"))} not judged.</p>")
+            .Append(Chart(byClass))
+            .Append("<table><tr>").Append(string.Concat(Columns.Select(c => $"<th>{E(c)}</th>"))).Append("</tr>");
+        foreach (var row in rows)
+        {
+            var values = Values(row);
+            html.Append("<tr>").Append(string.Concat(values.Select((v, i) => Columns[i] == "verdict" ? $"<td class=\"{E(v.Replace(' ', '-'))}\">{E(v)}</td>" : $"<td>{E(v)}</td>"))).Append("</tr>");
+        }
+        return html.Append("</table></body></html>").ToString();
+    }
+
+    /// <summary>Stacked bars per data class (compliant, non-compliant, not judged), inline SVG so the file stands alone.</summary>
+    private static string Chart(IReadOnlyList<IGrouping<string, RetentionRow>> byClass)
+    {
+        const int BarWidth = 400, RowHeight = 26, Label = 160;
+        var max = Math.Max(1, byClass.Count == 0 ? 1 : byClass.Max(g => g.Count()));
+        var svg = new StringBuilder($"<svg role=\"img\" aria-label=\"Retention compliance by data class\" width=\"{Label + BarWidth + 60}\" height=\"{byClass.Count * RowHeight + 30}\" xmlns=\"http://www.w3.org/2000/svg\">");
+        for (var i = 0; i < byClass.Count; i++)
+        {
+            var y = i * RowHeight;
+            double x = Label;
+            svg.Append($"<text x=\"0\" y=\"{y + 17}\" font-size=\"13\">{E(byClass[i].Key)}</text>");
+            foreach (var (verdict, colour) in new[] { ("compliant", "#2e7d32"), ("non-compliant", "#c62828"), ("other", "#9e9e9e") })
+            {
+                var count = byClass[i].Count(r => verdict == "other" ? r.Verdict is not ("compliant" or "non-compliant") : r.Verdict == verdict);
+                var width = count * (double)BarWidth / max;
+                if (count > 0) svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:F1}\" y=\"{y + 4}\" width=\"{width:F1}\" height=\"18\" fill=\"{colour}\"><title>{count} {verdict}</title></rect>");
+                x += width;
+            }
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + 6:F1}\" y=\"{y + 17}\" font-size=\"12\">{byClass[i].Count()}</text>");
+        }
+        svg.Append($"<text x=\"{Label}\" y=\"{byClass.Count * RowHeight + 20}\" font-size=\"11\" fill=\"#555\">green: compliant, red: non-compliant, grey: not judged</text>");
+        return svg.Append("</svg>").ToString();
+    }
+
+    /// <summary>A workbook with a "Retention" sheet (one row per container or bucket) and a "Summary" sheet per data class.</summary>
+    public static void Xlsx(IReadOnlyList<RetentionRow> rows, Stream output)
+    {
+        using var doc = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
+        var workbook = doc.AddWorkbookPart();
+        workbook.Workbook = new Workbook(new Sheets());
+        AddSheet(workbook, "Retention", 1, [Columns, .. rows.Select(Values)]);
+        var summary = rows.GroupBy(r => r.DataClass ?? "(unlabelled)").OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new[] { g.Key, N(g.Count(r => r.Verdict == "compliant")), N(g.Count(r => r.Verdict == "non-compliant")), N(g.Count(r => r.Verdict is not ("compliant" or "non-compliant"))) });
+        AddSheet(workbook, "Summary", 2, [["dataClass", "compliant", "nonCompliant", "notJudged"], .. summary]);
+    }
+
+    private static void AddSheet(WorkbookPart workbook, string name, uint id, IEnumerable<string[]> rows)
+    {
+        var part = workbook.AddNewPart<WorksheetPart>();
+        var data = new SheetData();
+        uint index = 1;
+        foreach (var values in rows)
+        {
+            var row = new Row { RowIndex = index };
+            for (var c = 0; c < values.Length; c++)
+            {
+                var cell = new Cell { CellReference = $"{ColumnName(c)}{index}" };
+                if (index > 1 && int.TryParse(values[c], NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                    (cell.DataType, cell.CellValue) = (CellValues.Number, new CellValue(values[c]));
+                else
+                    (cell.DataType, cell.InlineString) = (CellValues.InlineString, new InlineString(new Text(values[c]) { Space = SpaceProcessingModeValues.Preserve }));
+                row.Append(cell);
+            }
+            data.Append(row);
+            index++;
+        }
+        part.Worksheet = new Worksheet(data);
+        workbook.Workbook.Sheets!.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id, Name = name });
+    }
+
+    private static string ColumnName(int index) => index < 26 ? ((char)('A' + index)).ToString() : $"{(char)('A' + index / 26 - 1)}{(char)('A' + index % 26)}";
+
+    private static string N(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+
+    private static string B(bool? value) => value is null ? "" : value.Value ? "yes" : "no";
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}
