@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.ResourceManager;
 using Azure.ResourceManager.Resources;
 using CloudAuditor.Core.Engine;
@@ -9,8 +10,10 @@ using CloudAuditor.Core.Model;
 namespace CloudAuditor.Azure;
 
 /// <summary>Reads storage account properties from ARM as generic resources (no Azure.ResourceManager.Storage needed).</summary>
-public sealed class ArmAccountReader(ArmClient arm)
+public sealed class ArmAccountReader(ArmClient arm, HttpPipeline? pipeline = null, string armEndpoint = "https://management.azure.com")
 {
+    public const string RoleAssignmentsApiVersion = "2022-04-01";
+
     public async Task<ArmStorageAccount> ReadAsync(string resourceId, CancellationToken cancellationToken)
     {
         try
@@ -19,7 +22,14 @@ public sealed class ArmAccountReader(ArmClient arm)
             var data = response.Value.Data;
             using var properties = JsonDocument.Parse(data.Properties.ToMemory());
             var account = Map(resourceId, properties.RootElement, data.Tags);
-            return account with { Settings = account.Settings with { ResourceGroupTags = await ResourceGroupTagsAsync(resourceId, cancellationToken) } };
+            return account with
+            {
+                Settings = account.Settings with
+                {
+                    ResourceGroupTags = await ResourceGroupTagsAsync(resourceId, cancellationToken),
+                    RoleAssignments = await RoleAssignmentsAsync(resourceId, cancellationToken),
+                },
+            };
         }
         catch (RequestFailedException e) when (e.Status is 0 or 401 or 403 or 404)
         {
@@ -61,6 +71,26 @@ public sealed class ArmAccountReader(ArmClient arm)
         {
             return AzureAccountSettings.NoTags;
         }
+    }
+
+    /// <summary>Assignments at the account and its containers (inherited ones from above are left to subscription-level tools); null when not readable.</summary>
+    private async Task<IReadOnlyList<RoleAssignment>?> RoleAssignmentsAsync(string resourceId, CancellationToken cancellationToken)
+    {
+        if (pipeline is null) return null;
+        using var message = pipeline.CreateMessage();
+        message.Request.Method = RequestMethod.Get;
+        message.Request.Uri.Reset(new Uri($"{armEndpoint.TrimEnd('/')}{resourceId}/providers/Microsoft.Authorization/roleAssignments?api-version={RoleAssignmentsApiVersion}"));
+        await pipeline.SendAsync(message, cancellationToken);
+        if (message.Response.IsError) return null;
+        using var body = JsonDocument.Parse(message.Response.Content.ToMemory());
+        if (!body.RootElement.TryGetProperty("value", out var list)) return [];
+        return list.EnumerateArray()
+            .Select(a => a.GetProperty("properties"))
+            .Select(p => new RoleAssignment(
+                p.GetProperty("roleDefinitionId").GetString()!.Split('/')[^1], p.GetProperty("principalId").GetString()!,
+                p.TryGetProperty("principalType", out var type) ? type.GetString()! : "Unknown", p.GetProperty("scope").GetString()!))
+            .Where(a => a.Scope.StartsWith(resourceId, StringComparison.OrdinalIgnoreCase))
+            .ToList();
     }
 
     internal static string Describe(RequestFailedException e) =>

@@ -3,8 +3,14 @@ namespace CloudAuditor.Core.Model;
 public enum ContainerAccessLevel { None, Blob, Container }
 
 /// <summary>Account-level settings read from ARM; null where ARM was not configured or did not say.</summary>
+/// <summary>A role assignment at the account's or one of its containers' scope; the role is its definition GUID.</summary>
+public sealed record RoleAssignment(string RoleDefinitionGuid, string PrincipalId, string PrincipalType, string Scope);
+
 public sealed record AzureAccountSettings
 {
+    /// <summary>Role assignments at storage scope; null when they could not be read.</summary>
+    public IReadOnlyList<RoleAssignment>? RoleAssignments { get; init; }
+
     public bool? AllowBlobPublicAccess { get; init; }
     public bool? HttpsTrafficOnly { get; init; }
     public string? MinimumTlsVersion { get; init; }

@@ -15,6 +15,10 @@ public class ArmAccountReaderTests
     private const string LegacyAccount = $"/subscriptions/{Subscription}/resourceGroups/rg-legacy/providers/Microsoft.Storage/storageAccounts/legacyshare";
 
     private readonly RecordedHttpHandler _arm = new RecordedHttpHandler()
+        .On(r => r.RequestUri!.AbsolutePath.Equals($"{PublicAccount}/providers/Microsoft.Authorization/roleAssignments", StringComparison.OrdinalIgnoreCase),
+            HttpStatusCode.OK, "arm/role-assignments-financedata.json", "application/json")
+        .On(r => r.RequestUri!.AbsolutePath.EndsWith("/providers/Microsoft.Authorization/roleAssignments", StringComparison.OrdinalIgnoreCase),
+            HttpStatusCode.Forbidden, "arm/error-authorization-failed.json", "application/json")
         .On(r => r.RequestUri!.AbsolutePath.Equals(PublicAccount, StringComparison.OrdinalIgnoreCase), HttpStatusCode.OK, "arm/storage-account-public.json", "application/json")
         .On(r => r.RequestUri!.AbsolutePath.Equals(HardenedAccount, StringComparison.OrdinalIgnoreCase), HttpStatusCode.OK, "arm/storage-account-hardened.json", "application/json")
         .On(r => r.RequestUri!.AbsolutePath.Equals(LegacyAccount, StringComparison.OrdinalIgnoreCase), HttpStatusCode.OK, "arm/storage-account-legacy-defaults.json", "application/json")
@@ -25,11 +29,29 @@ public class ArmAccountReaderTests
         .On(r => r.RequestUri!.AbsolutePath.StartsWith($"/subscriptions/{Subscription}/resourceGroups/rg-", StringComparison.OrdinalIgnoreCase) && !r.RequestUri.AbsolutePath.Contains("/providers/", StringComparison.Ordinal),
             HttpStatusCode.Forbidden, "arm/error-authorization-failed.json", "application/json");
 
-    private ArmAccountReader Reader() => new(new AzureClientSettings(new SweepSettings { MaxRetries = 0 })
+    private ArmAccountReader Reader()
     {
-        Credential = new StaticTokenCredential(),
-        ArmTransport = new HttpClientTransport(new HttpClient(_arm)),
-    }.CreateArmClient("https://management.azure.com"));
+        var settings = new AzureClientSettings(new SweepSettings { MaxRetries = 0 })
+        {
+            Credential = new StaticTokenCredential(),
+            ArmTransport = new HttpClientTransport(new HttpClient(_arm)),
+        };
+        return new(settings.CreateArmClient("https://management.azure.com"), settings.CreateArmPipeline("https://management.azure.com"));
+    }
+
+    [Fact]
+    public async Task Role_assignments_at_storage_scope_are_read_and_inherited_ones_left_out()
+    {
+        var assignments = (await Reader().ReadAsync(PublicAccount, CancellationToken.None)).Settings.RoleAssignments!;
+        Assert.Equal(2, assignments.Count);
+        Assert.Contains(assignments, a => a.RoleDefinitionGuid == "b7e6dc6d-f1e8-4753-8033-0f276bb0955b" && a.PrincipalType == "User");
+        Assert.Contains(assignments, a => a.PrincipalType == "ForeignGroup" && a.Scope.EndsWith("/containers/exports", StringComparison.Ordinal));
+        Assert.Contains(_arm.Requests, r => r.Contains($"roleAssignments?api-version={ArmAccountReader.RoleAssignmentsApiVersion}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Unreadable_role_assignments_are_unknown_not_empty() =>
+        Assert.Null((await Reader().ReadAsync(HardenedAccount, CancellationToken.None)).Settings.RoleAssignments);
 
     [Fact]
     public async Task Reads_exposure_settings_and_tags_of_a_public_account()
@@ -45,6 +67,7 @@ public class ArmAccountReaderTests
         Assert.Equal("https://financedata.blob.core.windows.net/", account.BlobEndpoint);
         Assert.Equal("finance-owners@contoso.com", account.Settings.ResourceGroupTags["owner"]);
         var request = _arm.Requests[0];
+        Assert.Empty(_arm.Unmatched);
         Assert.Contains($"api-version={AzureClientSettings.StorageAccountApiVersion}", request);
         Assert.StartsWith("GET https://management.azure.com/subscriptions/", request);
     }

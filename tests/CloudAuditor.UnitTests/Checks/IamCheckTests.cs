@@ -1,0 +1,71 @@
+using CloudAuditor.Core.Checks;
+using CloudAuditor.Core.Checks.Aws;
+using CloudAuditor.Core.Checks.Azure;
+using CloudAuditor.Core.Model;
+using CloudAuditor.UnitTests.Support;
+
+namespace CloudAuditor.UnitTests.Checks;
+
+public class PolicyCrossAccountCheckTests
+{
+    private static CheckOutcome? Judge(string principal, string? ownAccount = "111122223333") => new PolicyCrossAccountCheck().Evaluate(
+        Subjects.Bucket(policyJson: $$"""{"Statement":[{"Effect":"Allow","Principal":{{principal}},"Action":"s3:GetObject"}]}""") with
+        {
+            Resource = new ResourceRef("arn:aws:s3:::data", "s3-bucket", "data") { Account = ownAccount, Bucket = "data" },
+        });
+
+    [Theory]
+    [InlineData("""{"AWS":"arn:aws:iam::444455556666:root"}""")]
+    [InlineData("""{"AWS":["arn:aws:iam::111122223333:role/app","arn:aws:iam::444455556666:role/partner"]}""")]
+    [InlineData("""{"AWS":"444455556666"}""")]
+    public void Foreign_accounts_fail(string principal)
+    {
+        var outcome = Judge(principal)!;
+        Assert.Equal(FindingStatus.Fail, outcome.Status);
+        Assert.Equal("444455556666", outcome.Evidence!["foreignAccounts"]);
+    }
+
+    [Theory]
+    [InlineData("""{"AWS":"arn:aws:iam::111122223333:role/app"}""")]
+    [InlineData("""{"Service":"logging.s3.amazonaws.com"}""")]
+    public void Own_account_and_services_pass(string principal) => Assert.Equal(FindingStatus.Pass, Judge(principal)!.Status);
+
+    [Fact]
+    public void Without_the_bucket_account_the_check_is_silent() => Assert.Null(Judge("""{"AWS":"444455556666"}""", null));
+}
+
+public class RoleAssignmentCheckTests
+{
+    private const string Scope = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/acct";
+
+    private static AzureStorageAccount With(params RoleAssignment[] assignments) =>
+        Subjects.Account(Subjects.SafeAccountSettings with { RoleAssignments = assignments });
+
+    [Fact]
+    public void Blob_data_owner_and_key_listing_roles_for_people_are_broad()
+    {
+        var outcome = new BroadDataRoleCheck().Evaluate(With(
+            new("b7e6dc6d-f1e8-4753-8033-0f276bb0955b", "p1", "ServicePrincipal", Scope),
+            new("b24988ac-6180-42a0-ab88-20f7382dd24c", "p2", "User", Scope),
+            new("b24988ac-6180-42a0-ab88-20f7382dd24c", "p3", "ServicePrincipal", Scope)))!;
+        Assert.Equal(FindingStatus.Fail, outcome.Status);
+        Assert.Contains("1 x Storage Blob Data Owner to a serviceprincipal", outcome.Detail);
+        Assert.Contains("1 x Contributor to a user", outcome.Detail);
+        Assert.DoesNotContain("p3", outcome.Detail);
+    }
+
+    [Fact]
+    public void Reader_roles_and_automation_contributors_pass() =>
+        Assert.Equal(FindingStatus.Pass, new BroadDataRoleCheck().Evaluate(With(
+            new("2a2b9908-6ea1-4ae2-8e65-a410df84e7d1", "p1", "User", Scope),
+            new("17d1049b-9a84-46fb-8f53-869881c3d3ab", "p2", "ServicePrincipal", Scope)))!.Status);
+
+    [Fact]
+    public void Foreign_tenant_groups_fail_and_unread_assignments_are_not_judged()
+    {
+        Assert.Equal(FindingStatus.Fail, new ForeignPrincipalCheck().Evaluate(With(new RoleAssignment("2a2b9908-6ea1-4ae2-8e65-a410df84e7d1", "g", "ForeignGroup", Scope)))!.Status);
+        Assert.Equal(FindingStatus.Pass, new ForeignPrincipalCheck().Evaluate(With())!.Status);
+        Assert.Null(new ForeignPrincipalCheck().Evaluate(Subjects.Account()));
+        Assert.Null(new BroadDataRoleCheck().Evaluate(Subjects.Account()));
+    }
+}
