@@ -22,8 +22,15 @@ internal sealed class FindingOutput : IAsyncDisposable
                 var array = new JsonArrayFindingWriter(stream);
                 (Sink, _sinkResources) = (array, array);
                 break;
+            case "ocsf":
+                var ocsf = new JsonArrayFindingWriter(stream, finding => OcsfMapping.From(finding, DateTimeOffset.UtcNow));
+                (Sink, _sinkResources) = (ocsf, ocsf);
+                break;
             case "table":
                 Sink = new TableFindingSink(_writer, toTerminal, title);
+                break;
+            case "html":
+                Sink = new HtmlFindingSink(_writer, title);
                 break;
             default:
                 var lines = new JsonlFindingWriter(_writer);

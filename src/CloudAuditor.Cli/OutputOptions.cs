@@ -8,7 +8,7 @@ internal sealed class OutputOptions
 {
     public Option<string?> Format { get; } = new("--format")
     {
-        Description = "jsonl, json or table (default: table on a terminal, jsonl otherwise)",
+        Description = "jsonl, json, table, html or ocsf (default: table on a terminal, jsonl otherwise)",
     };
 
     public Option<string?> Output { get; } = new("--output")
@@ -27,7 +27,7 @@ internal sealed class OutputOptions
         },
     };
 
-    public OutputOptions() => Format.AcceptOnlyFromAmong("jsonl", "json", "table");
+    public OutputOptions() => Format.AcceptOnlyFromAmong("jsonl", "json", "table", "html", "ocsf");
 
     public void AddTo(Command command)
     {

@@ -78,6 +78,23 @@ public class CliTests(Emulators emulators) : IDisposable
     }
 
     [Fact]
+    public async Task Ocsf_and_html_reports_are_written()
+    {
+        var config = await ConfigWithPublicContainerAsync();
+        var (ocsfExit, ocsf, _) = await RunAsync("sweep", "--config", config, "--format", "ocsf");
+        Assert.Equal(0, ocsfExit);
+        using var events = JsonDocument.Parse(ocsf);
+        Assert.Contains(events.RootElement.EnumerateArray(), e => e.GetProperty("class_uid").GetInt32() == 2003 && e.GetProperty("severity_id").GetInt32() == 5);
+
+        var html = Path.Combine(_dir, "findings.html");
+        var (htmlExit, _, _) = await RunAsync("sweep", "--config", config, "--format", "html", "--output", html);
+        Assert.Equal(0, htmlExit);
+        var page = await File.ReadAllTextAsync(html);
+        Assert.StartsWith("<!DOCTYPE html>", page);
+        Assert.Contains("azure.container.public-access", page);
+    }
+
+    [Fact]
     public async Task Fail_on_turns_a_critical_finding_into_exit_1()
     {
         var (exit, _, _) = await RunAsync("sweep", "--config", await ConfigWithPublicContainerAsync(), "--format", "jsonl", "--fail-on", "high");

@@ -26,8 +26,8 @@ public sealed class JsonlFindingWriter(TextWriter writer) : IFindingSink, IDispo
     public void Dispose() => _gate.Dispose();
 }
 
-/// <summary>A single JSON array, written element by element so memory stays flat on large sweeps.</summary>
-public sealed class JsonArrayFindingWriter(Stream stream) : IFindingSink, IDisposable
+/// <summary>A single JSON array, written element by element so memory stays flat on large sweeps; optionally of a projection (OCSF).</summary>
+public sealed class JsonArrayFindingWriter(Stream stream, Func<Finding, object>? projection = null) : IFindingSink, IDisposable
 {
     private readonly Utf8JsonWriter _json = new(stream, new JsonWriterOptions { Indented = true, Encoder = FindingJson.Indented.Encoder });
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -39,7 +39,8 @@ public sealed class JsonArrayFindingWriter(Stream stream) : IFindingSink, IDispo
         try
         {
             StartOnce();
-            JsonSerializer.Serialize(_json, finding, FindingJson.Indented);
+            if (projection is null) JsonSerializer.Serialize(_json, finding, FindingJson.Indented);
+            else JsonSerializer.Serialize(_json, projection(finding), FindingJson.Indented);
             await _json.FlushAsync(cancellationToken);
         }
         finally { _gate.Release(); }
