@@ -14,16 +14,21 @@ public sealed class AwsClientSettings(SweepSettings sweep)
 {
     public HttpMessageHandler? Handler { get; init; }
 
+    /// <summary>Where web-identity tokens come from (the host's managed identity); required for targets with webIdentityAudience.</summary>
+    public WebIdentityTokenSource? WebIdentityTokens { get; init; }
+
     public SweepSettings Sweep => sweep;
 
     public AmazonS3Client CreateS3Client(AwsTarget target, string region) =>
         new(ResolveCredentials(target), S3Config(target, region));
 
-    public Amazon.SecurityToken.AmazonSecurityTokenServiceClient CreateStsClient(AwsTarget target)
+    public Amazon.SecurityToken.AmazonSecurityTokenServiceClient CreateStsClient(AwsTarget target) => new(ResolveCredentials(target), StsConfig(target));
+
+    private Amazon.SecurityToken.AmazonSecurityTokenServiceConfig StsConfig(AwsTarget target)
     {
         var config = new Amazon.SecurityToken.AmazonSecurityTokenServiceConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(target.Region), MaxErrorRetry = sweep.MaxRetries };
         if (Handler is not null) config.HttpClientFactory = new FixedHandlerFactory(Handler);
-        return new(ResolveCredentials(target), config);
+        return config;
     }
 
     public HttpClient CreateAnonymousHttpClient() =>
@@ -52,9 +57,16 @@ public sealed class AwsClientSettings(SweepSettings sweep)
         return config;
     }
 
-    /// <summary>Explicit keys, then a named profile, optionally assuming a role; otherwise the SDK's default chain.</summary>
-    public static AWSCredentials? ResolveCredentials(AwsTarget target)
+    /// <summary>Keyless web identity; else explicit keys, then a named profile, optionally assuming a role; otherwise the SDK's default chain.</summary>
+    public AWSCredentials? ResolveCredentials(AwsTarget target)
     {
+        if (target.WebIdentityAudience is { } audience)
+        {
+            var tokens = WebIdentityTokens ?? throw new Core.Config.ConfigException($"Target '{target.Name}' uses webIdentityAudience, but this host has no identity to get tokens from.");
+            // AssumeRoleWithWebIdentity is unsigned: the token is the proof.
+            var sts = new Amazon.SecurityToken.AmazonSecurityTokenServiceClient(new AnonymousAWSCredentials(), StsConfig(target));
+            return new WebIdentityCredentials(sts, tokens, audience, target.RoleArn!);
+        }
         AWSCredentials? source = null;
         if (target.AccessKeyId is not null)
             source = new BasicAWSCredentials(target.AccessKeyId, target.SecretAccessKey);

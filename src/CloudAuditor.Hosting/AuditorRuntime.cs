@@ -29,8 +29,14 @@ public sealed class AuditorRuntime : IAsyncDisposable
         State = state;
         Loggers = loggers;
         _http = new HttpClient { Timeout = TimeSpan.FromSeconds(config.Sweep.RequestTimeoutSeconds) };
-        Providers = [new AzureInventoryFactory(loggers), new AwsInventoryFactory(loggers)];
+        Providers = [new AzureInventoryFactory(loggers), new AwsInventoryFactory(sweep => new AwsClientSettings(sweep) { WebIdentityTokens = EntraTokenAsync }, loggers)];
     }
+
+    private static readonly Lazy<global::Azure.Core.TokenCredential> Identity = new(() => new global::Azure.Identity.DefaultAzureCredential());
+
+    /// <summary>Keyless AWS: the host's Entra ID identity (managed identity in Azure) issues the token STS exchanges.</summary>
+    private static async ValueTask<string> EntraTokenAsync(string audience, CancellationToken cancellationToken) =>
+        (await Identity.Value.GetTokenAsync(new global::Azure.Core.TokenRequestContext([$"{audience.TrimEnd('/')}/.default"]), cancellationToken)).Token;
 
     public AuditorConfig Config { get; }
     public string ConfigPath { get; }

@@ -215,6 +215,9 @@ public sealed class AwsTarget
     public string? Profile { get; set; }
     public string? RoleArn { get; set; }
 
+    /// <summary>With RoleArn: assume the role keylessly with an Entra ID token for this audience (AssumeRoleWithWebIdentity).</summary>
+    public string? WebIdentityAudience { get; set; }
+
     /// <summary>Account id reported on findings; read from STS when omitted and reachable.</summary>
     public string? AccountId { get; set; }
 

@@ -93,6 +93,8 @@ public static partial class ConfigLoader
             if (string.IsNullOrWhiteSpace(target.Name)) errors.Add($"{label} needs a name");
             if ((target.AccessKeyId is null) != (target.SecretAccessKey is null)) errors.Add($"{label} needs both accessKeyId and secretAccessKey, or neither");
             if (target.ServiceUrl is not null && !Uri.TryCreate(target.ServiceUrl, UriKind.Absolute, out _)) errors.Add($"{label}.serviceUrl is not an absolute URL");
+            if (target.WebIdentityAudience is not null && (target.RoleArn is null || target.AccessKeyId is not null || target.Profile is not null))
+                errors.Add($"{label}.webIdentityAudience needs roleArn and no keys or profile");
         }
 
         var duplicate = config.Azure.Select(t => t.Name).Concat(config.Aws.Select(t => t.Name)).GroupBy(n => n).FirstOrDefault(g => g.Count() > 1 && g.Key.Length > 0);

@@ -1,0 +1,35 @@
+using Amazon.Runtime;
+using Amazon.SecurityToken;
+using Amazon.SecurityToken.Model;
+
+namespace CloudAuditor.Aws;
+
+/// <summary>A host's source of OIDC tokens for an audience (in Azure: the Function's managed identity through Entra ID).</summary>
+public delegate ValueTask<string> WebIdentityTokenSource(string audience, CancellationToken cancellationToken);
+
+/// <summary>
+/// Keyless AWS access: an Entra ID token for the configured audience is exchanged with STS AssumeRoleWithWebIdentity
+/// (an unsigned call) for temporary credentials of the role, refreshed before they expire. No AWS key is stored anywhere.
+/// </summary>
+public sealed class WebIdentityCredentials(IAmazonSecurityTokenService sts, WebIdentityTokenSource tokens, string audience, string roleArn) : RefreshingAWSCredentials
+{
+    protected override CredentialsRefreshState GenerateNewCredentials() => GenerateNewCredentialsAsync().GetAwaiter().GetResult();
+
+    protected override async Task<CredentialsRefreshState> GenerateNewCredentialsAsync()
+    {
+        var token = await tokens(audience, CancellationToken.None);
+        try
+        {
+            var response = await sts.AssumeRoleWithWebIdentityAsync(new AssumeRoleWithWebIdentityRequest
+            {
+                RoleArn = roleArn, RoleSessionName = "cloudauditor", WebIdentityToken = token, DurationSeconds = 3600,
+            });
+            var c = response.Credentials;
+            return new CredentialsRefreshState(new ImmutableCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), c.Expiration ?? DateTime.UtcNow.AddMinutes(15));
+        }
+        catch (AmazonServiceException e)
+        {
+            throw new Core.Engine.TargetUnreachableException($"STS refused the web identity for {roleArn} ({(int)e.StatusCode} {e.ErrorCode}).", e);
+        }
+    }
+}
