@@ -3,6 +3,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/infra/emulators/install.sh"
+# Infrastructure as code first: built and linted offline, lint rules as errors.
+"$root/bicep/lint.sh"
 log="$(mktemp)"
 status=0
 dotnet test "$root/CloudAuditor.sln" -c Release --nologo 2>&1 | tee "$log" || status=$?

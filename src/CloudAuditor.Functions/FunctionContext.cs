@@ -12,8 +12,18 @@ public sealed class FunctionContext(IConfiguration settings, ILoggerFactory logg
 
     public string ConfigPath => settings["CLOUDAUDITOR_CONFIG"] ?? throw new ConfigException("The app setting CLOUDAUDITOR_CONFIG (path of the YAML configuration) is not set.");
 
-    /// <summary>The storage account holding the fan-out queue (the same one the queue trigger's "connection" names).</summary>
-    public string QueueConnection => settings["AuditorStorage"] ?? throw new ConfigException("The app setting AuditorStorage (queue connection string) is not set.");
+    /// <summary>
+    /// The fan-out queue, in the storage account the queue trigger's "connection" names: AuditorStorage as a connection
+    /// string (Azurite), or AuditorStorage__queueServiceUri with the managed identity (Azure, as bicep/main.bicep deploys it).
+    /// </summary>
+    public global::Azure.Storage.Queues.QueueClient Queue(string name)
+    {
+        var options = new global::Azure.Storage.Queues.QueueClientOptions { MessageEncoding = global::Azure.Storage.Queues.QueueMessageEncoding.Base64 };
+        if (settings["AuditorStorage"] is { } connection) return new(connection, name, options);
+        if (settings["AuditorStorage:queueServiceUri"] is { } uri)
+            return new(new Uri($"{uri.TrimEnd('/')}/{name}"), new global::Azure.Identity.DefaultAzureCredential(), options);
+        throw new ConfigException("Neither AuditorStorage (connection string) nor AuditorStorage__queueServiceUri (managed identity) is set.");
+    }
 
     public ILoggerFactory Loggers => loggers;
 

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.State;
 using CloudAuditor.SensitiveData.Sampling;
@@ -18,7 +17,7 @@ public sealed class Functions(FunctionContext context)
     {
         var timer = invocation.Object("timer");
         var config = ConfigLoader.LoadFile(context.ConfigPath);
-        var queue = new QueueClient(context.QueueConnection, FunctionContext.SweepQueue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var queue = context.Queue(FunctionContext.SweepQueue);
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var sweepId = $"sweep-{DateTimeOffset.UtcNow:yyyyMMddHHmmss}";
         var names = config.Azure.Select(t => t.Name).Concat(config.Aws.Select(t => t.Name)).ToList();

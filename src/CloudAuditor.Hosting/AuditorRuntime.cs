@@ -54,6 +54,8 @@ public sealed class AuditorRuntime : IAsyncDisposable
     {
         if (config.State.TableConnectionString is { } tables)
             return await TableStateStore.OpenAsync(new TableServiceClient(tables), config.State.TablePrefix, cancellationToken);
+        if (config.State.TableServiceUri is { } uri)
+            return await TableStateStore.OpenAsync(new TableServiceClient(new Uri(uri), Identity.Value), config.State.TablePrefix, cancellationToken);
         var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
         return new SqliteStateStore(Path.Combine(baseDirectory, config.State.SqlitePath));
     }

@@ -176,6 +176,9 @@ public sealed class StateSettings
     /// <summary>When set, Azure Table storage is used instead of SQLite (the Functions app's store).</summary>
     public string? TableConnectionString { get; set; }
 
+    /// <summary>Azure Table storage with Entra ID (managed identity) instead of a connection string.</summary>
+    public string? TableServiceUri { get; set; }
+
     public string TablePrefix { get; set; } = "cloudauditor";
 }
 

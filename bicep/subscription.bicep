@@ -1,0 +1,80 @@
+// Subscription-wide permissions and events for the CloudAuditor identity (deploy after main.bicep).
+targetScope = 'subscription'
+metadata description = 'CloudAuditor: read-only audit roles, a narrow remediation role and storage write events for one subscription.'
+
+@description('principalId output of main.bicep (the Function App identity).')
+param principalId string
+
+@description('Resource id of the CloudAuditor Function App (output of main.bicep, as /subscriptions/.../sites/NAME).')
+param functionAppId string
+
+@description('Grant the remediation role (enforce mode). Audit-only deployments leave it out.')
+param enableRemediation bool = false
+
+@description('Region of the Event Grid system topic.')
+param location string = deployment().location
+
+var readerRoles = {
+  reader: 'acdd72a7-3385-48ef-bd42-f606fba81ae7'
+  storageBlobDataReader: '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1'
+}
+
+// Reading configuration, role assignments and (sampled) blob contents.
+resource auditRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in items(readerRoles): {
+  name: guid(subscription().id, principalId, role.value)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role.value)
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}]
+
+// Only what the remediators do: set allowBlobPublicAccess, change a container's public access level.
+resource remediatorRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = if (enableRemediation) {
+  name: guid(subscription().id, 'cloudauditor-remediator')
+  properties: {
+    roleName: 'CloudAuditor Storage Remediator'
+    description: 'Close public exposure on storage: account public-access switch and container access level.'
+    type: 'CustomRole'
+    assignableScopes: [subscription().id]
+    permissions: [
+      {
+        actions: [
+          'Microsoft.Storage/storageAccounts/read'
+          'Microsoft.Storage/storageAccounts/write'
+          'Microsoft.Storage/storageAccounts/blobServices/containers/read'
+          'Microsoft.Storage/storageAccounts/blobServices/containers/write'
+        ]
+        notActions: [
+          'Microsoft.Storage/storageAccounts/listKeys/action'
+          'Microsoft.Storage/storageAccounts/regeneratekey/action'
+        ]
+        dataActions: []
+        notDataActions: []
+      }
+    ]
+  }
+}
+
+resource remediatorAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (enableRemediation) {
+  name: guid(subscription().id, principalId, 'cloudauditor-remediator')
+  properties: {
+    roleDefinitionId: remediatorRole.id
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Any write to a storage account or container in the subscription is re-checked at once (StorageEvents function).
+resource resourceGroupForTopic 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: 'cloudauditor-events'
+  location: location
+}
+
+module events 'subscription-events.bicep' = {
+  name: 'cloudauditor-subscription-events'
+  scope: resourceGroupForTopic
+  params: {
+    storageEventsFunctionId: '${functionAppId}/functions/StorageEvents'
+  }
+}
