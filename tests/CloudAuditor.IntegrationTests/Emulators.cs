@@ -22,7 +22,7 @@ public sealed class Emulators : IAsyncLifetime
     public int SmtpPort { get; private set; }
     public int MailWebPort { get; private set; }
 
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => UnitTests.Support.RepoRoot.Path;
 
     public string AzuriteConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteAccountKey};" +
@@ -94,15 +94,6 @@ public sealed class Emulators : IAsyncLifetime
                 await Task.Delay(100);
             }
         }
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CloudAuditor.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("CloudAuditor.sln not found above the test binaries.");
     }
 }
 
