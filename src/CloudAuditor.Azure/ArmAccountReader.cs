@@ -10,7 +10,7 @@ using CloudAuditor.Core.Model;
 namespace CloudAuditor.Azure;
 
 /// <summary>Reads storage account properties from ARM as generic resources (no Azure.ResourceManager.Storage needed).</summary>
-public sealed class ArmAccountReader(ArmClient arm, HttpPipeline? pipeline = null, string armEndpoint = "https://management.azure.com")
+public sealed class ArmAccountReader(ArmClient arm, HttpPipeline? pipeline = null, string armEndpoint = "https://management.azure.com", GraphDirectory? directory = null)
 {
     public const string RoleAssignmentsApiVersion = "2022-04-01";
 
@@ -84,13 +84,17 @@ public sealed class ArmAccountReader(ArmClient arm, HttpPipeline? pipeline = nul
         if (message.Response.IsError) return null;
         using var body = JsonDocument.Parse(message.Response.Content.ToMemory());
         if (!body.RootElement.TryGetProperty("value", out var list)) return [];
-        return list.EnumerateArray()
+        var assignments = list.EnumerateArray()
             .Select(a => a.GetProperty("properties"))
             .Select(p => new RoleAssignment(
                 p.GetProperty("roleDefinitionId").GetString()!.Split('/')[^1], p.GetProperty("principalId").GetString()!,
                 p.TryGetProperty("principalType", out var type) ? type.GetString()! : "Unknown", p.GetProperty("scope").GetString()!))
             .Where(a => a.Scope.StartsWith(resourceId, StringComparison.OrdinalIgnoreCase))
             .ToList();
+        var users = assignments.Where(a => a.PrincipalType == "User").Select(a => a.PrincipalId).ToList();
+        if (directory is null || users.Count == 0) return assignments;
+        var guests = await directory.GuestsAsync(users, cancellationToken);
+        return assignments.Select(a => a.PrincipalType == "User" ? a with { IsGuest = guests?.Contains(a.PrincipalId) } : a).ToList();
     }
 
     internal static string Describe(RequestFailedException e) =>

@@ -17,7 +17,7 @@ public sealed class AzureClientSettings(SweepSettings sweep)
 
     public TokenCredential Credential { get; init; } = new DefaultAzureCredential();
 
-    /// <summary>Replaces the HTTP layer for ARM calls (recorded responses in tests).</summary>
+    /// <summary>Replaces the HTTP layer for ARM and Microsoft Graph calls (recorded responses in tests).</summary>
     public HttpPipelineTransport? ArmTransport { get; init; }
 
     public SweepSettings Sweep => sweep;
@@ -34,6 +34,12 @@ public sealed class AzureClientSettings(SweepSettings sweep)
     /// <summary>A raw ARM pipeline (same credential, transport and retry) for calls the generic resource API does not make, such as PATCH.</summary>
     public HttpPipeline CreateArmPipeline(string endpoint) =>
         HttpPipelineBuilder.Build(ArmOptions(endpoint), new BearerTokenAuthenticationPolicy(Credential, endpoint + "/.default"));
+
+    public const string GraphEndpoint = "https://graph.microsoft.com";
+
+    /// <summary>Microsoft Graph with the same identity, transport and retry: who is a guest among role holders.</summary>
+    public HttpPipeline CreateGraphPipeline() =>
+        HttpPipelineBuilder.Build(ArmOptions(GraphEndpoint), new BearerTokenAuthenticationPolicy(Credential, GraphEndpoint + "/.default"));
 
     private ArmClientOptions ArmOptions(string endpoint)
     {

@@ -41,7 +41,8 @@ internal sealed class AzureAccountTarget(AzureTarget target, AzureClientSettings
             : new BlobServiceClient(new Uri(target.AccountUrl!), settings.Credential, settings.BlobOptions());
         var armClient = target.ResourceId is null ? null : settings.CreateArmClient(target.ArmEndpoint);
         var arm = armClient is null ? null
-            : await new ArmAccountReader(armClient, settings.CreateArmPipeline(target.ArmEndpoint), target.ArmEndpoint).ReadAsync(target.ResourceId!, cancellationToken);
+            : await new ArmAccountReader(armClient, settings.CreateArmPipeline(target.ArmEndpoint), target.ArmEndpoint, new GraphDirectory(settings.CreateGraphPipeline()))
+                .ReadAsync(target.ResourceId!, cancellationToken);
         var retention = armClient is null ? null : new ArmRetentionReader(armClient);
         await new AzureAccountAuditor(settings, target.Containers, logger, retention).AuditAsync(service, arm, sink, cancellationToken);
     }
@@ -59,7 +60,7 @@ internal sealed class AzureSubscriptionTarget(AzureTarget target, AzureClientSet
     public async Task InventoryAsync(IInventorySink sink, CancellationToken cancellationToken)
     {
         var armClient = settings.CreateArmClient(target.ArmEndpoint);
-        var reader = new ArmAccountReader(armClient, settings.CreateArmPipeline(target.ArmEndpoint), target.ArmEndpoint);
+        var reader = new ArmAccountReader(armClient, settings.CreateArmPipeline(target.ArmEndpoint), target.ArmEndpoint, new GraphDirectory(settings.CreateGraphPipeline()));
         var auditor = new AzureAccountAuditor(settings, target.Containers, logger, new ArmRetentionReader(armClient));
         foreach (var subscription in target.Subscriptions)
         {

@@ -4,7 +4,11 @@ public enum ContainerAccessLevel { None, Blob, Container }
 
 /// <summary>Account-level settings read from ARM; null where ARM was not configured or did not say.</summary>
 /// <summary>A role assignment at the account's or one of its containers' scope; the role is its definition GUID.</summary>
-public sealed record RoleAssignment(string RoleDefinitionGuid, string PrincipalId, string PrincipalType, string Scope);
+public sealed record RoleAssignment(string RoleDefinitionGuid, string PrincipalId, string PrincipalType, string Scope)
+{
+    /// <summary>A guest (B2B) user of the tenant, from Microsoft Graph; null when the directory could not be asked.</summary>
+    public bool? IsGuest { get; init; }
+}
 
 public sealed record AzureAccountSettings
 {

@@ -61,6 +61,15 @@ public class RoleAssignmentCheckTests
             new("17d1049b-9a84-46fb-8f53-869881c3d3ab", "p2", "ServicePrincipal", Scope)))!.Status);
 
     [Fact]
+    public void Guests_fail_members_pass_and_an_unasked_directory_is_not_judged()
+    {
+        const string Reader = "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1";
+        Assert.Equal(FindingStatus.Fail, new GuestPrincipalCheck().Evaluate(With(new RoleAssignment(Reader, "u1", "User", Scope) { IsGuest = true }))!.Status);
+        Assert.Equal(FindingStatus.Pass, new GuestPrincipalCheck().Evaluate(With(new RoleAssignment(Reader, "u1", "User", Scope) { IsGuest = false }))!.Status);
+        Assert.Null(new GuestPrincipalCheck().Evaluate(With(new RoleAssignment(Reader, "u1", "User", Scope))));
+    }
+
+    [Fact]
     public void Foreign_tenant_groups_fail_and_unread_assignments_are_not_judged()
     {
         Assert.Equal(FindingStatus.Fail, new ForeignPrincipalCheck().Evaluate(With(new RoleAssignment("2a2b9908-6ea1-4ae2-8e65-a410df84e7d1", "g", "ForeignGroup", Scope)))!.Status);

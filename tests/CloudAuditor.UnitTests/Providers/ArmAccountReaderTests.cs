@@ -15,6 +15,7 @@ public class ArmAccountReaderTests
     private const string LegacyAccount = $"/subscriptions/{Subscription}/resourceGroups/rg-legacy/providers/Microsoft.Storage/storageAccounts/legacyshare";
 
     private readonly RecordedHttpHandler _arm = new RecordedHttpHandler()
+        .On(r => r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath == "/v1.0/directoryObjects/getByIds", HttpStatusCode.OK, "arm/graph-getbyids-guest.json", "application/json")
         .On(r => r.RequestUri!.AbsolutePath.Equals($"{PublicAccount}/providers/Microsoft.Authorization/roleAssignments", StringComparison.OrdinalIgnoreCase),
             HttpStatusCode.OK, "arm/role-assignments-financedata.json", "application/json")
         .On(r => r.RequestUri!.AbsolutePath.EndsWith("/providers/Microsoft.Authorization/roleAssignments", StringComparison.OrdinalIgnoreCase),
@@ -36,7 +37,8 @@ public class ArmAccountReaderTests
             Credential = new StaticTokenCredential(),
             ArmTransport = new HttpClientTransport(new HttpClient(_arm)),
         };
-        return new(settings.CreateArmClient("https://management.azure.com"), settings.CreateArmPipeline("https://management.azure.com"));
+        return new(settings.CreateArmClient("https://management.azure.com"), settings.CreateArmPipeline("https://management.azure.com"),
+            "https://management.azure.com", new GraphDirectory(settings.CreateGraphPipeline()));
     }
 
     [Fact]
@@ -47,6 +49,9 @@ public class ArmAccountReaderTests
         Assert.Contains(assignments, a => a.RoleDefinitionGuid == "b7e6dc6d-f1e8-4753-8033-0f276bb0955b" && a.PrincipalType == "User");
         Assert.Contains(assignments, a => a.PrincipalType == "ForeignGroup" && a.Scope.EndsWith("/containers/exports", StringComparison.Ordinal));
         Assert.Contains(_arm.Requests, r => r.Contains($"roleAssignments?api-version={ArmAccountReader.RoleAssignmentsApiVersion}", StringComparison.Ordinal));
+        Assert.True(assignments.Single(a => a.PrincipalType == "User").IsGuest);
+        Assert.Null(assignments.Single(a => a.PrincipalType == "ForeignGroup").IsGuest);
+        Assert.Contains(_arm.Requests, r => r.StartsWith("POST https://graph.microsoft.com/v1.0/directoryObjects/getByIds", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -41,6 +41,29 @@ public sealed class BroadDataRoleCheck : Check<AzureStorageAccount>
     }
 }
 
+public sealed class GuestPrincipalCheck : Check<AzureStorageAccount>
+{
+    public const string Id = "azure.account.guest-principal";
+
+    public override CheckDefinition Definition { get; } = new(
+        Id, FindingType.Iam, Severity.Medium,
+        "Guest users hold roles on the storage account",
+        "Guests' accounts live in another organisation: when they leave it, their access here stays until someone notices.",
+        "Review the guests' need for access, time-bound it with access reviews or PIM, or remove the assignments.",
+        ["CIS Microsoft Azure Foundations 2.1.0 1.5"]);
+
+    protected override CheckOutcome? Evaluate(AzureStorageAccount account)
+    {
+        if (account.Settings?.RoleAssignments is not { } assignments) return null;
+        var users = assignments.Where(a => a.PrincipalType == "User").ToList();
+        if (users.Any(a => a.IsGuest is null)) return null;
+        var guests = users.Count(a => a.IsGuest == true);
+        return guests == 0
+            ? CheckOutcome.Pass("No guest users hold roles at storage scope.")
+            : CheckOutcome.Fail($"{guests} role assignment(s) at storage scope are held by guest users.");
+    }
+}
+
 public sealed class ForeignPrincipalCheck : Check<AzureStorageAccount>
 {
     public const string Id = "azure.account.foreign-principal";

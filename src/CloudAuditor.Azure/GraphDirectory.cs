@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Azure.Core;
+using Azure.Core.Pipeline;
+
+namespace CloudAuditor.Azure;
+
+/// <summary>
+/// Which role holders are guest users: POST /v1.0/directoryObjects/getByIds (up to 1000 ids a call). Needs the
+/// identity to hold User.Read.All (or Directory.Read.All); without it, guests are unknown rather than assumed absent.
+/// </summary>
+public sealed class GraphDirectory(HttpPipeline graph)
+{
+    private const int BatchSize = 1000;
+
+    /// <returns>The guest user ids among <paramref name="userIds"/>; null when Graph refused or did not answer.</returns>
+    public async Task<IReadOnlySet<string>?> GuestsAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
+    {
+        var guests = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var batch in userIds.Distinct(StringComparer.OrdinalIgnoreCase).Chunk(BatchSize))
+        {
+            using var message = graph.CreateMessage();
+            message.Request.Method = RequestMethod.Post;
+            message.Request.Uri.Reset(new Uri($"{AzureClientSettings.GraphEndpoint}/v1.0/directoryObjects/getByIds?$select=id,userType"));
+            message.Request.Headers.Add("Content-Type", "application/json");
+            message.Request.Content = RequestContent.Create(BinaryData.FromObjectAsJson(new { ids = batch, types = new[] { "user" } }));
+            try
+            {
+                await graph.SendAsync(message, cancellationToken);
+            }
+            catch (global::Azure.RequestFailedException)
+            {
+                return null;
+            }
+            if (message.Response.IsError) return null;
+            using var body = JsonDocument.Parse(message.Response.Content.ToMemory());
+            foreach (var user in body.RootElement.GetProperty("value").EnumerateArray())
+            {
+                if (user.TryGetProperty("userType", out var type) && type.GetString() == "Guest") guests.Add(user.GetProperty("id").GetString()!);
+            }
+        }
+        return guests;
+    }
+}
