@@ -1,6 +1,7 @@
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
+using CloudAuditor.Core.Output;
 using CloudAuditor.Hosting;
 
 namespace CloudAuditor.Functions;
@@ -41,24 +42,11 @@ public sealed class FunctionContext(IConfiguration settings, ILoggerFactory logg
     {
         var targets = runtime.Targets(narrowed);
         var engine = runtime.Engine(sampler);
-        var collected = new CollectingSink();
+        var collected = new CollectingFindingSink();
         var (sink, notifications) = runtime.Sinks(collected);
         var summary = await engine.RunAsync(targets, sink, narrowed.Sweep.Concurrency, cancellationToken);
         foreach (var target in targets.OfType<IDisposable>()) target.Dispose();
         return new SweepReport(summary, collected.Findings, notifications.Sent.Count);
-    }
-
-    private sealed class CollectingSink : IFindingSink
-    {
-        public List<Finding> Findings { get; } = [];
-
-        public ValueTask WriteAsync(Finding finding, CancellationToken cancellationToken)
-        {
-            lock (Findings) Findings.Add(finding);
-            return ValueTask.CompletedTask;
-        }
-
-        public ValueTask CompleteAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }
 }
 

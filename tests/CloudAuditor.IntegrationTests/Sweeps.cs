@@ -4,6 +4,7 @@ using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
+using CloudAuditor.Core.Output;
 using CloudAuditor.SensitiveData.Sampling;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -16,25 +17,12 @@ public static class Sweeps
     {
         ITargetInventoryFactory[] providers = [new AzureInventoryFactory(NullLoggerFactory.Instance), new AwsInventoryFactory(NullLoggerFactory.Instance)];
         var targets = providers.SelectMany(p => p.Create(config)).ToList();
-        var sink = new Collecting();
+        var sink = new CollectingFindingSink();
         var sampler = config.Sampling.Enabled ? ContainerSampler.Create(config.Sampling, NullLogger.Instance) : null;
         var summary = await new SweepEngine(CheckCatalog.Default, NullLogger<SweepEngine>.Instance, sampler).RunAsync(targets, sink, config.Sweep.Concurrency, CancellationToken.None);
         foreach (var target in targets.OfType<IDisposable>()) target.Dispose();
-        return (sink.Findings, summary);
+        return ([.. sink.Findings], summary);
     }
 
     public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 63)];
-
-    private sealed class Collecting : IFindingSink
-    {
-        public List<Finding> Findings { get; } = [];
-
-        public ValueTask WriteAsync(Finding finding, CancellationToken cancellationToken)
-        {
-            lock (Findings) Findings.Add(finding);
-            return ValueTask.CompletedTask;
-        }
-
-        public ValueTask CompleteAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
-    }
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using CloudAuditor.Core.Engine;
+using CloudAuditor.Core.Output;
 using CloudAuditor.SensitiveData;
 using CloudAuditor.SensitiveData.Detection;
 using CloudAuditor.SensitiveData.Evaluation;
@@ -81,18 +81,11 @@ internal static class BenchCommand
         }
         var scanner = new LocalFileScanner(new ContentScanner(DetectorSet.Default, ExtractionLimits.Default));
         var watch = Stopwatch.StartNew();
-        var summary = await scanner.ScanAsync(root, new DiscardSink(), Environment.ProcessorCount, ct);
+        var summary = await scanner.ScanAsync(root, NullFindingSink.Instance, Environment.ProcessorCount, ct);
         var elapsed = watch.Elapsed.TotalSeconds;
         using var self = Process.GetCurrentProcess();
         console.MarkupLine($"[bold]scan-files[/] — {summary.Files:N0} files, {summary.Bytes / 1e6:F0} MB on {Environment.ProcessorCount} cores: " +
             $"{summary.Files / elapsed:F0} files/s, {summary.Bytes / 1e6 / elapsed:F0} MB/s, {summary.WithFindings:N0} with findings, " +
             $"peak working set {self.PeakWorkingSet64 / (1 << 20):N0} MiB (whole bench process)");
-    }
-
-    private sealed class DiscardSink : IFindingSink
-    {
-        public ValueTask WriteAsync(Core.Model.Finding finding, CancellationToken cancellationToken) => ValueTask.CompletedTask;
-
-        public ValueTask CompleteAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }
 }

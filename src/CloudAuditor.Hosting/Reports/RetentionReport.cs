@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
+using CloudAuditor.Core.Output;
 using CloudAuditor.Core.Retention;
 using Microsoft.Extensions.Logging;
 
@@ -25,7 +26,7 @@ public static class RetentionReport
             if (subject is AzureContainer or S3Bucket) rows.Add(Row(subject, judge.Judge(subject)));
         };
         var targets = runtime.Targets();
-        var summary = await engine.RunAsync(targets, new Discard(), runtime.Config.Sweep.Concurrency, cancellationToken);
+        var summary = await engine.RunAsync(targets, NullFindingSink.Instance, runtime.Config.Sweep.Concurrency, cancellationToken);
         foreach (var target in targets.OfType<IDisposable>()) target.Dispose();
         return (rows.OrderBy(r => r.Cloud, StringComparer.Ordinal).ThenBy(r => r.Account, StringComparer.Ordinal).ThenBy(r => r.Container, StringComparer.Ordinal).ToList(), summary);
     }
@@ -42,12 +43,5 @@ public static class RetentionReport
         if (verdict.Posture is { Unread.Count: > 0 } posture) reason = string.Join("; ", new[] { reason }.Where(r => r.Length > 0).Concat(posture.Unread.Select(u => $"unread: {u}")));
         return new RetentionRow(subject.Cloud.ToString().ToLowerInvariant(), subject.Resource.Account ?? "", subject.Resource.Container ?? subject.Resource.Bucket ?? subject.Resource.Name,
             subject.Resource.Id, verdict.DataClass, verdict.Posture, verdictText, reason);
-    }
-
-    private sealed class Discard : IFindingSink
-    {
-        public ValueTask WriteAsync(Finding finding, CancellationToken cancellationToken) => ValueTask.CompletedTask;
-
-        public ValueTask CompleteAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }
 }

@@ -2,6 +2,7 @@ using CloudAuditor.Cli;
 using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
+using CloudAuditor.Core.Output;
 using CloudAuditor.UnitTests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -9,24 +10,6 @@ namespace CloudAuditor.UnitTests.Core;
 
 public class SweepEngineTests
 {
-    private sealed class ListSink : IFindingSink
-    {
-        public List<Finding> Findings { get; } = [];
-        public bool Completed { get; private set; }
-
-        public ValueTask WriteAsync(Finding finding, CancellationToken cancellationToken)
-        {
-            lock (Findings) Findings.Add(finding);
-            return ValueTask.CompletedTask;
-        }
-
-        public ValueTask CompleteAsync(CancellationToken cancellationToken)
-        {
-            Completed = true;
-            return ValueTask.CompletedTask;
-        }
-    }
-
     private sealed class FakeTarget(string name, Func<IInventorySink, Task> run) : ITargetInventory
     {
         public string Name => name;
@@ -39,7 +22,7 @@ public class SweepEngineTests
     [Fact]
     public async Task One_unreachable_and_one_broken_target_do_not_stop_the_healthy_one()
     {
-        var sink = new ListSink();
+        var sink = new CollectingFindingSink();
         var targets = new ITargetInventory[]
         {
             new FakeTarget("down", _ => throw new TargetUnreachableException("Storage account x did not answer (no response).")),
@@ -70,7 +53,7 @@ public class SweepEngineTests
             new FakeTarget("t", sink => sink.SubjectAsync(Subjects.Container(ContainerAccessLevel.Container, probe: Subjects.Allowed), default).AsTask()),
         };
         if (unreachable > 0) targets.Add(new FakeTarget("down", _ => throw new TargetUnreachableException("down")));
-        var summary = await Engine.RunAsync(targets, new ListSink(), 1, CancellationToken.None);
+        var summary = await Engine.RunAsync(targets, new CollectingFindingSink(), 1, CancellationToken.None);
         Assert.Equal(expected, SweepCommand.ExitCodeOf(summary, failOn));
     }
 }

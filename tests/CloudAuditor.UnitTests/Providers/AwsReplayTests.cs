@@ -4,6 +4,7 @@ using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
+using CloudAuditor.Core.Output;
 using S3Bucket = CloudAuditor.Core.Model.S3Bucket;
 using CloudAuditor.UnitTests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -44,7 +45,7 @@ public class AwsReplayTests
         .OnS3(Payroll, "replication", HttpStatusCode.OK, "aws/replication-dr.xml")
         .OnAnonymousS3(Payroll, uri => RecordedHttpHandler.HasQuery(uri, "list-type"), HttpStatusCode.Forbidden, "aws/error-access-denied.xml");
 
-    private static async Task<(List<Finding> Findings, RecordedHttpHandler Http)> SweepAsync()
+    private static async Task<(IReadOnlyList<Finding> Findings, RecordedHttpHandler Http)> SweepAsync()
     {
         var http = Recordings();
         var config = new AuditorConfig
@@ -53,7 +54,7 @@ public class AwsReplayTests
             Aws = [new AwsTarget { Name = "prod", Region = "us-east-1", AccessKeyId = "AKIAIOSFODNN7EXAMPLE", SecretAccessKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", AccountId = "111122223333" }],
         };
         var targets = new AwsInventoryFactory(sweep => new AwsClientSettings(sweep) { Handler = http }, NullLoggerFactory.Instance).Create(config).ToList();
-        var sink = new CollectingSink();
+        var sink = new CollectingFindingSink();
         await new SweepEngine(CheckCatalog.Default, NullLogger<SweepEngine>.Instance).RunAsync(targets, sink, 1, CancellationToken.None);
         return (sink.Findings, http);
     }
@@ -110,7 +111,7 @@ public class AwsReplayTests
             Aws = [new AwsTarget { Name = "prod", Region = "us-east-1", AccessKeyId = "AKIAIOSFODNN7EXAMPLE", SecretAccessKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", AccountId = "111122223333" }],
         };
         var targets = new AwsInventoryFactory(sweep => new AwsClientSettings(sweep) { Handler = http }, NullLoggerFactory.Instance).Create(config).ToList();
-        var sink = new CollectingSink();
+        var sink = new CollectingFindingSink();
         var buckets = new List<S3Bucket>();
         var engine = new SweepEngine(CheckCatalog.Default.WithRetention(config.Retention), NullLogger<SweepEngine>.Instance);
         engine.SubjectAudited += (_, subject) => { if (subject is S3Bucket b) lock (buckets) buckets.Add(b); };
@@ -145,15 +146,3 @@ public class AwsReplayTests
     }
 }
 
-internal sealed class CollectingSink : IFindingSink
-{
-    public List<Finding> Findings { get; } = [];
-
-    public ValueTask WriteAsync(Finding finding, CancellationToken cancellationToken)
-    {
-        lock (Findings) Findings.Add(finding);
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask CompleteAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
-}
