@@ -49,25 +49,26 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientSettings setti
     {
         var home = Client(target.Region);
         var accountId = target.AccountId ?? await LookUpAccountIdAsync(cancellationToken);
-        foreach (var bucket in await BucketNamesAsync(home, cancellationToken))
+        var options = new ParallelOptions { MaxDegreeOfParallelism = settings.Sweep.ContainerConcurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(await BucketNamesAsync(home, cancellationToken), options, async (bucket, ct) =>
         {
             var resource = new ResourceRef($"arn:aws:s3:::{bucket}", "s3-bucket", bucket) { Account = accountId, Bucket = bucket };
             try
             {
-                var (subject, unreadable) = await ReadBucketAsync(resource, cancellationToken);
-                await sink.SubjectAsync(subject, cancellationToken);
-                await sink.ObjectsAsync(subject, new S3ObjectStore(Client(subject.Region), bucket), cancellationToken);
+                var (subject, unreadable) = await ReadBucketAsync(resource, ct);
+                await sink.SubjectAsync(subject, ct);
+                await sink.ObjectsAsync(subject, new S3ObjectStore(Client(subject.Region), bucket), ct);
                 if (unreadable.Count > 0)
                     await sink.ErrorAsync(FindingFactory.Error(CloudKind.Aws, resource, UnreadableCheckId,
-                        $"Some settings could not be read, so the checks that need them were not judged: {string.Join("; ", unreadable)}."), cancellationToken);
+                        $"Some settings could not be read, so the checks that need them were not judged: {string.Join("; ", unreadable)}."), ct);
             }
             catch (AmazonServiceException e)
             {
                 logger.LogWarning("Bucket {Bucket} could not be read: {Code}", bucket, e.ErrorCode);
                 await sink.ErrorAsync(FindingFactory.Error(CloudKind.Aws, resource, "aws.s3.bucket-unreadable",
-                    $"The bucket could not be read ({(int)e.StatusCode} {e.ErrorCode})."), cancellationToken);
+                    $"The bucket could not be read ({(int)e.StatusCode} {e.ErrorCode})."), ct);
             }
-        }
+        });
     }
 
     private async Task<(S3Bucket Bucket, List<string> Unreadable)> ReadBucketAsync(ResourceRef resource, CancellationToken ct)

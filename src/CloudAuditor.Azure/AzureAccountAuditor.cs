@@ -20,25 +20,26 @@ public sealed class AzureAccountAuditor(AzureClientSettings settings, IReadOnlyC
         await sink.SubjectAsync(account, cancellationToken);
         var accountRetention = arm is not null && retention is not null ? await retention.ReadAccountAsync(arm.ResourceId, cancellationToken) : null;
 
-        await foreach (var item in ListContainersAsync(service, cancellationToken))
+        var containers = ListContainersAsync(service, cancellationToken)
+            .Where(item => containerFilter.Count == 0 || containerFilter.Contains(item.Name, StringComparer.OrdinalIgnoreCase));
+        await Parallel.ForEachAsync(containers, new ParallelOptions { MaxDegreeOfParallelism = settings.Sweep.ContainerConcurrency, CancellationToken = cancellationToken }, async (item, ct) =>
         {
-            if (containerFilter.Count > 0 && !containerFilter.Contains(item.Name, StringComparer.OrdinalIgnoreCase)) continue;
             var resource = ContainerResource(service, arm, item.Name);
             try
             {
-                var container = await ReadContainerAsync(service, account, resource, item, cancellationToken);
+                var container = await ReadContainerAsync(service, account, resource, item, ct);
                 if (accountRetention is not null)
-                    container = container with { Retention = await retention!.ReadContainerAsync(arm!.ResourceId, item.Name, accountRetention, cancellationToken) };
-                await sink.SubjectAsync(container, cancellationToken);
-                await sink.ObjectsAsync(container, new AzureBlobStore(service.GetBlobContainerClient(item.Name)), cancellationToken);
+                    container = container with { Retention = await retention!.ReadContainerAsync(arm!.ResourceId, item.Name, accountRetention, ct) };
+                await sink.SubjectAsync(container, ct);
+                await sink.ObjectsAsync(container, new AzureBlobStore(service.GetBlobContainerClient(item.Name)), ct);
             }
             catch (RequestFailedException e)
             {
                 logger.LogWarning("Container {Container} could not be read: {Status}", resource.Id, e.Status);
                 await sink.ErrorAsync(FindingFactory.Error(CloudKind.Azure, resource, "azure.container.unreadable",
-                    $"The container could not be read ({ArmAccountReader.Describe(e)})."), cancellationToken);
+                    $"The container could not be read ({ArmAccountReader.Describe(e)})."), ct);
             }
-        }
+        });
     }
 
     private async Task<AzureContainer> ReadContainerAsync(BlobServiceClient service, AzureStorageAccount account, ResourceRef resource, BlobContainerItem item, CancellationToken cancellationToken)

@@ -18,8 +18,11 @@ public sealed class AuditorConfig
 
 public sealed class SweepSettings
 {
-    /// <summary>Targets audited at once; each target also pages its containers sequentially to respect throttling.</summary>
+    /// <summary>Targets audited at once.</summary>
     public int Concurrency { get; set; } = 4;
+
+    /// <summary>Containers or buckets of one target audited at once: bounded, so one account is not throttled by its own auditor.</summary>
+    public int ContainerConcurrency { get; set; } = 4;
 
     /// <summary>Make an unauthenticated request to every container/bucket to prove (or disprove) exposure.</summary>
     public bool AnonymousProbe { get; set; } = true;

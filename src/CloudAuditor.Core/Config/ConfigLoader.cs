@@ -50,6 +50,7 @@ public static partial class ConfigLoader
         var knownChecks = KnownCheckIds;
         if (config.TargetCount == 0) errors.Add("no targets: add at least one entry under 'azure' or 'aws'");
         if (config.Sweep.Concurrency is < 1 or > 64) errors.Add("sweep.concurrency must be between 1 and 64");
+        if (config.Sweep.ContainerConcurrency is < 1 or > 64) errors.Add("sweep.containerConcurrency must be between 1 and 64");
         if (config.Sweep.RequestTimeoutSeconds is < 1 or > 600) errors.Add("sweep.requestTimeoutSeconds must be between 1 and 600");
         if (config.Sweep.MaxRetries is < 0 or > 20) errors.Add("sweep.maxRetries must be between 0 and 20");
         var sampling = config.Sampling;
