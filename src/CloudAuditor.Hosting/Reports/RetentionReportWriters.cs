@@ -70,7 +70,8 @@ public static class RetentionReportWriters
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>CloudAuditor retention report</title><style>")
             .Append("body{font-family:Segoe UI,Arial,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;font-size:13px}")
             .Append("th,td{border:1px solid #ccc;padding:4px 8px;text-align:left}th{background:#f3f3f3}.non-compliant{color:#b00020;font-weight:600}")
-            .Append(".compliant{color:#1b5e20}</style></head><body>")
+            .Append(".compliant{color:#1b5e20}td.reason{min-width:24em}td.resourceId{font-size:11px;color:#555;word-break:break-all;min-width:22em;max-width:30em}")
+            .Append("</style></head><body>")
             .Append($"<h1>Retention report</h1><p>Generated {generated:yyyy-MM-dd HH:mm} UTC: {rows.Count} containers and buckets, ")
             .Append($"{rows.Count(r => r.Verdict == "compliant")} compliant, {rows.Count(r => r.Verdict == "non-compliant")} non-compliant, ")
             .Append($"{rows.Count(r => r.Verdict is not ("compliant" or "non-compliant"))} not judged.</p>")
@@ -79,7 +80,7 @@ public static class RetentionReportWriters
         foreach (var row in rows)
         {
             var values = Values(row);
-            html.Append("<tr>").Append(string.Concat(values.Select((v, i) => Columns[i] == "verdict" ? $"<td class=\"{E(v.Replace(' ', '-'))}\">{E(v)}</td>" : $"<td>{E(v)}</td>"))).Append("</tr>");
+            html.Append("<tr>").Append(string.Concat(values.Select((v, i) => $"<td class=\"{(Columns[i] == "verdict" ? E(v.Replace(' ', '-')) : Columns[i])}\">{E(v)}</td>"))).Append("</tr>");
         }
         return html.Append("</table></body></html>").ToString();
     }
