@@ -34,12 +34,7 @@ public sealed class Functions(FunctionContext context)
         var name = message["target"]?.GetValue<string>() ?? throw new InvalidInvocationException("the queue message has no 'target'");
         await using var runtime = await context.OpenAsync(cancellationToken);
         var config = runtime.Config;
-        var narrowed = new AuditorConfig
-        {
-            Sweep = config.Sweep, Sampling = config.Sampling, Remediation = config.Remediation, Owners = config.Owners,
-            Notifications = config.Notifications, State = config.State,
-            Azure = config.Azure.Where(t => t.Name == name).ToList(), Aws = config.Aws.Where(t => t.Name == name).ToList(),
-        };
+        var narrowed = config.Narrowed(config.Azure.Where(t => t.Name == name), config.Aws.Where(t => t.Name == name));
         if (narrowed.TargetCount == 0) throw new InvalidInvocationException($"no configured target is named '{name}'");
         var report = await FunctionContext.SweepAsync(runtime, narrowed, runtime.Sampler(), cancellationToken);
         return InvocationResult.Log(report.Describe($"target {name} (attempt {invocation.MetadataInt("DequeueCount") ?? 1})"));

@@ -13,46 +13,20 @@ public static class TargetMatching
     public static AuditorConfig? AzureContainer(AuditorConfig config, string accountName, string? container, bool sample)
     {
         var target = config.Azure.FirstOrDefault(t => string.Equals(AccountNameOf(t), accountName, StringComparison.OrdinalIgnoreCase));
-        return target is null ? null : Narrow(config, sample, azure: Copy(target, container is null ? [] : [container]));
+        return target is null ? null : config.Narrowed([target.LimitedTo(container is null ? [] : [container])], [], sample);
     }
 
     public static AuditorConfig? AwsBucket(AuditorConfig config, string bucket, string? accountId, bool sample)
     {
         var candidates = config.Aws.Where(t => t.Buckets.Count == 0 || t.Buckets.Contains(bucket, StringComparer.Ordinal)).ToList();
         var target = candidates.Count == 1 ? candidates[0] : candidates.FirstOrDefault(t => accountId is not null && t.AccountId == accountId);
-        if (target is null) return null;
-        var copy = new AwsTarget
-        {
-            Name = target.Name, Region = target.Region, ServiceUrl = target.ServiceUrl, ForcePathStyle = target.ForcePathStyle, AccessKeyId = target.AccessKeyId,
-            SecretAccessKey = target.SecretAccessKey, Profile = target.Profile, RoleArn = target.RoleArn, AccountId = target.AccountId, Buckets = [bucket],
-        };
-        return Narrow(config, sample, aws: copy);
+        return target is null ? null : config.Narrowed([], [target.LimitedTo([bucket])], sample);
     }
 
     private static string? AccountNameOf(AzureTarget target) =>
         target.ConnectionString is { } cs ? new BlobServiceClient(cs).AccountName
         : target.AccountUrl is { } url ? new BlobServiceClient(new Uri(url)).AccountName
         : target.ResourceId?[(target.ResourceId.LastIndexOf('/') + 1)..];
-
-    private static AzureTarget Copy(AzureTarget t, List<string> containers) => new()
-    {
-        Name = t.Name, ConnectionString = t.ConnectionString, AccountUrl = t.AccountUrl, ResourceId = t.ResourceId, Subscriptions = t.Subscriptions,
-        ArmEndpoint = t.ArmEndpoint, Containers = containers,
-    };
-
-    /// <summary>An event re-check reads settings (and the one object it names); it does not sample whole containers.</summary>
-    private static AuditorConfig Narrow(AuditorConfig config, bool sample, AzureTarget? azure = null, AwsTarget? aws = null) => new()
-    {
-        Sweep = config.Sweep, Remediation = config.Remediation, Owners = config.Owners, Notifications = config.Notifications, State = config.State,
-        Sampling = new SamplingSettings
-        {
-            Enabled = sample, ObjectsPerContainer = config.Sampling.ObjectsPerContainer, BytesPerObject = config.Sampling.BytesPerObject,
-            MaxWholeObjectBytes = config.Sampling.MaxWholeObjectBytes, ListLimit = config.Sampling.ListLimit,
-            MaxObjectsPerSweep = config.Sampling.MaxObjectsPerSweep, MaxBytesPerSweep = config.Sampling.MaxBytesPerSweep,
-        },
-        Azure = azure is null ? [] : [azure],
-        Aws = aws is null ? [] : [aws],
-    };
 }
 
 /// <summary>Samples exactly the object an event named, within the same budgets and rules as a sweep.</summary>

@@ -14,6 +14,19 @@ public sealed class AuditorConfig
     public List<AwsTarget> Aws { get; set; } = [];
 
     public int TargetCount => Azure.Count + Aws.Count;
+
+    /// <summary>
+    /// The same configuration over fewer targets (a queue message's target, an event's container or bucket), every other
+    /// section kept as it is; sampling can be switched for event re-checks. A memberwise copy, so new settings are never lost.
+    /// </summary>
+    public AuditorConfig Narrowed(IEnumerable<AzureTarget> azure, IEnumerable<AwsTarget> aws, bool? sampling = null)
+    {
+        var copy = (AuditorConfig)MemberwiseClone();
+        copy.Azure = [.. azure];
+        copy.Aws = [.. aws];
+        if (sampling is { } enabled) copy.Sampling = Sampling.WithEnabled(enabled);
+        return copy;
+    }
 }
 
 public sealed class SweepSettings
@@ -53,6 +66,13 @@ public sealed class SamplingSettings
     public int MaxObjectsPerSweep { get; set; } = 10_000;
 
     public long MaxBytesPerSweep { get; set; } = 2L << 30;
+
+    public SamplingSettings WithEnabled(bool enabled)
+    {
+        var copy = (SamplingSettings)MemberwiseClone();
+        copy.Enabled = enabled;
+        return copy;
+    }
 }
 
 /// <summary>Retention required per data class, the class read from a tag or metadata on the container or bucket.</summary>
@@ -205,6 +225,14 @@ public sealed class AzureTarget
 
     /// <summary>Only these containers, when given.</summary>
     public List<string> Containers { get; set; } = [];
+
+    /// <summary>The same target, credentials and all, limited to some containers.</summary>
+    public AzureTarget LimitedTo(IEnumerable<string> containers)
+    {
+        var copy = (AzureTarget)MemberwiseClone();
+        copy.Containers = [.. containers];
+        return copy;
+    }
 }
 
 public sealed class AwsTarget
@@ -229,4 +257,12 @@ public sealed class AwsTarget
 
     /// <summary>Only these buckets, when given.</summary>
     public List<string> Buckets { get; set; } = [];
+
+    /// <summary>The same target, credentials and all, limited to some buckets.</summary>
+    public AwsTarget LimitedTo(IEnumerable<string> buckets)
+    {
+        var copy = (AwsTarget)MemberwiseClone();
+        copy.Buckets = [.. buckets];
+        return copy;
+    }
 }
