@@ -17,7 +17,6 @@ internal static class ReportCommand
         var retention = new Command("retention", "Retention posture of every container and bucket, judged against its data class") { config, format, output };
         retention.SetAction((result, ct) =>
         {
-            AuditorRuntime.RegisterCheckIds();
             var path = result.GetRequiredValue(config);
             return RunAsync(ConfigLoader.LoadFile(path), path, result.GetRequiredValue(format), result.GetValue(output), result.GetValue(verbose), ct);
         });

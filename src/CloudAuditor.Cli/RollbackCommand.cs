@@ -16,7 +16,6 @@ internal static class RollbackCommand
         var command = new Command("rollback", "Undo one remediation by restoring the prior state recorded in the journal") { config, id };
         command.SetAction((result, ct) =>
         {
-            AuditorRuntime.RegisterCheckIds();
             var path = result.GetRequiredValue(config);
             return RunAsync(ConfigLoader.LoadFile(path), path, result.GetRequiredValue(id), result.GetValue(verbose), ct);
         });

@@ -22,7 +22,6 @@ internal static class SweepCommand
         output.AddTo(command);
         command.SetAction((result, ct) =>
         {
-            AuditorRuntime.RegisterCheckIds();
             var path = result.GetRequiredValue(config);
             var loaded = ConfigLoader.LoadFile(path);
             if (result.GetValue(mode) is { } chosen) loaded.Remediation.Mode = Enum.Parse<RemediationMode>(chosen, ignoreCase: true);

@@ -28,11 +28,8 @@ public sealed class FunctionContext(IConfiguration settings, ILoggerFactory logg
 
     public ILoggerFactory Loggers => loggers;
 
-    public async Task<AuditorRuntime> OpenAsync(CancellationToken cancellationToken)
-    {
-        AuditorRuntime.RegisterCheckIds();
-        return await AuditorRuntime.OpenAsync(ConfigLoader.LoadFile(ConfigPath), ConfigPath, loggers, cancellationToken);
-    }
+    public Task<AuditorRuntime> OpenAsync(CancellationToken cancellationToken) =>
+        AuditorRuntime.OpenAsync(ConfigLoader.LoadFile(ConfigPath), ConfigPath, loggers, cancellationToken);
 
     /// <summary>
     /// Sweeps some targets (narrowed to the resources an event names) through the full pipeline: checks, remediation,

@@ -44,8 +44,6 @@ public sealed class AuditorRuntime : IAsyncDisposable
     public ILoggerFactory Loggers { get; }
     public IReadOnlyList<ITargetInventoryFactory> Providers { get; }
 
-    public static void RegisterCheckIds() => ConfigLoader.KnownCheckIds = CheckCatalog.Default.All.Select(c => c.Definition.Id).ToHashSet();
-
     public static async Task<AuditorRuntime> OpenAsync(AuditorConfig config, string configPath, ILoggerFactory loggers, CancellationToken cancellationToken) =>
         new(config, configPath, await OpenStateAsync(config, configPath, cancellationToken), loggers);
 

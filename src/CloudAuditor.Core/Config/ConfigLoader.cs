@@ -14,9 +14,6 @@ public static partial class ConfigLoader
         return Parse(File.ReadAllText(path), path);
     }
 
-    /// <summary>Check ids the configuration may name; set by hosts from the catalogue so typos fail at start.</summary>
-    public static IReadOnlySet<string>? KnownCheckIds { get; set; }
-
     public static AuditorConfig Parse(string yaml, string source = "configuration")
     {
         var deserializer = new DeserializerBuilder()
@@ -47,7 +44,6 @@ public static partial class ConfigLoader
     private static void Validate(AuditorConfig config, string source)
     {
         var errors = new List<string>();
-        var knownChecks = KnownCheckIds;
         if (config.TargetCount == 0) errors.Add("no targets: add at least one entry under 'azure' or 'aws'");
         if (config.Sweep.Concurrency is < 1 or > 64) errors.Add("sweep.concurrency must be between 1 and 64");
         if (config.Sweep.ContainerConcurrency is < 1 or > 64) errors.Add("sweep.containerConcurrency must be between 1 and 64");
@@ -61,7 +57,8 @@ public static partial class ConfigLoader
         if (sampling.MaxObjectsPerSweep < 1 || sampling.MaxBytesPerSweep < 1024) errors.Add("sampling sweep budgets must be positive");
 
         if (config.Remediation.MaxChanges is < 0 or > 10_000) errors.Add("remediation.maxChanges must be between 0 and 10000");
-        var unknownChecks = config.Remediation.Checks.Where(c => knownChecks is not null && !knownChecks.Contains(c)).ToList();
+        // Typos in remediation.checks would silently disable enforcement: they fail at start instead.
+        var unknownChecks = config.Remediation.Checks.Where(c => Checks.CheckCatalog.Default.Find(c) is null).ToList();
         if (unknownChecks.Count > 0) errors.Add($"remediation.checks names unknown checks: {string.Join(", ", unknownChecks)}");
         if (config.Remediation.Exemptions.Any(e => string.IsNullOrWhiteSpace(e.Resource) || string.IsNullOrWhiteSpace(e.Reason)))
             errors.Add("every remediation.exemptions entry needs a resource and a reason");
