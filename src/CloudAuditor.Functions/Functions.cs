@@ -1,9 +1,9 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
 using CloudAuditor.Core.Config;
+using CloudAuditor.Core.Output;
 using CloudAuditor.Core.State;
 using CloudAuditor.SensitiveData.Sampling;
 
@@ -165,17 +165,7 @@ public sealed class Functions(FunctionContext context)
         return (parts[accountAt + 1], containerAt > 0 && containerAt + 1 < parts.Length ? parts[containerAt + 1] : null);
     }
 
-    /// <summary>RFC 4180 quoting, and a leading apostrophe on cells a spreadsheet would run as a formula.</summary>
-    internal static string FindingsCsv(IEnumerable<FindingRecord> records)
-    {
-        static string Cell(string value)
-        {
-            if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
-            return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
-        }
-        var csv = new StringBuilder("fingerprint,checkId,resourceId,status,severity,firstSeen,lastSeen\n");
-        foreach (var r in records)
-            csv.AppendJoin(',', new[] { r.Fingerprint, r.CheckId, r.ResourceId, r.Status.ToString().ToLowerInvariant(), r.Severity.ToString().ToLowerInvariant(), r.FirstSeen.ToString("O"), r.LastSeen.ToString("O") }.Select(Cell)).Append('\n');
-        return csv.ToString();
-    }
+    internal static string FindingsCsv(IEnumerable<FindingRecord> records) =>
+        Csv.Line(["fingerprint", "checkId", "resourceId", "status", "severity", "firstSeen", "lastSeen"]) + string.Concat(records.Select(r => Csv.Line(
+            [r.Fingerprint, r.CheckId, r.ResourceId, r.Status.ToString().ToLowerInvariant(), r.Severity.ToString().ToLowerInvariant(), r.FirstSeen.ToString("O"), r.LastSeen.ToString("O")])));
 }

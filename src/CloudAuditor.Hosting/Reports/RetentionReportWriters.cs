@@ -44,19 +44,8 @@ public static class RetentionReportWriters
         await output.FlushAsync(cancellationToken);
     }
 
-    /// <summary>RFC 4180, and a leading apostrophe on cells a spreadsheet would run as a formula.</summary>
-    public static string Csv(IEnumerable<RetentionRow> rows)
-    {
-        var csv = new StringBuilder(string.Join(',', Columns)).Append('\n');
-        foreach (var row in rows) csv.AppendJoin(',', Values(row).Select(CsvCell)).Append('\n');
-        return csv.ToString();
-    }
-
-    public static string CsvCell(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
-    }
+    public static string Csv(IEnumerable<RetentionRow> rows) =>
+        Core.Output.Csv.Line(Columns) + string.Concat(rows.Select(row => Core.Output.Csv.Line(Values(row))));
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
