@@ -39,11 +39,14 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientSettings setti
     public CloudKind Cloud => CloudKind.Aws;
 
     /// <summary>The public access block closes ACL and policy exposure alike, so it also answers the anonymous-access proof.</summary>
-    public IReadOnlyList<IRemediator> Remediators =>
+    /// <summary>Built once per target (the coordinator asks for every failing finding), and only if enforce mode asks at all.</summary>
+    public IReadOnlyList<IRemediator> Remediators => LazyInitializer.EnsureInitialized(ref _remediators, () =>
     [
         new PublicAccessBlockRemediator(PublicAccessBlockCheck.Id, Client), new PublicAccessBlockRemediator(AnonymousAccessCheck.Id, Client),
         new AclGrantRemediator(Client), new PolicyStatementRemediator(Client),
-    ];
+    ]);
+
+    private IReadOnlyList<IRemediator>? _remediators;
 
     public async Task InventoryAsync(IInventorySink sink, CancellationToken cancellationToken)
     {

@@ -28,7 +28,10 @@ internal sealed class AzureAccountTarget(AzureTarget target, AzureClientSettings
     public string Name => target.Name;
     public CloudKind Cloud => CloudKind.Azure;
 
-    public IReadOnlyList<IRemediator> Remediators => AzureRemediation.For(target, settings, OpenContainer);
+    /// <summary>Built once per target (ARM clients and pipelines included), and only if enforce mode asks at all.</summary>
+    public IReadOnlyList<IRemediator> Remediators => LazyInitializer.EnsureInitialized(ref _remediators, () => AzureRemediation.For(target, settings, OpenContainer));
+
+    private IReadOnlyList<IRemediator>? _remediators;
 
     private BlobContainerClient OpenContainer(Uri url) => target.ConnectionString is not null
         ? new BlobContainerClient(target.ConnectionString, url.Segments[^1].TrimEnd('/'), settings.BlobOptions())
@@ -54,8 +57,11 @@ internal sealed class AzureSubscriptionTarget(AzureTarget target, AzureClientSet
     public string Name => target.Name;
     public CloudKind Cloud => CloudKind.Azure;
 
-    public IReadOnlyList<IRemediator> Remediators =>
-        AzureRemediation.For(target, settings, url => new BlobContainerClient(url, settings.Credential, settings.BlobOptions()));
+    /// <summary>Built once per target (ARM clients and pipelines included), and only if enforce mode asks at all.</summary>
+    public IReadOnlyList<IRemediator> Remediators => LazyInitializer.EnsureInitialized(ref _remediators,
+        () => AzureRemediation.For(target, settings, url => new BlobContainerClient(url, settings.Credential, settings.BlobOptions())));
+
+    private IReadOnlyList<IRemediator>? _remediators;
 
     public async Task InventoryAsync(IInventorySink sink, CancellationToken cancellationToken)
     {
