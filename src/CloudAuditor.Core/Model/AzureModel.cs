@@ -21,20 +21,18 @@ public sealed record AzureAccountSettings
     public bool? AllowSharedKeyAccess { get; init; }
     public string? NetworkDefaultAction { get; init; }
     public string? PublicNetworkAccess { get; init; }
-    public IReadOnlyDictionary<string, string> Tags { get; init; } = Empty;
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = NoTags;
 
     /// <summary>Tags of the account's resource group: owners and exemptions are often set there once for many accounts.</summary>
-    public IReadOnlyDictionary<string, string> ResourceGroupTags { get; init; } = Empty;
+    public IReadOnlyDictionary<string, string> ResourceGroupTags { get; init; } = NoTags;
 
-    internal static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
-
-    public static IReadOnlyDictionary<string, string> NoTags => Empty;
+    public static IReadOnlyDictionary<string, string> NoTags { get; } = new Dictionary<string, string>();
 }
 
 public sealed record AzureStorageAccount(ResourceRef Resource, AzureAccountSettings? Settings, bool? StaticWebsiteEnabled) : IAuditSubject
 {
     public CloudKind Cloud => CloudKind.Azure;
-    public IReadOnlyDictionary<string, string> Labels => Settings?.Tags ?? AzureAccountSettings.Empty;
+    public IReadOnlyDictionary<string, string> Labels => Settings?.Tags ?? AzureAccountSettings.NoTags;
 }
 
 public sealed record AzureContainer(

@@ -64,7 +64,7 @@ public sealed class ContentScanner(DetectorSet detectors, ExtractionLimits limit
     private void ScanText(string text, string name, string? member, ScanResult result)
     {
         var tally = result.For(member);
-        var delimiter = StructuredText.DelimiterOf(name, text);
+        var delimiter = StructuredText.DelimiterOf(name);
         if (delimiter is { } d) StructuredText.ScanDelimited(text, d, detectors, tally);
         else if (!LooksLikeJson(text, name) || !StructuredText.TryScanJson(text, detectors, tally)) detectors.Scan(text, FieldContext.None, tally);
     }

@@ -50,7 +50,7 @@ internal static class StructuredText
         batcher.FlushAll();
     }
 
-    public static char? DelimiterOf(string name, string text)
+    public static char? DelimiterOf(string name)
     {
         if (name.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".tab", StringComparison.OrdinalIgnoreCase)) return '\t';
         if (name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) return ',';
