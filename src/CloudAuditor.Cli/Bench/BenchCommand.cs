@@ -29,7 +29,7 @@ internal static class BenchCommand
     {
         if (sizeMb is < 1 or > 1024) throw new UsageException("--size-mb takes 1 to 1024.");
         var console = AnsiConsole.Console;
-        console.MarkupLine($"[bold]Detectors[/] — {DetectorSet.Default.EntityTypes.Count()} entity types, one core, best of {runs} runs, {sizeMb} MB per corpus");
+        console.MarkupLine($"[bold]Detectors[/] — {DetectorSet.Default.EntityTypes.Count()} entity types, one core, best of {runs} runs after a warm-up, {sizeMb} MB per corpus");
         var speed = new Table().AddColumns("corpus", "PII lines", "CloudAuditor MB/s", "detections", "ripgrep -j1 MB/s");
         var work = Directory.CreateTempSubdirectory("cloudauditor-bench-");
         try

@@ -10,12 +10,14 @@ public sealed class DetectorSet
 {
     private readonly IDetector[] _own;
     private readonly NumericDetector[] _numeric;
+    private readonly AnchorScanner _anchored;
 
     public DetectorSet(IReadOnlyList<IDetector> detectors)
     {
         Detectors = detectors;
         _numeric = detectors.OfType<NumericDetector>().ToArray();
-        _own = detectors.Where(d => d is not NumericDetector).ToArray();
+        _anchored = new AnchorScanner(detectors.OfType<IAnchoredDetector>().ToArray());
+        _own = detectors.Where(d => d is not NumericDetector and not IAnchoredDetector).ToArray();
     }
 
     public static DetectorSet Default { get; } = new(
@@ -32,6 +34,7 @@ public sealed class DetectorSet
     public void Scan(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally)
     {
         foreach (var detector in _own) detector.Detect(text, field, tally);
+        _anchored.Scan(text, field, tally);
         var state = (Detectors: _numeric, Field: field, Tally: tally);
         NumericToken.ForEach(text, ref state, static (text, token, ref state) =>
         {

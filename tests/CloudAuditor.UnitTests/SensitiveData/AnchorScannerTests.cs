@@ -1,0 +1,80 @@
+using CloudAuditor.SensitiveData.Detection;
+
+namespace CloudAuditor.UnitTests.SensitiveData;
+
+/// <summary>The one-pass anchor search must hand each detector exactly the positions a plain per-anchor search finds.</summary>
+public class AnchorScannerTests
+{
+    /// <summary>Records where it was called; reports nothing and claims nothing beyond the anchor.</summary>
+    private sealed class RecordingDetector(StringComparison comparison, params string[] anchors) : IAnchoredDetector
+    {
+        public List<int> Calls { get; } = [];
+        public string EntityType => "TEST";
+        public IReadOnlyList<string> Anchors => anchors;
+        public StringComparison AnchorComparison => comparison;
+        public void Detect(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally) => AnchorScanner.ScanOne(this, text, field, tally);
+
+        public int DetectAt(ReadOnlySpan<char> text, int index, FieldContext field, DetectionTally tally)
+        {
+            Calls.Add(index);
+            return index + 1;
+        }
+    }
+
+    // Fragments include the anchors, near misses, and non-ASCII characters whose low byte is an anchor character
+    // ('ŀ' is U+0140, narrowing to '@'; 'Ł' is U+0141, narrowing to 'A'), which must never be reported.
+    private static readonly string[] Fragments =
+    [
+        "@", "AK", "AKIA", "Ak", "ŀ", "ŁK", "secret", "SeCrEt", "secre", "-----BEGIN ", "-----BEGIN", "---", "::", ":",
+        "plain words ", "1234", "é", "😀", "\n", "x", "==",
+    ];
+
+    [Fact]
+    public void Finds_every_anchor_position_a_plain_search_finds_at_any_length_and_alignment()
+    {
+        var random = new Random(7);
+        for (var round = 0; round < 400; round++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(0, 60)).Select(_ => Fragments[random.Next(Fragments.Length)]));
+            var ordinal = new RecordingDetector(StringComparison.Ordinal, "@", "AK", "-----BEGIN ", ":");
+            var ignoreCase = new RecordingDetector(StringComparison.OrdinalIgnoreCase, "secret", "==");
+            new DetectorSet([ordinal, ignoreCase]).Scan(text, FieldContext.None, new DetectionTally());
+            Assert.Equal(PlainSearch(text, ordinal), ordinal.Calls);
+            Assert.Equal(PlainSearch(text, ignoreCase), ignoreCase.Calls);
+        }
+    }
+
+    [Fact]
+    public void A_detector_is_not_called_again_inside_what_it_reported()
+    {
+        var text = "AKIA AKIA AKIA AKIA";
+        var claimsTen = new ClaimingDetector(10);
+        AnchorScanner.ScanOne(claimsTen, text, FieldContext.None, new DetectionTally());
+        Assert.Equal([0, 10], claimsTen.Calls); // 5 is inside the first claim, 15 inside the second
+    }
+
+    [Fact]
+    public void Anchors_must_be_ascii() =>
+        Assert.Throws<ArgumentException>(() => new AnchorScanner([new RecordingDetector(StringComparison.Ordinal, "é")]));
+
+    [Fact]
+    public void Only_ordinal_comparisons_are_supported() =>
+        Assert.Throws<ArgumentException>(() => new AnchorScanner([new RecordingDetector(StringComparison.InvariantCultureIgnoreCase, "key")]));
+
+    private static List<int> PlainSearch(string text, RecordingDetector detector) =>
+        Enumerable.Range(0, text.Length).Where(i => detector.Anchors.Any(a => text.AsSpan(i).StartsWith(a, detector.AnchorComparison))).ToList();
+
+    private sealed class ClaimingDetector(int claim) : IAnchoredDetector
+    {
+        public List<int> Calls { get; } = [];
+        public string EntityType => "TEST";
+        public IReadOnlyList<string> Anchors { get; } = ["AKIA"];
+        public void Detect(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally) => AnchorScanner.ScanOne(this, text, field, tally);
+
+        public int DetectAt(ReadOnlySpan<char> text, int index, FieldContext field, DetectionTally tally)
+        {
+            Calls.Add(index);
+            return index + claim;
+        }
+    }
+}
