@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace CloudAuditor.SensitiveData.Detection;
 
@@ -81,7 +80,8 @@ public sealed class AnchorScanner
     /// <summary>One bit per character from <paramref name="position"/> that starts some anchor's prefix.</summary>
     private ulong CandidateMask(ReadOnlySpan<ushort> chars, int position)
     {
-        Vector<byte> v0 = NarrowAt(chars, position), v1 = NarrowAt(chars, position + 1), v2 = NarrowAt(chars, position + 2);
+        // Narrowing keeps each character's low byte: a non-ASCII character can pass for an anchor character here, never the reverse; Confirm decides.
+        Vector<byte> v0 = CharVectors.NarrowAt(chars, position), v1 = CharVectors.NarrowAt(chars, position + 1), v2 = CharVectors.NarrowAt(chars, position + 2);
         var caseBit = new Vector<byte>(0x20);
         Vector<byte> f0 = v0 | caseBit, f1 = v1 | caseBit, f2 = v2 | caseBit;
         var hits = Vector<byte>.Zero;
@@ -92,22 +92,8 @@ public sealed class AnchorScanner
             if (probe.Length > 2) match &= Vector.Equals(probe.Fold ? f2 : v2, probe.C2);
             hits |= match;
         }
-        return MostSignificantBits(hits);
+        return CharVectors.MostSignificantBits(hits);
     }
-
-    /// <summary>
-    /// The characters from <paramref name="position"/> as bytes. Narrowing keeps the low byte, so a non-ASCII
-    /// character can pass for an ASCII one here, never the reverse; <see cref="Confirm"/> decides.
-    /// </summary>
-    private static Vector<byte> NarrowAt(ReadOnlySpan<ushort> chars, int position) =>
-        Vector.Narrow(new Vector<ushort>(chars.Slice(position, Vector<ushort>.Count)), new Vector<ushort>(chars.Slice(position + Vector<ushort>.Count, Vector<ushort>.Count)));
-
-    private static ulong MostSignificantBits(Vector<byte> vector) => Vector<byte>.Count switch
-    {
-        16 => vector.AsVector128().ExtractMostSignificantBits(),
-        32 => vector.AsVector256().ExtractMostSignificantBits(),
-        _ => vector.AsVector512().ExtractMostSignificantBits(),
-    };
 
     private void Confirm(ReadOnlySpan<char> text, int position, FieldContext field, DetectionTally tally, Span<int> resumeAt)
     {

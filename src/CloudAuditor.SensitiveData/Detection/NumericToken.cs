@@ -11,17 +11,19 @@ public readonly record struct NumericToken(int Start, int End, int Digits, int D
 
     public static void ForEach<TState>(ReadOnlySpan<char> text, ref TState state, TokenAction<TState> action)
     {
+        var digits = new DigitBlocks(text);
         var position = 0;
         while (position < text.Length)
         {
-            var next = text[position..].IndexOfAnyInRange('0', '9');
-            if (next < 0) return;
-            var first = position + next;
+            var first = digits.Next(position, digit: true);
+            if (first == text.Length) return;
             var start = first > 0 && text[first - 1] is '+' or '(' ? first - 1 : first;
-            int digits = 0, dots = 0, i = first;
-            while (i < text.Length)
+            int count = 0, dots = 0, i = first;
+            while (true)
             {
-                if (char.IsAsciiDigit(text[i])) { digits++; i++; continue; }
+                var runEnd = digits.Next(i, digit: false);
+                count += runEnd - i;
+                i = runEnd;
                 var run = 0;
                 while (run < 2 && i + run < text.Length && text[i + run] is ' ' or '-' or '.' or '(' or ')') run++;
                 if (run == 0 || i + run >= text.Length || !char.IsAsciiDigit(text[i + run])) break;
@@ -29,7 +31,7 @@ public readonly record struct NumericToken(int Start, int End, int Digits, int D
                 i += run;
             }
             var countryCode = StartsWithCountryCode(text, first);
-            if (digits >= MinDigits || countryCode) action(text, new NumericToken(start, i, digits, dots, start < first && text[start] == '+', countryCode), ref state);
+            if (count >= MinDigits || countryCode) action(text, new NumericToken(start, i, count, dots, start < first && text[start] == '+', countryCode), ref state);
             position = i + 1;
         }
     }
@@ -41,3 +43,42 @@ public readonly record struct NumericToken(int Start, int End, int Digits, int D
 }
 
 public delegate void TokenAction<TState>(ReadOnlySpan<char> text, NumericToken token, ref TState state);
+
+/// <summary>
+/// Where the digits are, one 64-character block at a time (a vector compare per block), so finding the next digit
+/// or the end of a run is a bit scan instead of a call per run or a test per character: logs are full of short runs.
+/// </summary>
+internal ref struct DigitBlocks(ReadOnlySpan<char> text)
+{
+    private const int BlockSize = 64;
+
+    private readonly ReadOnlySpan<char> _text = text;
+    private int _blockStart = -1;
+    private ulong _mask;
+
+    /// <summary>The first index at or after <paramref name="position"/> that is (or is not) a digit; the text's length if none.</summary>
+    public int Next(int position, bool digit)
+    {
+        while (position < _text.Length)
+        {
+            var block = position & ~(BlockSize - 1);
+            if (block != _blockStart) Load(block);
+            var bits = (digit ? _mask : ~_mask) >> (position - block);
+            if (bits != 0) return Math.Min(_text.Length, position + System.Numerics.BitOperations.TrailingZeroCount(bits));
+            position = block + BlockSize;
+        }
+        return _text.Length;
+    }
+
+    private void Load(int block)
+    {
+        _blockStart = block;
+        if (System.Numerics.Vector.IsHardwareAccelerated && block + BlockSize <= _text.Length)
+        {
+            _mask = CharVectors.DigitMask(System.Runtime.InteropServices.MemoryMarshal.Cast<char, ushort>(_text), block);
+            return;
+        }
+        _mask = 0;
+        for (var k = 0; block + k < _text.Length && k < BlockSize; k++) if (char.IsAsciiDigit(_text[block + k])) _mask |= 1UL << k;
+    }
+}

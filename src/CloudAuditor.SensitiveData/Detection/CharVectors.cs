@@ -1,0 +1,36 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+
+namespace CloudAuditor.SensitiveData.Detection;
+
+/// <summary>Character-class masks over text with the machine's vector width, one bit per character.</summary>
+internal static class CharVectors
+{
+    /// <summary>The <see cref="Vector{T}.Count"/> characters from <paramref name="position"/> as their low bytes.</summary>
+    public static Vector<byte> NarrowAt(ReadOnlySpan<ushort> chars, int position) =>
+        Vector.Narrow(new Vector<ushort>(chars.Slice(position, Vector<ushort>.Count)), new Vector<ushort>(chars.Slice(position + Vector<ushort>.Count, Vector<ushort>.Count)));
+
+    public static ulong MostSignificantBits(Vector<byte> vector) => Vector<byte>.Count switch
+    {
+        16 => vector.AsVector128().ExtractMostSignificantBits(),
+        32 => vector.AsVector256().ExtractMostSignificantBits(),
+        _ => vector.AsVector512().ExtractMostSignificantBits(),
+    };
+
+    /// <summary>Bit k set when character <paramref name="position"/> + k is an ASCII digit, for the 64 characters from there.</summary>
+    public static ulong DigitMask(ReadOnlySpan<ushort> chars, int position)
+    {
+        ulong mask = 0;
+        var zero = new Vector<ushort>('0');
+        var nine = new Vector<ushort>(9);
+        for (var k = 0; k < 64; k += Vector<byte>.Count)
+        {
+            var low = new Vector<ushort>(chars.Slice(position + k, Vector<ushort>.Count));
+            var high = new Vector<ushort>(chars.Slice(position + k + Vector<ushort>.Count, Vector<ushort>.Count));
+            // Unsigned: characters below '0' wrap around to large values.
+            var digits = Vector.Narrow(Vector.LessThanOrEqual(low - zero, nine), Vector.LessThanOrEqual(high - zero, nine));
+            mask |= MostSignificantBits(digits) << k;
+        }
+        return mask;
+    }
+}
