@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace CloudAuditor.SensitiveData.Detection;
@@ -7,9 +8,11 @@ namespace CloudAuditor.SensitiveData.Detection;
 internal static class CharVectors
 {
     /// <summary>The <see cref="Vector{T}.Count"/> characters from <paramref name="position"/> as their low bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<byte> NarrowAt(ReadOnlySpan<ushort> chars, int position) =>
         Vector.Narrow(new Vector<ushort>(chars.Slice(position, Vector<ushort>.Count)), new Vector<ushort>(chars.Slice(position + Vector<ushort>.Count, Vector<ushort>.Count)));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong MostSignificantBits(Vector<byte> vector) => Vector<byte>.Count switch
     {
         16 => vector.AsVector128().ExtractMostSignificantBits(),
@@ -18,6 +21,7 @@ internal static class CharVectors
     };
 
     /// <summary>Bit k set when character <paramref name="position"/> + k is an ASCII digit, for the 64 characters from there.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong DigitMask(ReadOnlySpan<ushort> chars, int position)
     {
         ulong mask = 0;

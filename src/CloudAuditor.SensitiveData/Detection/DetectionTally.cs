@@ -16,10 +16,18 @@ public sealed class DetectionTally
 
     public int Total => _byType.Values.Sum(v => v.Count);
 
-    public void Add(string type, string masked)
+    /// <summary>
+    /// Counts one value of <paramref name="type"/>, masking it only while the type still wants examples: on PII-dense
+    /// text nearly every value is past the third, and masking allocates.
+    /// </summary>
+    public void Add(string type, ReadOnlySpan<char> value, Masking mask)
     {
         if (!_byType.TryGetValue(type, out var entry)) entry = (0, []);
-        if (entry.Masked.Count < MaxExamples && !entry.Masked.Contains(masked)) entry.Masked.Add(masked);
+        if (entry.Masked.Count < MaxExamples)
+        {
+            var masked = mask(value);
+            if (!entry.Masked.Contains(masked)) entry.Masked.Add(masked);
+        }
         _byType[type] = (entry.Count + 1, entry.Masked);
     }
 
@@ -38,3 +46,6 @@ public sealed class DetectionTally
     public IReadOnlyList<EntityCount> ToEntities() =>
         _byType.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new EntityCount(kv.Key, kv.Value.Count, kv.Value.Masked.ToList())).ToList();
 }
+
+/// <summary>Turns a found value into the only form of it that may be kept.</summary>
+public delegate string Masking(ReadOnlySpan<char> value);

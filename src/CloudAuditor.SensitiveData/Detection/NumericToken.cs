@@ -4,8 +4,13 @@ namespace CloudAuditor.SensitiveData.Detection;
 /// A run of digits joined by short separators (" ", "-", ".", "(", ")"), with a leading "+" or "(" kept:
 /// the only places card, SSN, phone, IPv4 and IBAN patterns can match. Found once per text and shared.
 /// </summary>
-public readonly record struct NumericToken(int Start, int End, int Digits, int Dots, bool Plus, bool CountryCodeBefore)
+/// <param name="Start">Where the token begins, at its leading "+" or "(" if it has one.</param>
+/// <param name="First">Its first digit.</param>
+public readonly record struct NumericToken(int Start, int First, int End, int Digits, int Dots, bool Plus, bool CountryCodeBefore)
 {
+    /// <summary>From the first digit to the last, how many characters are not digits (separators).</summary>
+    public int Separators => End - First - Digits;
+
     /// <summary>No detector wants fewer digits (the shortest IPv4 has four); most tokens in logs are shorter.</summary>
     private const int MinDigits = 4;
 
@@ -31,7 +36,7 @@ public readonly record struct NumericToken(int Start, int End, int Digits, int D
                 i += run;
             }
             var countryCode = StartsWithCountryCode(text, first);
-            if (count >= MinDigits || countryCode) action(text, new NumericToken(start, i, count, dots, start < first && text[start] == '+', countryCode), ref state);
+            if (count >= MinDigits || countryCode) action(text, new NumericToken(start, first, i, count, dots, start < first && text[start] == '+', countryCode), ref state);
             position = i + 1;
         }
     }

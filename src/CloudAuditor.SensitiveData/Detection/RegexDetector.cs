@@ -8,6 +8,10 @@ namespace CloudAuditor.SensitiveData.Detection;
 /// </summary>
 public abstract class RegexDetector : IDetector
 {
+    private readonly Masking _mask;
+
+    protected RegexDetector() => _mask = MaskValue;
+
     public abstract string EntityType { get; }
 
     protected abstract Regex Candidates { get; }
@@ -23,7 +27,7 @@ public abstract class RegexDetector : IDetector
     protected void Report(ReadOnlySpan<char> text, int index, int length, FieldContext field, DetectionTally tally)
     {
         var value = text.Slice(index, length);
-        if (IsValid(value, text[..index], field)) tally.Add(EntityType, MaskValue(value));
+        if (IsValid(value, text[..index], field)) tally.Add(EntityType, value, _mask);
     }
 
     /// <param name="before">The text before the candidate, for context words.</param>

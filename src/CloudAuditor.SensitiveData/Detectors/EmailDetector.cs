@@ -30,7 +30,7 @@ public sealed class EmailDetector : IAnchoredDetector
         var local = text[start..at];
         var domain = text[(at + 1)..end];
         if (local[0] == '.' || local[^1] == '.' || local.Contains("..", StringComparison.Ordinal) || !IsDomainName(domain)) return at + 1;
-        tally.Add(EntityType, $"{local[0]}***@{domain}");
+        tally.Add(EntityType, text[start..end], static email => $"{email[0]}***{email[email.IndexOf('@')..]}");
         return end;
     }
 

@@ -63,7 +63,7 @@ public sealed class Ipv6Detector : IAnchoredDetector
         var candidate = text[start..end].TrimEnd('.');
         if (IsWordChar(text, start - 1) || IsWordChar(text, start + candidate.Length) || candidate.Count(':') < 2 || candidate.IndexOfAnyExcept(':') < 0) return end;
         if (IPAddress.TryParse(candidate, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6)
-            tally.Add(EntityType, $"{candidate[..Math.Max(1, candidate.IndexOf(':'))]}:****");
+            tally.Add(EntityType, candidate, static address => $"{address[..Math.Max(1, address.IndexOf(':'))]}:****");
         return end;
     }
 

@@ -11,7 +11,8 @@ public sealed partial class NanpPhoneDetector : NumericDetector
 {
     public override string EntityType => EntityTypes.Phone;
 
-    public override bool Wants(in NumericToken token) => token.Digits is 10 or 11;
+    /// <summary>The pattern needs a separator between exchange and line number; bare runs are never wanted.</summary>
+    public override bool Wants(in NumericToken token) => token.Digits is 10 or 11 && token.Separators > 0;
 
     protected override Regex Candidates => Pattern();
 

@@ -17,8 +17,8 @@ public sealed partial class UsSsnDetector : NumericDetector
 
     public override string EntityType => EntityTypes.UsSsn;
 
-    /// <summary>The pattern refuses to touch other digit groups, so an SSN is always a whole token.</summary>
-    public override bool Wants(in NumericToken token) => token.Digits == 9;
+    /// <summary>The pattern refuses to touch other digit groups, so an SSN is always a whole token: nine digits, bare or with two separators.</summary>
+    public override bool Wants(in NumericToken token) => token.Digits == 9 && token.Separators is 0 or 2;
 
     protected override Regex Candidates => Pattern();
 

@@ -27,7 +27,7 @@ public partial class NumericTokenTests
         var text = new string('x', 60) + "4111 1111 1111 1111 end";
         var found = new List<NumericToken>();
         NumericToken.ForEach(text, ref found, static (_, token, ref list) => list.Add(token));
-        Assert.Equal(new NumericToken(60, 79, 16, 0, false, false), Assert.Single(found));
+        Assert.Equal(new NumericToken(60, 60, 79, 16, 0, false, false), Assert.Single(found));
     }
 
     /// <summary>
@@ -44,7 +44,7 @@ public partial class NumericTokenTests
             var digits = match.Value.Count(char.IsAsciiDigit);
             var countryCode = CountryCodeBefore().IsMatch(text[..first]);
             if (digits >= 4 || countryCode)
-                tokens.Add(new NumericToken(start, match.Index + match.Length, digits, match.Value.Count(c => c == '.'), start < first && text[start] == '+', countryCode));
+                tokens.Add(new NumericToken(start, first, match.Index + match.Length, digits, match.Value.Count(c => c == '.'), start < first && text[start] == '+', countryCode));
         }
         return tokens;
     }
