@@ -132,6 +132,8 @@ public class CliTests(Emulators emulators) : IDisposable
     [InlineData("sweep", "--config")]
     [InlineData("sweep --config x --format xml", "xml")]
     [InlineData("sweep --config x --fail-on severe", "severe")]
+    [InlineData("bench --size-mb 0", "--size-mb")]
+    [InlineData("bench --warm-up-seconds -1", "--warm-up-seconds")]
     public async Task Bad_usage_is_exit_2_with_one_sentence_and_no_stack_trace(string args, string mentioned)
     {
         var (exit, stdout, stderr) = await RunAsync(args.Split(' '));
@@ -167,5 +169,16 @@ public class CliTests(Emulators emulators) : IDisposable
         var (exit, _, stderr) = await RunAsync("sweep", "--config", path);
         Assert.Equal(2, exit);
         Assert.Contains("line 3", stderr);
+    }
+
+    [Fact]
+    public async Task Bench_reports_speed_per_corpus_accuracy_per_type_and_scan_files()
+    {
+        var (exit, stdout, _) = await RunAsync("bench", "--size-mb", "1", "--runs", "1", "--warm-up-seconds", "0");
+        Assert.Equal(0, exit);
+        foreach (var corpus in new[] { "clean", "mixed", "pii-dense" }) Assert.Matches($@"│ {corpus} +│ \d+ % +│ \d+ +│ [\d,]+ +│", stdout);
+        foreach (var type in CloudAuditor.SensitiveData.Detection.DetectorSet.Default.EntityTypes.Append("overall"))
+            Assert.Matches($@"│ {type} +│ \d\.\d{{3}} +│ \d\.\d{{3}} +│", stdout);
+        Assert.Matches(@"scan-files — 2,040 files", stdout);
     }
 }

@@ -5,20 +5,16 @@ using CloudAuditor.SensitiveData.Detection;
 namespace CloudAuditor.Cli.Bench;
 
 /// <summary>
-/// Single-thread MB/s of the full detector set over one text: the best of several timed runs, after a warm-up long
-/// enough for tiered JIT and dynamic PGO to settle (a scanner in a sweep or Functions host runs warm; a single cold
+/// Single-thread MB/s of the full detector set over one text: the best of several timed runs, after scanning untimed
+/// for a while so tiered JIT and dynamic PGO settle (a scanner in a sweep or Functions host runs warm; a single cold
 /// warm-up run measured tier-0 and instrumented code and reported about half the steady-state speed).
 /// </summary>
 internal static class DetectorThroughput
 {
-    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
-    private const int MinWarmUpRuns = 10;
-
-    public static (double MegabytesPerSecond, int Detections) Measure(string text, int runs)
+    public static (double MegabytesPerSecond, int Detections) Measure(string text, int runs, TimeSpan warmUp)
     {
         var bytes = Encoding.UTF8.GetByteCount(text);
-        var warmUp = Stopwatch.StartNew();
-        for (var i = 0; i < MinWarmUpRuns || warmUp.Elapsed < WarmUp; i++) DetectorSet.Default.Scan(text, FieldContext.None, new DetectionTally());
+        for (var watch = Stopwatch.StartNew(); watch.Elapsed < warmUp;) DetectorSet.Default.Scan(text, FieldContext.None, new DetectionTally());
         var best = TimeSpan.MaxValue;
         var detections = 0;
         for (var i = 0; i < runs; i++)
