@@ -44,20 +44,15 @@ public sealed class AnchorScanner
         _probes = probes.Select(p => new Probe(p.Prefix, p.Fold)).ToArray();
     }
 
-    /// <summary>One detector on its own (its <see cref="IDetector.Detect"/>); a <see cref="DetectorSet"/> scans for all of them at once.</summary>
-    public static void ScanOne(IAnchoredDetector detector, ReadOnlySpan<char> text, FieldContext field, DetectionTally tally) =>
-        new AnchorScanner([detector]).Scan(text, field, tally);
-
     /// <summary>Runs every detector at each of its anchors, in text order.</summary>
     public void Scan(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally)
     {
+        if (_detectors.Length == 0) return;
         // Per detector, the first index it still wants an anchor at: past what it last reported, so it never counts a value twice.
         Span<int> resumeAt = _detectors.Length <= 32 ? stackalloc int[_detectors.Length] : new int[_detectors.Length];
         for (var d = 0; d < _detectors.Length; d++)
         {
-            if (!_detectors[d].NeedsFullScan(field)) continue;
-            _detectors[d].Detect(text, field, tally);
-            resumeAt[d] = int.MaxValue;
+            if (_detectors[d].TryDetectWithoutAnchors(text, field, tally)) resumeAt[d] = int.MaxValue;
         }
         var chars = MemoryMarshal.Cast<char, ushort>(text);
         var width = Vector<byte>.Count;

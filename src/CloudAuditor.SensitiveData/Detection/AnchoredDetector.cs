@@ -15,8 +15,11 @@ public interface IAnchoredDetector : IDetector
     /// <returns>The index before which no further anchor needs looking at by this detector (the end of what it reported).</returns>
     int DetectAt(ReadOnlySpan<char> text, int index, FieldContext field, DetectionTally tally);
 
-    /// <summary>When the field itself names the entity (a column "secret"), values carry no anchor: scan the whole text.</summary>
-    bool NeedsFullScan(FieldContext field) => false;
+    /// <summary>
+    /// When the field itself names the entity (a column "secret"), values carry no anchor: detects across the whole
+    /// text and returns true, and the scanner then skips this detector's anchors. False leaves it to the anchors.
+    /// </summary>
+    bool TryDetectWithoutAnchors(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally) => false;
 }
 
 /// <summary>An anchored detector whose value is then matched by a regex in a short window from the anchor.</summary>
@@ -28,7 +31,7 @@ public abstract class AnchoredRegexDetector : RegexDetector, IAnchoredDetector
     protected abstract int MaxLength { get; }
 
     public override void Detect(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally) =>
-        AnchorScanner.ScanOne(this, text, field, tally);
+        DetectorSet.ScanWith(this, text, field, tally);
 
     public virtual int DetectAt(ReadOnlySpan<char> text, int index, FieldContext field, DetectionTally tally)
     {

@@ -29,12 +29,17 @@ public sealed class DetectorSet
 
     public IReadOnlyList<IDetector> Detectors { get; }
 
+    /// <summary>A detector on its own, the way it runs in a set (its <see cref="IDetector.Detect"/>).</summary>
+    public static void ScanWith(IDetector detector, ReadOnlySpan<char> text, FieldContext field, DetectionTally tally) =>
+        new DetectorSet([detector]).Scan(text, field, tally);
+
     public IEnumerable<string> EntityTypes => Detectors.Select(d => d.EntityType).Distinct();
 
     public void Scan(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally)
     {
         foreach (var detector in _own) detector.Detect(text, field, tally);
         _anchored.Scan(text, field, tally);
+        if (_numeric.Length == 0) return;
         var state = (Detectors: _numeric, Field: field, Tally: tally);
         NumericToken.ForEach(text, ref state, static (text, token, ref state) =>
         {

@@ -15,14 +15,7 @@ public abstract class NumericDetector : RegexDetector
     /// <summary>Characters before the first digit where a match may start (an IBAN's country code).</summary>
     protected virtual int Lead => 0;
 
-    public override void Detect(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally)
-    {
-        var state = (Detector: this, Field: field, Tally: tally);
-        NumericToken.ForEach(text, ref state, static (text, token, ref state) =>
-        {
-            if (state.Detector.Wants(token)) state.Detector.DetectAt(text, token, state.Field, state.Tally);
-        });
-    }
+    public override void Detect(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally) => DetectorSet.ScanWith(this, text, field, tally);
 
     public void DetectAt(ReadOnlySpan<char> text, in NumericToken token, FieldContext field, DetectionTally tally)
     {

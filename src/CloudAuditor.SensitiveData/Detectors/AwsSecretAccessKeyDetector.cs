@@ -23,12 +23,11 @@ public sealed partial class AwsSecretAccessKeyDetector : AnchoredRegexDetector, 
 
     protected override int MaxLength => 48 + 40;
 
-    public bool NeedsFullScan(FieldContext field) => field.NameContains("secret");
-
-    public override void Detect(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally)
+    public bool TryDetectWithoutAnchors(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally)
     {
-        if (NeedsFullScan(field)) ScanAll(text, field, tally);
-        else base.Detect(text, field, tally);
+        if (!field.NameContains("secret")) return false;
+        ScanAll(text, field, tally);
+        return true;
     }
 
     /// <summary>The value follows its keyword within a few characters ("aws_secret_access_key = ", "\"SecretAccessKey\": \"").</summary>

@@ -49,7 +49,7 @@ public sealed class Ipv6Detector : IAnchoredDetector
 
     public IReadOnlyList<string> Anchors { get; } = [":"];
 
-    public void Detect(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally) => AnchorScanner.ScanOne(this, text, field, tally);
+    public void Detect(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally) => DetectorSet.ScanWith(this, text, field, tally);
 
     public int DetectAt(ReadOnlySpan<char> text, int index, FieldContext field, DetectionTally tally)
     {

@@ -5,19 +5,32 @@ namespace CloudAuditor.UnitTests.SensitiveData;
 /// <summary>The one-pass anchor search must hand each detector exactly the positions a plain per-anchor search finds.</summary>
 public class AnchorScannerTests
 {
-    /// <summary>Records where it was called; reports nothing and claims nothing beyond the anchor.</summary>
-    private sealed class RecordingDetector(StringComparison comparison, params string[] anchors) : IAnchoredDetector
+    /// <summary>
+    /// Records where it was called and reports nothing. It claims <c>claim</c> characters from each anchor, and scans
+    /// a field named <c>wholeField</c> without anchors.
+    /// </summary>
+    private sealed class RecordingDetector(StringComparison comparison, string[] anchors, int claim = 1, string? wholeField = null) : IAnchoredDetector
     {
+        public RecordingDetector(StringComparison comparison, params string[] anchors) : this(comparison, anchors, 1) { }
+
         public List<int> Calls { get; } = [];
+        public int WholeScans { get; private set; }
         public string EntityType => "TEST";
         public IReadOnlyList<string> Anchors => anchors;
         public StringComparison AnchorComparison => comparison;
-        public void Detect(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally) => AnchorScanner.ScanOne(this, text, field, tally);
+        public void Detect(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally) => DetectorSet.ScanWith(this, text, field, tally);
+
+        public bool TryDetectWithoutAnchors(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally)
+        {
+            if (wholeField is null || !field.NameContains(wholeField)) return false;
+            WholeScans++;
+            return true;
+        }
 
         public int DetectAt(ReadOnlySpan<char> text, int index, FieldContext field, DetectionTally tally)
         {
             Calls.Add(index);
-            return index + 1;
+            return index + claim;
         }
     }
 
@@ -48,9 +61,18 @@ public class AnchorScannerTests
     public void A_detector_is_not_called_again_inside_what_it_reported()
     {
         var text = "AKIA AKIA AKIA AKIA";
-        var claimsTen = new ClaimingDetector(10);
-        AnchorScanner.ScanOne(claimsTen, text, FieldContext.None, new DetectionTally());
+        var claimsTen = new RecordingDetector(StringComparison.Ordinal, ["AKIA"], claim: 10);
+        DetectorSet.ScanWith(claimsTen, text, FieldContext.None, new DetectionTally());
         Assert.Equal([0, 10], claimsTen.Calls); // 5 is inside the first claim, 15 inside the second
+    }
+
+    [Fact]
+    public void A_detector_that_scanned_the_whole_field_is_not_called_at_its_anchors()
+    {
+        var wholeField = new RecordingDetector(StringComparison.Ordinal, ["AKIA"], wholeField: "secret");
+        DetectorSet.ScanWith(wholeField, "AKIA AKIA", new FieldContext("secret"), new DetectionTally());
+        Assert.Equal(1, wholeField.WholeScans);
+        Assert.Empty(wholeField.Calls);
     }
 
     [Fact]
@@ -63,18 +85,4 @@ public class AnchorScannerTests
 
     private static List<int> PlainSearch(string text, RecordingDetector detector) =>
         Enumerable.Range(0, text.Length).Where(i => detector.Anchors.Any(a => text.AsSpan(i).StartsWith(a, detector.AnchorComparison))).ToList();
-
-    private sealed class ClaimingDetector(int claim) : IAnchoredDetector
-    {
-        public List<int> Calls { get; } = [];
-        public string EntityType => "TEST";
-        public IReadOnlyList<string> Anchors { get; } = ["AKIA"];
-        public void Detect(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally) => AnchorScanner.ScanOne(this, text, field, tally);
-
-        public int DetectAt(ReadOnlySpan<char> text, int index, FieldContext field, DetectionTally tally)
-        {
-            Calls.Add(index);
-            return index + claim;
-        }
-    }
 }
