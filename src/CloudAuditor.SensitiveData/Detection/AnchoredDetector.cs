@@ -20,6 +20,9 @@ public interface IAnchoredDetector : IDetector
     /// text and returns true, and the scanner then skips this detector's anchors. False leaves it to the anchors.
     /// </summary>
     bool TryDetectWithoutAnchors(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally) => false;
+
+    /// <summary>On its own, an anchored detector runs the way it does in a set.</summary>
+    void IDetector.Detect(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally) => DetectorSet.ScanWith(this, text, field, tally);
 }
 
 /// <summary>An anchored detector whose value is then matched by a regex in a short window from the anchor.</summary>

@@ -16,8 +16,6 @@ public sealed class EmailDetector : IAnchoredDetector
 
     public IReadOnlyList<string> Anchors { get; } = ["@"];
 
-    public void Detect(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally) => DetectorSet.ScanWith(this, text, field, tally);
-
     public int DetectAt(ReadOnlySpan<char> text, int index, FieldContext field, DetectionTally tally)
     {
         var at = index;

@@ -18,7 +18,6 @@ public class AnchorScannerTests
         public string EntityType => "TEST";
         public IReadOnlyList<string> Anchors => anchors;
         public StringComparison AnchorComparison => comparison;
-        public void Detect(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally) => DetectorSet.ScanWith(this, text, field, tally);
 
         public bool TryDetectWithoutAnchors(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally)
         {
