@@ -10,7 +10,7 @@ internal static class CharVectors
     /// <summary>The <see cref="Vector{T}.Count"/> characters from <paramref name="position"/> as their low bytes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<byte> NarrowAt(ReadOnlySpan<ushort> chars, int position) =>
-        Vector.Narrow(new Vector<ushort>(chars.Slice(position, Vector<ushort>.Count)), new Vector<ushort>(chars.Slice(position + Vector<ushort>.Count, Vector<ushort>.Count)));
+        Vector.Narrow(Load(chars, position), Load(chars, position + Vector<ushort>.Count));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong MostSignificantBits(Vector<byte> vector) => Vector<byte>.Count switch
@@ -29,12 +29,15 @@ internal static class CharVectors
         var nine = new Vector<ushort>(9);
         for (var k = 0; k < 64; k += Vector<byte>.Count)
         {
-            var low = new Vector<ushort>(chars.Slice(position + k, Vector<ushort>.Count));
-            var high = new Vector<ushort>(chars.Slice(position + k + Vector<ushort>.Count, Vector<ushort>.Count));
+            var low = Load(chars, position + k);
+            var high = Load(chars, position + k + Vector<ushort>.Count);
             // Unsigned: characters below '0' wrap around to large values.
             var digits = Vector.Narrow(Vector.LessThanOrEqual(low - zero, nine), Vector.LessThanOrEqual(high - zero, nine));
             mask |= MostSignificantBits(digits) << k;
         }
         return mask;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<ushort> Load(ReadOnlySpan<ushort> chars, int position) => new(chars.Slice(position, Vector<ushort>.Count));
 }
