@@ -11,6 +11,9 @@ namespace CloudAuditor.Core.Checks.Retention;
 /// </summary>
 public abstract class RetentionCheck<TSubject>(RetentionJudge judge) : Check<TSubject> where TSubject : IAuditSubject
 {
+    /// <summary>Why retention matters, the same for every cloud.</summary>
+    protected const string Risk = "Records kept too briefly (or deletable at will) fail legal holds and audits; data kept too long breaks minimisation rules.";
+
     protected override CheckOutcome? Evaluate(TSubject subject)
     {
         var verdict = judge.Judge(subject);
@@ -31,7 +34,7 @@ public sealed class AzureContainerRetentionCheck(RetentionJudge judge) : Retenti
     public override CheckDefinition Definition { get; } = new(
         "azure.container.retention", FindingType.Retention, Severity.High,
         "Container retention does not meet its data class",
-        "Records kept too briefly (or deletable at will) fail legal holds and audits; data kept too long breaks minimisation rules.",
+        Risk,
         "Set blob soft delete, a (locked) time-based immutability policy or lifecycle deletion to the data class's requirement.",
         ["CIS Microsoft Azure Foundations 2.1.0 3.11"]);
 }
@@ -41,7 +44,7 @@ public sealed class S3BucketRetentionCheck(RetentionJudge judge) : RetentionChec
     public override CheckDefinition Definition { get; } = new(
         "aws.s3.retention", FindingType.Retention, Severity.High,
         "Bucket retention does not meet its data class",
-        "Records kept too briefly (or deletable at will) fail legal holds and audits; data kept too long breaks minimisation rules.",
+        Risk,
         "Enable versioning, S3 Object Lock (COMPLIANCE mode with the required default retention) or a lifecycle expiration as the data class requires.",
         ["CIS Amazon Web Services Foundations 3.0.0 2.1.3"]);
 }
