@@ -1,7 +1,7 @@
 using System.CommandLine;
 using CloudAuditor.Core.Engine;
 using CloudAuditor.SensitiveData;
-using CloudAuditor.SensitiveData.Detection;
+using CloudAuditor.SensitiveData.Scanning;
 using CloudAuditor.SensitiveData.Extraction;
 
 namespace CloudAuditor.Cli;

@@ -1,5 +1,5 @@
 using CloudAuditor.Core.Model;
-using CloudAuditor.SensitiveData.Detection;
+using CloudAuditor.SensitiveData.Detectors;
 using CloudAuditor.SensitiveData.Extraction;
 
 namespace CloudAuditor.SensitiveData;

@@ -179,7 +179,7 @@ public class CliTests(Emulators emulators) : IDisposable
         // Spectre draws with box characters, or ASCII where the terminal's encoding cannot show them.
         const string Bar = "[│|]";
         foreach (var corpus in new[] { "clean", "mixed", "pii-dense" }) Assert.Matches($@"{Bar} {corpus} +{Bar} \d+ % +{Bar} \d+ +{Bar} [\d,]+ +{Bar}", stdout);
-        foreach (var type in CloudAuditor.SensitiveData.Detection.DetectorSet.Default.EntityTypes.Append("overall"))
+        foreach (var type in CloudAuditor.SensitiveData.Scanning.DetectorSet.Default.EntityTypes.Append("overall"))
             Assert.Matches($@"{Bar} {type} +{Bar} \d\.\d{{3}} +{Bar} \d\.\d{{3}} +{Bar}", stdout);
         Assert.Matches(@"scan-files — 2,040 files", stdout);
     }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using CloudAuditor.SensitiveData.Detection;
+using CloudAuditor.SensitiveData.Scanning;
 
 namespace CloudAuditor.Cli.Bench;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using CloudAuditor.SensitiveData.Detection;
+using CloudAuditor.SensitiveData.Detectors;
+using CloudAuditor.SensitiveData.Scanning;
 
 namespace CloudAuditor.SensitiveData.Detectors;
 
@@ -8,7 +9,7 @@ public sealed partial class AwsAccessKeyIdDetector : AnchoredRegexDetector
 {
     public override string EntityType => EntityTypes.AwsAccessKeyId;
 
-    public override IReadOnlyList<string> Anchors { get; } = ["AKIA", "ASIA"];
+    public override IReadOnlyList<Anchor> Anchors { get; } = ["AKIA", "ASIA"];
 
     protected override int MaxLength => 20;
 

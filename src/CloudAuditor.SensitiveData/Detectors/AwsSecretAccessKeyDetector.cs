@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using CloudAuditor.SensitiveData.Detection;
+using CloudAuditor.SensitiveData.Detectors;
+using CloudAuditor.SensitiveData.Scanning;
 
 namespace CloudAuditor.SensitiveData.Detectors;
 
@@ -7,7 +8,7 @@ namespace CloudAuditor.SensitiveData.Detectors;
 /// AWS secret access keys: 40 base64 characters, which alone look like any hash, so they count only beside a
 /// naming context (aws_secret_access_key=, "SecretAccessKey":, a column called secret) and must mix cases and digits.
 /// </summary>
-public sealed partial class AwsSecretAccessKeyDetector : AnchoredRegexDetector, IAnchoredDetector
+public sealed partial class AwsSecretAccessKeyDetector : AnchoredRegexDetector
 {
     private static readonly string[] ContextWords = ["aws_secret", "secret_access_key", "secretaccesskey", "aws secret", "secret key", "secret_key"];
 
@@ -17,13 +18,11 @@ public sealed partial class AwsSecretAccessKeyDetector : AnchoredRegexDetector, 
 
     protected override Regex Candidates => Pattern();
 
-    public override IReadOnlyList<string> Anchors { get; } = ["secret"];
-
-    public StringComparison AnchorComparison => StringComparison.OrdinalIgnoreCase;
+    public override IReadOnlyList<Anchor> Anchors { get; } = [new("secret", IgnoreCase: true)];
 
     protected override int MaxLength => 48 + 40;
 
-    public bool TryDetectWithoutAnchors(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally)
+    public override bool TryDetectWithoutAnchors(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally)
     {
         if (!field.NameContains("secret")) return false;
         ScanAll(text, field, tally);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.RegularExpressions;
-using CloudAuditor.SensitiveData.Detection;
+using CloudAuditor.SensitiveData.Detectors;
+using CloudAuditor.SensitiveData.Scanning;
 
 namespace CloudAuditor.SensitiveData.Detectors;
 
@@ -18,7 +19,7 @@ public sealed partial class AzureStorageAccountKeyDetector : AnchoredRegexDetect
     public override string EntityType => EntityTypes.AzureStorageAccountKey;
 
     /// <summary>A 64-byte key always ends in "==": look back from it rather than test every base64 run.</summary>
-    public override IReadOnlyList<string> Anchors { get; } = ["=="];
+    public override IReadOnlyList<Anchor> Anchors { get; } = ["=="];
 
     protected override int MaxLength => KeyLength;
 

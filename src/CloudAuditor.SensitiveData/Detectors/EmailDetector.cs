@@ -1,4 +1,5 @@
-using CloudAuditor.SensitiveData.Detection;
+using CloudAuditor.SensitiveData.Detectors;
+using CloudAuditor.SensitiveData.Scanning;
 
 namespace CloudAuditor.SensitiveData.Detectors;
 
@@ -14,7 +15,9 @@ public sealed class EmailDetector : IAnchoredDetector
 
     public string EntityType => EntityTypes.Email;
 
-    public IReadOnlyList<string> Anchors { get; } = ["@"];
+    public IReadOnlyList<Anchor> Anchors { get; } = ["@"];
+
+    public bool TryDetectWithoutAnchors(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally) => false;
 
     public int DetectAt(ReadOnlySpan<char> text, int index, FieldContext field, DetectionTally tally)
     {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using CloudAuditor.SensitiveData.Detection;
+using CloudAuditor.SensitiveData.Detectors;
+using CloudAuditor.SensitiveData.Scanning;
 
 namespace CloudAuditor.SensitiveData.Detectors;
 
@@ -9,7 +10,7 @@ public sealed partial class GitHubTokenDetector : AnchoredRegexDetector
     public override string EntityType => EntityTypes.GitHubToken;
 
     /// <summary>Every token prefix starts with "gh".</summary>
-    public override IReadOnlyList<string> Anchors { get; } = ["gh", "github_pat_"];
+    public override IReadOnlyList<Anchor> Anchors { get; } = ["gh", "github_pat_"];
 
     protected override int MaxLength => 93;
 

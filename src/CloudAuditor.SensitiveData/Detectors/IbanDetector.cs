@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
-using CloudAuditor.SensitiveData.Detection;
+using CloudAuditor.SensitiveData.Detectors;
+using CloudAuditor.SensitiveData.Scanning;
 
 namespace CloudAuditor.SensitiveData.Detectors;
 

@@ -2,7 +2,8 @@ using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
-using CloudAuditor.SensitiveData.Detection;
+using CloudAuditor.SensitiveData.Detectors;
+using CloudAuditor.SensitiveData.Scanning;
 
 namespace CloudAuditor.SensitiveData.Detectors;
 
@@ -47,7 +48,9 @@ public sealed class Ipv6Detector : IAnchoredDetector
 
     public string EntityType => EntityTypes.IpAddress;
 
-    public IReadOnlyList<string> Anchors { get; } = [":"];
+    public IReadOnlyList<Anchor> Anchors { get; } = [":"];
+
+    public bool TryDetectWithoutAnchors(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally) => false;
 
     public int DetectAt(ReadOnlySpan<char> text, int index, FieldContext field, DetectionTally tally)
     {

@@ -1,7 +1,8 @@
 using System.Buffers.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using CloudAuditor.SensitiveData.Detection;
+using CloudAuditor.SensitiveData.Detectors;
+using CloudAuditor.SensitiveData.Scanning;
 
 namespace CloudAuditor.SensitiveData.Detectors;
 
@@ -10,7 +11,7 @@ public sealed partial class JwtDetector : AnchoredRegexDetector
 {
     public override string EntityType => EntityTypes.Jwt;
 
-    public override IReadOnlyList<string> Anchors { get; } = ["eyJ"];
+    public override IReadOnlyList<Anchor> Anchors { get; } = ["eyJ"];
 
     protected override int MaxLength => 16384;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using CloudAuditor.SensitiveData.Detection;
+using CloudAuditor.SensitiveData.Detectors;
+using CloudAuditor.SensitiveData.Scanning;
 
 namespace CloudAuditor.SensitiveData.Detectors;
 
@@ -8,7 +9,7 @@ public sealed partial class PrivateKeyDetector : AnchoredRegexDetector
 {
     public override string EntityType => EntityTypes.PrivateKey;
 
-    public override IReadOnlyList<string> Anchors { get; } = ["-----BEGIN "];
+    public override IReadOnlyList<Anchor> Anchors { get; } = ["-----BEGIN "];
 
     protected override int MaxLength => 64;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using CloudAuditor.SensitiveData.Detection;
+using CloudAuditor.SensitiveData.Detectors;
+using CloudAuditor.SensitiveData.Scanning;
 
 namespace CloudAuditor.SensitiveData.Detectors;
 
@@ -8,7 +9,7 @@ public sealed partial class SlackTokenDetector : AnchoredRegexDetector
 {
     public override string EntityType => EntityTypes.SlackToken;
 
-    public override IReadOnlyList<string> Anchors { get; } = ["xox", "xapp-"];
+    public override IReadOnlyList<Anchor> Anchors { get; } = ["xox", "xapp-"];
 
     protected override int MaxLength => 512;
 

@@ -1,4 +1,4 @@
-using CloudAuditor.SensitiveData.Detection;
+using CloudAuditor.SensitiveData.Detectors;
 
 namespace CloudAuditor.SensitiveData.Evaluation;
 

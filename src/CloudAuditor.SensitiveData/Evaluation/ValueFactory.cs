@@ -1,5 +1,5 @@
 using System.Text;
-using CloudAuditor.SensitiveData.Detection;
+using CloudAuditor.SensitiveData.Detectors;
 
 namespace CloudAuditor.SensitiveData.Evaluation;
 

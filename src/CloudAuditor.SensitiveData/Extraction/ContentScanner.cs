@@ -1,6 +1,6 @@
 using System.Formats.Tar;
 using System.IO.Compression;
-using CloudAuditor.SensitiveData.Detection;
+using CloudAuditor.SensitiveData.Scanning;
 
 namespace CloudAuditor.SensitiveData.Extraction;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using CloudAuditor.SensitiveData.Detection;
+using CloudAuditor.SensitiveData.Scanning;
 
 namespace CloudAuditor.SensitiveData.Extraction;
 

@@ -24,7 +24,7 @@ public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings se
     private int _budgetReported;
 
     public static ContainerSampler Create(SamplingSettings settings, ILogger logger) =>
-        new(new ContentScanner(Detection.DetectorSet.Default, ExtractionLimits.Default with { MaxObjectBytes = Math.Max(settings.BytesPerObject, settings.MaxWholeObjectBytes) }), settings, logger);
+        new(new ContentScanner(Scanning.DetectorSet.Default, ExtractionLimits.Default with { MaxObjectBytes = Math.Max(settings.BytesPerObject, settings.MaxWholeObjectBytes) }), settings, logger);
 
     public async IAsyncEnumerable<Finding> SampleAsync(IAuditSubject container, IObjectStore store, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -1,4 +1,4 @@
-using CloudAuditor.SensitiveData.Detection;
+using CloudAuditor.SensitiveData.Scanning;
 using CloudAuditor.SensitiveData.Evaluation;
 using Xunit.Abstractions;
 

@@ -1,4 +1,5 @@
-using CloudAuditor.SensitiveData.Detection;
+using CloudAuditor.SensitiveData.Detectors;
+using CloudAuditor.SensitiveData.Scanning;
 
 namespace CloudAuditor.UnitTests.SensitiveData;
 
@@ -16,8 +17,7 @@ public class AnchorScannerTests
         public List<int> Calls { get; } = [];
         public int WholeScans { get; private set; }
         public string EntityType => "TEST";
-        public IReadOnlyList<string> Anchors => anchors;
-        public StringComparison AnchorComparison => comparison;
+        public IReadOnlyList<Anchor> Anchors => anchors.Select(a => new Anchor(a, comparison == StringComparison.OrdinalIgnoreCase)).ToList();
 
         public bool TryDetectWithoutAnchors(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally)
         {
@@ -61,7 +61,7 @@ public class AnchorScannerTests
     {
         var text = "AKIA AKIA AKIA AKIA";
         var claimsTen = new RecordingDetector(StringComparison.Ordinal, ["AKIA"], claim: 10);
-        DetectorSet.ScanWith(claimsTen, text, FieldContext.None, new DetectionTally());
+        new DetectorSet([claimsTen]).Scan(text, FieldContext.None, new DetectionTally());
         Assert.Equal([0, 10], claimsTen.Calls); // 5 is inside the first claim, 15 inside the second
     }
 
@@ -69,7 +69,7 @@ public class AnchorScannerTests
     public void A_detector_that_scanned_the_whole_field_is_not_called_at_its_anchors()
     {
         var wholeField = new RecordingDetector(StringComparison.Ordinal, ["AKIA"], wholeField: "secret");
-        DetectorSet.ScanWith(wholeField, "AKIA AKIA", new FieldContext("secret"), new DetectionTally());
+        new DetectorSet([wholeField]).Scan("AKIA AKIA", new FieldContext("secret"), new DetectionTally());
         Assert.Equal(1, wholeField.WholeScans);
         Assert.Empty(wholeField.Calls);
     }
@@ -78,10 +78,24 @@ public class AnchorScannerTests
     public void Anchors_must_be_ascii() =>
         Assert.Throws<ArgumentException>(() => new AnchorScanner([new RecordingDetector(StringComparison.Ordinal, "é")]));
 
+    private sealed class PassLessDetector : IDetector
+    {
+        public string EntityType => "TEST";
+    }
+
     [Fact]
-    public void Only_ordinal_comparisons_are_supported() =>
-        Assert.Throws<ArgumentException>(() => new AnchorScanner([new RecordingDetector(StringComparison.InvariantCultureIgnoreCase, "key")]));
+    public void A_detector_no_pass_would_run_is_refused() =>
+        Assert.Contains("neither", Assert.Throws<ArgumentException>(() => new DetectorSet([new PassLessDetector()])).Message);
+
+    [Fact]
+    public void The_secret_keyword_anchor_matches_in_any_case()
+    {
+        var tally = new DetectionTally();
+        new DetectorSet([new CloudAuditor.SensitiveData.Detectors.AwsSecretAccessKeyDetector()])
+            .Scan("AWS_SECRET_ACCESS_KEY = wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEK2", FieldContext.None, tally);
+        Assert.Equal(1, tally.Count(EntityTypes.AwsSecretAccessKey));
+    }
 
     private static List<int> PlainSearch(string text, RecordingDetector detector) =>
-        Enumerable.Range(0, text.Length).Where(i => detector.Anchors.Any(a => text.AsSpan(i).StartsWith(a, detector.AnchorComparison))).ToList();
+        Enumerable.Range(0, text.Length).Where(i => detector.Anchors.Any(a => text.AsSpan(i).StartsWith(a.Text, a.Comparison))).ToList();
 }

@@ -1,4 +1,5 @@
-using CloudAuditor.SensitiveData.Detection;
+using CloudAuditor.SensitiveData.Detectors;
+using CloudAuditor.SensitiveData.Scanning;
 
 namespace CloudAuditor.UnitTests.SensitiveData;
 
@@ -26,7 +27,7 @@ public class DetectorTests
         foreach (var type in DetectorSet.Default.EntityTypes)
         {
             var alone = new DetectionTally();
-            foreach (var detector in DetectorSet.Default.Detectors.Where(d => d.EntityType == type)) detector.Detect(text, FieldContext.None, alone);
+            foreach (var detector in DetectorSet.Default.Detectors.Where(d => d.EntityType == type)) new DetectorSet([detector]).Scan(text, FieldContext.None, alone);
             Assert.True(alone.Count(type) > 0, type);
             Assert.Equal(together.Count(type), alone.Count(type));
         }

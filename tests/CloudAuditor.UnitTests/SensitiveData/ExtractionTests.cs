@@ -3,7 +3,8 @@ using System.Text.Json;
 using CloudAuditor.Core.Model;
 using CloudAuditor.Core.Output;
 using CloudAuditor.SensitiveData;
-using CloudAuditor.SensitiveData.Detection;
+using CloudAuditor.SensitiveData.Detectors;
+using CloudAuditor.SensitiveData.Scanning;
 using CloudAuditor.SensitiveData.Extraction;
 using static CloudAuditor.UnitTests.SensitiveData.Fixtures;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using CloudAuditor.SensitiveData.Detection;
+using CloudAuditor.SensitiveData.Scanning;
 
 namespace CloudAuditor.UnitTests.SensitiveData;
 

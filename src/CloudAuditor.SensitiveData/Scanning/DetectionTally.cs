@@ -1,6 +1,6 @@
 using CloudAuditor.Core.Model;
 
-namespace CloudAuditor.SensitiveData.Detection;
+namespace CloudAuditor.SensitiveData.Scanning;
 
 /// <summary>
 /// Counts per entity type and keeps a few distinct masked examples. Only masked text ever enters it,
@@ -46,6 +46,3 @@ public sealed class DetectionTally
     public IReadOnlyList<EntityCount> ToEntities() =>
         _byType.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new EntityCount(kv.Key, kv.Value.Count, kv.Value.Masked.ToList())).ToList();
 }
-
-/// <summary>Turns a found value into the only form of it that may be kept.</summary>
-public delegate string Masking(ReadOnlySpan<char> value);

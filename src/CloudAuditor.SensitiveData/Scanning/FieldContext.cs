@@ -1,4 +1,4 @@
-namespace CloudAuditor.SensitiveData.Detection;
+namespace CloudAuditor.SensitiveData.Scanning;
 
 /// <summary>Where text came from, so detectors can use it as context (a CSV column named "ssn", a JSON key "password").</summary>
 public readonly record struct FieldContext(string? FieldName)
@@ -7,12 +7,4 @@ public readonly record struct FieldContext(string? FieldName)
 
     public bool NameContains(params string[] words) =>
         FieldName is { } name && words.Any(w => name.Contains(w, StringComparison.OrdinalIgnoreCase));
-}
-
-/// <summary>Finds one entity type: a cheap prefilter, then validation; reports masked forms only.</summary>
-public interface IDetector
-{
-    string EntityType { get; }
-
-    void Detect(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally);
 }

@@ -1,23 +1,23 @@
 using CloudAuditor.SensitiveData.Detectors;
 
-namespace CloudAuditor.SensitiveData.Detection;
+namespace CloudAuditor.SensitiveData.Scanning;
 
 /// <summary>
-/// All detectors, run over each piece of extracted text. Detectors anchored on digits share one pass over the
-/// numeric tokens; the others each run their own vectorised search for their anchor ('@', "AKIA", "==", ...).
+/// All detectors, run over each piece of extracted text in two shared passes: detectors of numbers over the numeric
+/// tokens, the others at their anchors ('@', "AKIA", "==", ...) found in one vectorised pass. A detector alone is a set of one.
 /// </summary>
 public sealed class DetectorSet
 {
-    private readonly IDetector[] _own;
     private readonly NumericDetector[] _numeric;
     private readonly AnchorScanner _anchored;
 
     public DetectorSet(IReadOnlyList<IDetector> detectors)
     {
+        var unplaced = detectors.FirstOrDefault(d => d is not NumericDetector and not IAnchoredDetector);
+        if (unplaced is not null) throw new ArgumentException($"{unplaced.GetType().Name} is neither a numeric nor an anchored detector, so no pass would run it.");
         Detectors = detectors;
         _numeric = detectors.OfType<NumericDetector>().ToArray();
         _anchored = new AnchorScanner(detectors.OfType<IAnchoredDetector>().ToArray());
-        _own = detectors.Where(d => d is not NumericDetector and not IAnchoredDetector).ToArray();
     }
 
     public static DetectorSet Default { get; } = new(
@@ -29,15 +29,10 @@ public sealed class DetectorSet
 
     public IReadOnlyList<IDetector> Detectors { get; }
 
-    /// <summary>A detector on its own, the way it runs in a set (its <see cref="IDetector.Detect"/>).</summary>
-    public static void ScanWith(IDetector detector, ReadOnlySpan<char> text, FieldContext field, DetectionTally tally) =>
-        new DetectorSet([detector]).Scan(text, field, tally);
-
     public IEnumerable<string> EntityTypes => Detectors.Select(d => d.EntityType).Distinct();
 
     public void Scan(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally)
     {
-        foreach (var detector in _own) detector.Detect(text, field, tally);
         _anchored.Scan(text, field, tally);
         if (_numeric.Length == 0) return;
         var state = (Detectors: _numeric, Field: field, Tally: tally);

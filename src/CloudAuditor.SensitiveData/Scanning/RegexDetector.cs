@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace CloudAuditor.SensitiveData.Detection;
+namespace CloudAuditor.SensitiveData.Scanning;
 
 /// <summary>
 /// A detector whose candidates come from a regex (the prefilter; source-generated, vectorised on its leading
@@ -16,9 +16,7 @@ public abstract class RegexDetector : IDetector
 
     protected abstract Regex Candidates { get; }
 
-    public virtual void Detect(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally) => ScanAll(text, field, tally);
-
-    /// <summary>Every candidate in the whole text: the plain path, for detectors without a cheaper anchor.</summary>
+    /// <summary>Every candidate in the whole text: for a field that names the entity, where values carry no anchor.</summary>
     protected void ScanAll(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally)
     {
         foreach (var match in Candidates.EnumerateMatches(text)) Report(text, match.Index, match.Length, field, tally);

@@ -1,4 +1,4 @@
-namespace CloudAuditor.SensitiveData.Detection;
+namespace CloudAuditor.SensitiveData.Detectors;
 
 /// <summary>Masking rules: enough to recognise a value you already know, never enough to recover it.</summary>
 public static class Mask

@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace CloudAuditor.SensitiveData.Detection;
+namespace CloudAuditor.SensitiveData.Scanning;
 
 /// <summary>Character-class masks over text with the machine's vector width, one bit per character.</summary>
 internal static class CharVectors

@@ -1,4 +1,4 @@
-namespace CloudAuditor.SensitiveData.Detection;
+namespace CloudAuditor.SensitiveData.Detectors;
 
 /// <summary>Entity type names fixed by CONTRACT.md.</summary>
 public static class EntityTypes

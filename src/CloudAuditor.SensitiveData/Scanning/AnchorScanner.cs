@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 
-namespace CloudAuditor.SensitiveData.Detection;
+namespace CloudAuditor.SensitiveData.Scanning;
 
 /// <summary>
 /// Finds the anchors of every anchored detector in one vectorised pass over the text. Each vector of characters is
@@ -28,16 +28,14 @@ public sealed class AnchorScanner
         for (var d = 0; d < _detectors.Length; d++)
         {
             var detector = _detectors[d];
-            if (detector.AnchorComparison is not (StringComparison.Ordinal or StringComparison.OrdinalIgnoreCase))
-                throw new ArgumentException($"{detector.GetType().Name}: anchors compare ordinally, with or without case.");
-            var fold = detector.AnchorComparison == StringComparison.OrdinalIgnoreCase;
             foreach (var anchor in detector.Anchors)
             {
-                if (anchor.Length == 0 || !System.Text.Ascii.IsValid(anchor)) throw new ArgumentException($"{detector.GetType().Name}: anchors must be non-empty ASCII.");
-                var prefix = anchor[..Math.Min(MaxPrefix, anchor.Length)];
-                probes.Add(fold ? (Fold(prefix), true) : (prefix, false));
-                var entry = new AnchorEntry(anchor, detector.AnchorComparison, d);
-                foreach (var first in fold ? new[] { char.ToLowerInvariant(anchor[0]), char.ToUpperInvariant(anchor[0]) }.Distinct() : [anchor[0]])
+                var text = anchor.Text;
+                if (string.IsNullOrEmpty(text) || !System.Text.Ascii.IsValid(text)) throw new ArgumentException($"{detector.GetType().Name}: anchors must be non-empty ASCII.");
+                var prefix = text[..Math.Min(MaxPrefix, text.Length)];
+                probes.Add(anchor.IgnoreCase ? (Fold(prefix), true) : (prefix, false));
+                var entry = new AnchorEntry(text, anchor.Comparison, d);
+                foreach (var first in anchor.IgnoreCase ? new[] { char.ToLowerInvariant(text[0]), char.ToUpperInvariant(text[0]) }.Distinct() : [text[0]])
                     _byFirstChar[first] = [.. _byFirstChar[first], entry];
             }
         }

@@ -1,4 +1,4 @@
-namespace CloudAuditor.SensitiveData.Detection;
+namespace CloudAuditor.SensitiveData.Detectors;
 
 public static class Checksums
 {

@@ -1,4 +1,4 @@
-namespace CloudAuditor.SensitiveData.Detection;
+namespace CloudAuditor.SensitiveData.Scanning;
 
 /// <summary>
 /// A regex detector that runs only on the numeric tokens whose shape could hold its entity, over a small window
@@ -14,8 +14,6 @@ public abstract class NumericDetector : RegexDetector
 
     /// <summary>Characters before the first digit where a match may start (an IBAN's country code).</summary>
     protected virtual int Lead => 0;
-
-    public override void Detect(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally) => DetectorSet.ScanWith(this, text, field, tally);
 
     public void DetectAt(ReadOnlySpan<char> text, in NumericToken token, FieldContext field, DetectionTally tally)
     {
