@@ -15,7 +15,7 @@ internal abstract class S3Remediator(Func<string, IAmazonS3> clientForRegion) : 
 {
     public abstract string CheckId { get; }
 
-    public abstract Task<RemediationChange?> PlanAsync(IAuditSubject subject, CancellationToken cancellationToken);
+    public abstract Task<RemediationPlan> PlanAsync(IAuditSubject subject, CancellationToken cancellationToken);
 
     public abstract Task ApplyAsync(IAuditSubject subject, RemediationChange change, CancellationToken cancellationToken);
 
@@ -49,15 +49,15 @@ internal sealed class PublicAccessBlockRemediator(string checkId, Func<string, I
 
     public override string CheckId => checkId;
 
-    public override async Task<RemediationChange?> PlanAsync(IAuditSubject subject, CancellationToken cancellationToken)
+    public override async Task<RemediationPlan> PlanAsync(IAuditSubject subject, CancellationToken cancellationToken)
     {
         var bucket = Bucket(subject);
         var current = await new S3SettingsReader(Client(bucket.Region)).PublicAccessBlockAsync(bucket.Resource.Name, cancellationToken);
         if (!current.IsKnown) throw new RemediationException(current.Unreadable!);
-        if (current.Value?.AllOn == true) return null;
-        return new RemediationChange("turn on all four S3 public access block settings",
+        if (current.Value?.AllOn == true) return RemediationPlan.NothingToChange;
+        return RemediationPlan.Make(new RemediationChange("turn on all four S3 public access block settings",
             JsonSerializer.Serialize(new BlockState(bucket.Resource.Name, bucket.Region, current.Value)),
-            JsonSerializer.Serialize(new BlockState(bucket.Resource.Name, bucket.Region, new Core.Model.PublicAccessBlock(true, true, true, true))));
+            JsonSerializer.Serialize(new BlockState(bucket.Resource.Name, bucket.Region, new Core.Model.PublicAccessBlock(true, true, true, true)))));
     }
 
     public override Task ApplyAsync(IAuditSubject subject, RemediationChange change, CancellationToken cancellationToken) =>
@@ -99,14 +99,14 @@ internal sealed class AclGrantRemediator(Func<string, IAmazonS3> clientForRegion
 
     public override string CheckId => AclPublicGrantCheck.Id;
 
-    public override async Task<RemediationChange?> PlanAsync(IAuditSubject subject, CancellationToken cancellationToken)
+    public override async Task<RemediationPlan> PlanAsync(IAuditSubject subject, CancellationToken cancellationToken)
     {
         var bucket = Bucket(subject);
         var acl = await ReadAsync(bucket.Resource.Name, bucket.Region, cancellationToken);
         var kept = acl.Grants.Where(g => !IsPublic(g)).ToList();
-        if (kept.Count == acl.Grants.Count) return null;
+        if (kept.Count == acl.Grants.Count) return RemediationPlan.NothingToChange;
         var removed = string.Join(", ", acl.Grants.Where(IsPublic).Select(g => $"{g.Permission} to {GroupName(g)}"));
-        return new RemediationChange($"remove the public ACL grants ({removed})", JsonSerializer.Serialize(acl), JsonSerializer.Serialize(acl with { Grants = kept }));
+        return RemediationPlan.Make(new RemediationChange($"remove the public ACL grants ({removed})", JsonSerializer.Serialize(acl), JsonSerializer.Serialize(acl with { Grants = kept })));
     }
 
     public override Task ApplyAsync(IAuditSubject subject, RemediationChange change, CancellationToken cancellationToken) =>
@@ -152,18 +152,18 @@ internal sealed class PolicyStatementRemediator(Func<string, IAmazonS3> clientFo
 
     public override string CheckId => PolicyPublicPrincipalCheck.Id;
 
-    public override async Task<RemediationChange?> PlanAsync(IAuditSubject subject, CancellationToken cancellationToken)
+    public override async Task<RemediationPlan> PlanAsync(IAuditSubject subject, CancellationToken cancellationToken)
     {
         var bucket = Bucket(subject);
         var current = await new S3SettingsReader(Client(bucket.Region)).PolicyAsync(bucket.Resource.Name, cancellationToken);
         if (!current.IsKnown) throw new RemediationException(current.Unreadable!);
-        if (current.Value is not { } policy || !policy.PublicStatements.Any()) return null;
-        var rewritten = policy.WithoutPublicStatements()
-            ?? throw new RemediationException("every statement of the policy is public; it is left in place (turn on RestrictPublicBuckets instead)");
+        if (current.Value is not { } policy || !policy.PublicStatements.Any()) return RemediationPlan.NothingToChange;
+        if (policy.WithoutPublicStatements() is not { } rewritten)
+            return RemediationPlan.Decline("every statement of the policy is public, so removing them would delete the whole policy; it is left in place (turn on RestrictPublicBuckets instead)");
         var sids = string.Join(", ", policy.PublicStatements.Select(s => s.Sid ?? "(no Sid)"));
-        return new RemediationChange($"remove the public bucket policy statements ({sids})",
+        return RemediationPlan.Make(new RemediationChange($"remove the public bucket policy statements ({sids})",
             JsonSerializer.Serialize(new PolicyState(bucket.Resource.Name, bucket.Region, policy.Json)),
-            JsonSerializer.Serialize(new PolicyState(bucket.Resource.Name, bucket.Region, rewritten)));
+            JsonSerializer.Serialize(new PolicyState(bucket.Resource.Name, bucket.Region, rewritten))));
     }
 
     public override Task ApplyAsync(IAuditSubject subject, RemediationChange change, CancellationToken cancellationToken) =>

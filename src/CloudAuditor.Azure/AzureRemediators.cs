@@ -24,13 +24,13 @@ internal sealed class ContainerAccessRemediator(Func<Uri, BlobContainerClient> o
 
     public string CheckId => ContainerPublicAccessCheck.Id;
 
-    public async Task<RemediationChange?> PlanAsync(IAuditSubject subject, CancellationToken cancellationToken)
+    public async Task<RemediationPlan> PlanAsync(IAuditSubject subject, CancellationToken cancellationToken)
     {
         var url = (subject as AzureContainer)?.Url ?? throw new RemediationException("the container URL is unknown");
         var current = await ReadAsync(url.ToString(), cancellationToken);
-        if (current.PublicAccess == nameof(PublicAccessType.None)) return null;
-        return new RemediationChange($"set container public access to None (was {current.PublicAccess}), keeping {current.Policies.Count} stored access policies",
-            JsonSerializer.Serialize(current), JsonSerializer.Serialize(current with { PublicAccess = nameof(PublicAccessType.None) }));
+        if (current.PublicAccess == nameof(PublicAccessType.None)) return RemediationPlan.NothingToChange;
+        return RemediationPlan.Make(new RemediationChange($"set container public access to None (was {current.PublicAccess}), keeping {current.Policies.Count} stored access policies",
+            JsonSerializer.Serialize(current), JsonSerializer.Serialize(current with { PublicAccess = nameof(PublicAccessType.None) })));
     }
 
     public Task ApplyAsync(IAuditSubject subject, RemediationChange change, CancellationToken cancellationToken) =>
@@ -96,12 +96,12 @@ internal sealed class AccountPublicAccessRemediator(ArmAccountReader reader, Htt
 
     public string CheckId => AccountAllowsBlobPublicAccessCheck.Id;
 
-    public async Task<RemediationChange?> PlanAsync(IAuditSubject subject, CancellationToken cancellationToken)
+    public async Task<RemediationPlan> PlanAsync(IAuditSubject subject, CancellationToken cancellationToken)
     {
         var current = await ReadAsync(subject.Resource.Id, cancellationToken);
-        if (!current.AllowBlobPublicAccess) return null;
-        return new RemediationChange("set allowBlobPublicAccess to false on the storage account",
-            JsonSerializer.Serialize(current), JsonSerializer.Serialize(current with { AllowBlobPublicAccess = false }));
+        if (!current.AllowBlobPublicAccess) return RemediationPlan.NothingToChange;
+        return RemediationPlan.Make(new RemediationChange("set allowBlobPublicAccess to false on the storage account",
+            JsonSerializer.Serialize(current), JsonSerializer.Serialize(current with { AllowBlobPublicAccess = false })));
     }
 
     public Task ApplyAsync(IAuditSubject subject, RemediationChange change, CancellationToken cancellationToken) => PatchAsync(Parse(change.NewState), cancellationToken);

@@ -5,7 +5,9 @@ using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Output;
+using CloudAuditor.Core.Exemptions;
 using CloudAuditor.Core.Owners;
+using CloudAuditor.Core.Pipeline;
 using CloudAuditor.Core.Remediation;
 using CloudAuditor.Core.State;
 using CloudAuditor.Notifications;
@@ -62,16 +64,20 @@ public sealed class AuditorRuntime : IAsyncDisposable
 
     public ContainerSampler? Sampler() => Config.Sampling.Enabled ? ContainerSampler.Create(Config.Sampling, Loggers.CreateLogger<ContainerSampler>()) : null;
 
-    public RemediationCoordinator Coordinator() => new(
-        Config.Remediation, new ExemptionPolicy(Config.Remediation.Exemptions, TimeProvider.System), new OwnerResolver(Config.Owners),
-        State, TimeProvider.System, Loggers.CreateLogger<RemediationCoordinator>());
+    /// <summary>The finding pipeline in the order the architecture draws: exemption, owner, remediation (state and notices are sinks).</summary>
+    public FindingPipeline Pipeline() => new(
+    [
+        new ExemptionStage(new ExemptionPolicy(Config.Remediation.Exemptions, TimeProvider.System)),
+        new OwnerStage(new OwnerResolver(Config.Owners)),
+        new RemediationCoordinator(Config.Remediation, State, TimeProvider.System, Loggers.CreateLogger<RemediationCoordinator>()),
+    ]);
 
     public CheckCatalog Catalog() => CheckCatalog.Default.WithRetention(Config.Retention);
 
     public SweepEngine Engine() => Engine(Sampler());
 
     /// <summary>An engine with another sampler (an event's single object), or none.</summary>
-    public SweepEngine Engine(IContainerSampler? sampler) => new(Catalog(), Loggers.CreateLogger<SweepEngine>(), sampler, Coordinator());
+    public SweepEngine Engine(IContainerSampler? sampler) => new(Catalog(), Loggers.CreateLogger<SweepEngine>(), sampler, Pipeline());
 
     public NotificationSink Notifications()
     {

@@ -5,7 +5,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using CloudAuditor.Azure;
 using CloudAuditor.Core.State;
-using CloudAuditor.UnitTests.Remediation;
+using CloudAuditor.UnitTests.State;
 
 namespace CloudAuditor.IntegrationTests;
 

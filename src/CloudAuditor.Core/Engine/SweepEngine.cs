@@ -1,15 +1,16 @@
 using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Model;
+using CloudAuditor.Core.Pipeline;
 using Microsoft.Extensions.Logging;
 
 namespace CloudAuditor.Core.Engine;
 
-/// <summary>Runs targets in parallel, judges each subject with the check catalogue and streams findings to the sink.</summary>
-public sealed class SweepEngine(CheckCatalog catalog, ILogger<SweepEngine> logger, IContainerSampler? sampler = null, IFindingProcessor? processor = null)
+/// <summary>Runs targets in parallel, judges each subject with the check catalogue, passes each finding through the pipeline and streams it to the sink.</summary>
+public sealed class SweepEngine(CheckCatalog catalog, ILogger<SweepEngine> logger, IContainerSampler? sampler = null, FindingPipeline? pipeline = null)
 {
     private readonly CheckCatalog _catalog = catalog;
     private readonly IContainerSampler? _sampler = sampler;
-    private readonly IFindingProcessor? _processor = processor;
+    private readonly FindingPipeline _pipeline = pipeline ?? FindingPipeline.Empty;
 
     public event Action<string, IAuditSubject>? SubjectAudited;
 
@@ -66,7 +67,7 @@ public sealed class SweepEngine(CheckCatalog catalog, ILogger<SweepEngine> logge
 
         private async ValueTask EmitAsync(IAuditSubject subject, Finding finding, CancellationToken cancellationToken)
         {
-            if (engine._processor is not null) finding = await engine._processor.ProcessAsync(target, subject, finding, cancellationToken);
+            finding = await engine._pipeline.ProcessAsync(target, subject, finding, cancellationToken);
             summary.Count(finding);
             await output.WriteAsync(finding, cancellationToken);
         }

@@ -1,6 +1,6 @@
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Model;
-using CloudAuditor.Core.Remediation;
+using CloudAuditor.Core.Matching;
 
 namespace CloudAuditor.Core.Owners;
 

@@ -2,37 +2,26 @@ using System.Security.Cryptography;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
-using CloudAuditor.Core.Owners;
+using CloudAuditor.Core.Pipeline;
 using CloudAuditor.Core.State;
 using Microsoft.Extensions.Logging;
 
 namespace CloudAuditor.Core.Remediation;
 
 /// <summary>
-/// Decides what happens to each failing finding: owner attached; exempt if an exemption applies; in enforce mode,
-/// for opted-in checks and within the blast-radius limit, remediated journal-first (plan, record prior state,
-/// apply, verify) with the rollback command in the finding.
+/// The remediation stage: in enforce mode, a failing finding of an opted-in check is fixed within the blast-radius
+/// limit, journal-first (plan from a fresh read, record the prior state, apply, verify), with the rollback id in the
+/// finding. In audit mode, and for every other finding, it changes nothing.
 /// </summary>
-public sealed class RemediationCoordinator(
-    RemediationSettings settings, ExemptionPolicy exemptions, OwnerResolver owners, IStateStore journal, TimeProvider time, ILogger logger) : IFindingProcessor
+public sealed class RemediationCoordinator(RemediationSettings settings, IStateStore journal, TimeProvider time, ILogger logger) : IFindingStage
 {
     private int _changes;
 
     public int Changes => Math.Min(_changes, settings.MaxChanges);
 
-    public async Task<Finding> ProcessAsync(ITargetInventory target, IAuditSubject subject, Finding finding, CancellationToken cancellationToken)
+    public async ValueTask<Finding> ProcessAsync(ITargetInventory target, IAuditSubject subject, Finding finding, CancellationToken cancellationToken)
     {
-        if (finding.Status is FindingStatus.Pass) return finding;
-        finding = finding with { Owner = owners.Resolve(subject) };
         if (!finding.IsFailing) return finding;
-        if (exemptions.Find(finding, subject) is { } exemption)
-        {
-            return finding with
-            {
-                Status = FindingStatus.Exempt,
-                Detail = $"{finding.Detail} Exempt ({exemption.Source}): {exemption.Reason}{(exemption.Expires is { } until ? $", until {until:yyyy-MM-dd}" : "")}.",
-            };
-        }
         if (settings.Mode != RemediationMode.Enforce || !settings.Checks.Contains(finding.CheckId)) return finding;
         var remediator = target.Remediators.FirstOrDefault(r => r.CheckId == finding.CheckId);
         if (remediator is null) return finding;
@@ -43,20 +32,20 @@ public sealed class RemediationCoordinator(
 
     private async Task<Finding> RemediateAsync(ITargetInventory target, IAuditSubject subject, Finding finding, IRemediator remediator, CancellationToken cancellationToken)
     {
-        RemediationChange? change;
+        RemediationPlan plan;
         try
         {
-            change = await remediator.PlanAsync(subject, cancellationToken);
+            plan = await remediator.PlanAsync(subject, cancellationToken);
         }
         catch (RemediationException e)
         {
             Interlocked.Decrement(ref _changes);
             return finding with { Detail = $"{finding.Detail} Not remediated: the current state could not be read ({e.Message})." };
         }
-        if (change is null)
+        if (plan.Change is not { } change)
         {
             Interlocked.Decrement(ref _changes);
-            return finding;
+            return plan.DeclinedBecause is { } reason ? finding with { Detail = $"{finding.Detail} Not remediated: {reason}." } : finding;
         }
 
         var id = NewId();
@@ -78,12 +67,25 @@ public sealed class RemediationCoordinator(
         }
         await journal.UpdateRemediationAsync(id, RemediationStatus.Applied, null, time.GetUtcNow(), cancellationToken);
 
-        var problem = await remediator.VerifyAsync(subject, change, cancellationToken);
+        var problem = await VerifyAsync(remediator, subject, change, cancellationToken);
         await journal.UpdateRemediationAsync(id, problem is null ? RemediationStatus.Verified : RemediationStatus.VerificationFailed, problem, time.GetUtcNow(), cancellationToken);
         logger.LogInformation("Remediation {Id}: {Action} on {Resource} ({Outcome})", id, change.Action, finding.Resource.Id, problem ?? "verified");
         return problem is null
             ? finding with { Status = FindingStatus.Remediated, Detail = $"{finding.Detail} Remediated ({id}): {change.Action}; verified.", Evidence = With(finding, id, change.Action) }
             : finding with { Detail = $"{finding.Detail} Remediation {id} applied ({change.Action}) but not verified: {problem}.", Evidence = With(finding, id, change.Action) };
+    }
+
+    /// <summary>A fix whose result cannot be re-read is applied but unconfirmed: journalled as such, never a failed target.</summary>
+    private static async Task<string?> VerifyAsync(IRemediator remediator, IAuditSubject subject, RemediationChange change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await remediator.VerifyAsync(subject, change, cancellationToken);
+        }
+        catch (RemediationException e)
+        {
+            return $"the result could not be re-read ({e.Message})";
+        }
     }
 
     private static Dictionary<string, string> With(Finding finding, string id, string action)

@@ -1,5 +1,6 @@
 using CloudAuditor.Aws;
 using CloudAuditor.Core.Config;
+using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
 using CloudAuditor.Core.Remediation;
 using CloudAuditor.Core.State;
@@ -11,10 +12,10 @@ namespace CloudAuditor.UnitTests.Remediation;
 /// <summary>The S3 remediators through AWSSDK.S3 over recorded control-plane documents: plan, apply, verify, roll back.</summary>
 public class AwsRemediationTests
 {
-    private static IRemediator Remediator(HttpMessageHandler s3, string checkId)
+    private static IRemediator Remediator(HttpMessageHandler s3, string checkId, int maxRetries = 5)
     {
         var target = new AwsTarget { Name = "prod", Region = "us-east-1", AccessKeyId = "AKIAIOSFODNN7EXAMPLE", SecretAccessKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", AccountId = "111122223333", Buckets = ["acme-public-site"] };
-        var config = new AuditorConfig { Aws = [target] };
+        var config = new AuditorConfig { Aws = [target], Sweep = new SweepSettings { MaxRetries = maxRetries } };
         var inventory = new AwsInventoryFactory(sweep => new AwsClientSettings(sweep) { Handler = s3 }, NullLoggerFactory.Instance).Create(config).Single();
         return inventory.Remediators.First(r => r.CheckId == checkId);
     }
@@ -29,11 +30,11 @@ public class AwsRemediationTests
 
     private static async Task<RemediationChange> FixAsync(IRemediator remediator)
     {
-        var change = await remediator.PlanAsync(Bucket, CancellationToken.None);
+        var change = (await remediator.PlanAsync(Bucket, CancellationToken.None)).Change;
         Assert.NotNull(change);
         await remediator.ApplyAsync(Bucket, change, CancellationToken.None);
         Assert.Null(await remediator.VerifyAsync(Bucket, change, CancellationToken.None));
-        Assert.Null(await remediator.PlanAsync(Bucket, CancellationToken.None));
+        Assert.Same(RemediationPlan.NothingToChange, await remediator.PlanAsync(Bucket, CancellationToken.None));
         return change;
     }
 
@@ -94,9 +95,66 @@ public class AwsRemediationTests
     {
         var s3 = new S3ControlPlaneReplay(null, "aws/policy-public-read.json", null);
         var remediator = Remediator(new RefusingWrites(s3), "aws.s3.policy-public-principal");
-        var change = (await remediator.PlanAsync(Bucket, CancellationToken.None))!;
+        var change = (await remediator.PlanAsync(Bucket, CancellationToken.None)).Change!;
         var e = await Assert.ThrowsAsync<RemediationException>(() => remediator.ApplyAsync(Bucket, change, CancellationToken.None));
         Assert.Equal("PutBucketPolicy: 403 AccessDenied", e.Message);
+    }
+
+    [Fact]
+    public async Task A_policy_made_only_of_public_statements_is_declined_with_the_reason()
+    {
+        var onlyPublic = """{"Version":"2012-10-17","Statement":[{"Sid":"Public","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::acme-public-site/*"}]}""";
+        var s3 = new S3ControlPlaneReplay(null, null, null);
+        s3.Put("policy", onlyPublic);
+        var plan = await Remediator(s3, "aws.s3.policy-public-principal").PlanAsync(Bucket, CancellationToken.None);
+        Assert.Null(plan.Change);
+        Assert.Contains("every statement of the policy is public", plan.DeclinedBecause);
+        Assert.Empty(s3.Writes);
+    }
+
+    [Fact]
+    public async Task An_acl_fix_whose_re_read_fails_is_journalled_unverified_and_the_target_goes_on()
+    {
+        var s3 = new S3ControlPlaneReplay("aws/acl-allusers-read.xml", null, null);
+        var flaky = new FailingReadsAfterWrite(s3);
+        var remediator = Remediator(flaky, "aws.s3.acl-public-grant", maxRetries: 0);
+        var journal = new SqliteStateStore(Path.Combine(Path.GetTempPath(), $"ca-{Guid.NewGuid():N}.db"));
+        var coordinator = new RemediationCoordinator(new RemediationSettings { Mode = RemediationMode.Enforce, Checks = ["aws.s3.acl-public-grant"] },
+            journal, TimeProvider.System, NullLogger.Instance);
+        var finding = new Finding
+        {
+            Type = FindingType.Exposure, CheckId = "aws.s3.acl-public-grant", Severity = Severity.High, Status = FindingStatus.Fail, Cloud = CloudKind.Aws,
+            Resource = Bucket.Resource, Title = "t", Detail = "The ACL grants READ to AllUsers.", Fingerprint = "f",
+        };
+        var result = await coordinator.ProcessAsync(new OneRemediator(remediator), Bucket, finding, CancellationToken.None);
+        Assert.Equal(FindingStatus.Fail, result.Status);
+        Assert.Contains("could not be re-read (GetBucketAcl: 503 SlowDown)", result.Detail);
+        Assert.Equal(RemediationStatus.VerificationFailed, (await journal.GetRemediationAsync(result.Evidence!["remediationId"], CancellationToken.None))!.Status);
+        journal.Dispose();
+    }
+
+    private sealed class OneRemediator(IRemediator remediator) : ITargetInventory
+    {
+        public string Name => "prod";
+        public CloudKind Cloud => CloudKind.Aws;
+        public IReadOnlyList<IRemediator> Remediators => [remediator];
+        public Task InventoryAsync(IInventorySink sink, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    /// <summary>S3 throttles every read once the write is in: the re-read of verification cannot succeed.</summary>
+    private sealed class FailingReadsAfterWrite(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private bool _written;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Method != HttpMethod.Get) _written = true;
+            else if (_written) return Task.FromResult(new HttpResponseMessage((System.Net.HttpStatusCode)503)
+            {
+                Content = new StringContent("<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>", System.Text.Encoding.UTF8, "application/xml"),
+            });
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     private sealed class RefusingWrites(HttpMessageHandler reads) : DelegatingHandler(reads)

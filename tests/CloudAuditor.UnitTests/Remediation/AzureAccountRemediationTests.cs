@@ -4,6 +4,7 @@ using Azure.Core.Pipeline;
 using CloudAuditor.Azure;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Model;
+using CloudAuditor.Core.Remediation;
 using CloudAuditor.Core.State;
 using CloudAuditor.UnitTests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -43,10 +44,10 @@ public class AzureAccountRemediationTests
         var remediator = target.Remediators.Single(r => r.CheckId == "azure.account.allow-blob-public-access");
         var subject = Subjects.Account() with { Resource = new ResourceRef(Account, "storage-account", "financedata") };
 
-        var change = (await remediator.PlanAsync(subject, CancellationToken.None))!;
+        var change = (await remediator.PlanAsync(subject, CancellationToken.None)).Change!;
         await remediator.ApplyAsync(subject, change, CancellationToken.None);
         Assert.Null(await remediator.VerifyAsync(subject, change, CancellationToken.None));
-        Assert.Null(await remediator.PlanAsync(subject, CancellationToken.None));
+        Assert.Same(RemediationPlan.NothingToChange, await remediator.PlanAsync(subject, CancellationToken.None));
 
         var (url, body) = Assert.Single(arm.Patches);
         Assert.Equal($"https://management.azure.com{Account}?api-version={AzureClientSettings.StorageAccountApiVersion}", url);

@@ -2,7 +2,6 @@ using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
-using CloudAuditor.Core.Owners;
 using CloudAuditor.Core.Remediation;
 using CloudAuditor.Core.State;
 using CloudAuditor.UnitTests.Support;
@@ -33,8 +32,13 @@ public sealed class RemediationCoordinatorTests : IDisposable
 
         public string CheckId => checkId;
 
-        public Task<RemediationChange?> PlanAsync(IAuditSubject subject, CancellationToken cancellationToken) =>
-            Task.FromResult(NothingToChange ? null : new RemediationChange("close it", "{\"open\":true}", "{\"open\":false}"));
+        public string? Declines { get; init; }
+        public string? VerifyCannotRead { get; init; }
+
+        public Task<RemediationPlan> PlanAsync(IAuditSubject subject, CancellationToken cancellationToken) =>
+            Task.FromResult(NothingToChange ? RemediationPlan.NothingToChange
+                : Declines is { } reason ? RemediationPlan.Decline(reason)
+                : RemediationPlan.Make(new RemediationChange("close it", "{\"open\":true}", "{\"open\":false}")));
 
         public Task ApplyAsync(IAuditSubject subject, RemediationChange change, CancellationToken cancellationToken)
         {
@@ -43,7 +47,8 @@ public sealed class RemediationCoordinatorTests : IDisposable
             return Task.CompletedTask;
         }
 
-        public Task<string?> VerifyAsync(IAuditSubject subject, RemediationChange change, CancellationToken cancellationToken) => Task.FromResult(VerifyProblem);
+        public Task<string?> VerifyAsync(IAuditSubject subject, RemediationChange change, CancellationToken cancellationToken) =>
+            VerifyCannotRead is { } failure ? throw new RemediationException(failure) : Task.FromResult(VerifyProblem);
 
         public Task RollbackAsync(RemediationRecord record, CancellationToken cancellationToken) => Task.CompletedTask;
     }
@@ -63,8 +68,7 @@ public sealed class RemediationCoordinatorTests : IDisposable
         };
 
     private RemediationCoordinator Coordinator(RemediationMode mode, int maxChanges = 10, params string[] checks) => new(
-        new RemediationSettings { Mode = mode, Checks = [.. checks], MaxChanges = maxChanges }, new ExemptionPolicy([], TimeProvider.System),
-        new OwnerResolver(new OwnerSettings { Default = "security@contoso.example" }), _journal, TimeProvider.System, NullLogger.Instance);
+        new RemediationSettings { Mode = mode, Checks = [.. checks], MaxChanges = maxChanges }, _journal, TimeProvider.System, NullLogger.Instance);
 
     private static async Task<Finding> RunAsync(RemediationCoordinator coordinator, ITargetInventory target, AzureContainer subject) =>
         await coordinator.ProcessAsync(target, subject, CheckCatalog.Default.Evaluate(subject).Single(), CancellationToken.None);
@@ -72,12 +76,11 @@ public sealed class RemediationCoordinatorTests : IDisposable
     private const string Check = "azure.container.public-access";
 
     [Fact]
-    public async Task Audit_mode_changes_nothing_but_names_the_owner()
+    public async Task Audit_mode_changes_nothing()
     {
         var remediator = new FakeRemediator(Check);
         var finding = await RunAsync(Coordinator(RemediationMode.Audit, 10, Check), new Target(remediator), PublicContainer());
         Assert.Equal(FindingStatus.Fail, finding.Status);
-        Assert.Equal("security@contoso.example", finding.Owner);
         Assert.Equal(0, remediator.Applied);
     }
 
@@ -146,13 +149,24 @@ public sealed class RemediationCoordinatorTests : IDisposable
     }
 
     [Fact]
-    public async Task Exempt_findings_are_never_remediated()
+    public async Task A_result_that_cannot_be_re_read_is_journalled_as_unverified_not_a_failed_target()
     {
-        var remediator = new FakeRemediator(Check);
-        var container = PublicContainer() with { Metadata = new Dictionary<string, string> { ["cloudauditor_exempt"] = "*||public by design" } };
-        var finding = await RunAsync(Coordinator(RemediationMode.Enforce, 10, Check), new Target(remediator), container);
-        Assert.Equal(FindingStatus.Exempt, finding.Status);
-        Assert.Contains("public by design", finding.Detail);
-        Assert.Equal(0, remediator.Applied);
+        var finding = await RunAsync(Coordinator(RemediationMode.Enforce, 10, Check),
+            new Target(new FakeRemediator(Check) { VerifyCannotRead = "GetBucketAcl: 503 SlowDown" }), PublicContainer());
+        Assert.Equal(FindingStatus.Fail, finding.Status);
+        Assert.Contains("not verified: the result could not be re-read (GetBucketAcl: 503 SlowDown)", finding.Detail);
+        var record = await _journal.GetRemediationAsync(finding.Evidence!["remediationId"], CancellationToken.None);
+        Assert.Equal(RemediationStatus.VerificationFailed, record!.Status);
+    }
+
+    [Fact]
+    public async Task A_declined_change_is_worded_as_declined_not_as_a_read_failure()
+    {
+        var coordinator = Coordinator(RemediationMode.Enforce, 1, Check);
+        var finding = await RunAsync(coordinator, new Target(new FakeRemediator(Check) { Declines = "every statement of the policy is public" }), PublicContainer());
+        Assert.Equal(FindingStatus.Fail, finding.Status);
+        Assert.EndsWith("Not remediated: every statement of the policy is public.", finding.Detail);
+        Assert.DoesNotContain("could not be read", finding.Detail);
+        Assert.Equal(0, coordinator.Changes);
     }
 }

@@ -29,6 +29,9 @@ public sealed class S3ControlPlaneReplay : HttpMessageHandler
 
     public string? Current(string subResource) => _documents[subResource];
 
+    /// <summary>Sets a document directly, as if the bucket had been configured so before the test.</summary>
+    public void Put(string subResource, string? document) => _documents[subResource] = document;
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var subResource = _documents.Keys.FirstOrDefault(k => RecordedHttpHandler.HasQuery(request.RequestUri!, k))

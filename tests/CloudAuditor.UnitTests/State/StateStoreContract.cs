@@ -3,7 +3,7 @@ using CloudAuditor.Core.Model;
 using CloudAuditor.Core.State;
 using CloudAuditor.UnitTests.Support;
 
-namespace CloudAuditor.UnitTests.Remediation;
+namespace CloudAuditor.UnitTests.State;
 
 /// <summary>What every state store must do; run against SQLite here and Azure Table storage (Azurite) in the integration tests.</summary>
 public abstract class StateStoreContract

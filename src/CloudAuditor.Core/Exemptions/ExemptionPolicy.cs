@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Model;
 
-namespace CloudAuditor.Core.Remediation;
+using CloudAuditor.Core.Matching;
 
-public sealed record Exemption(string Reason, DateOnly? Expires, string Source);
+namespace CloudAuditor.Core.Exemptions;
 
 /// <summary>
 /// Exemptions from a tag/metadata on the resource (or its account) or from the policy in the configuration.
@@ -49,12 +48,4 @@ public sealed class ExemptionPolicy(IReadOnlyList<ExemptionRule> rules, TimeProv
     private static bool Covers(string[] checks, string checkId) => checks.Contains("*") || checks.Contains(checkId);
 
     private static bool Valid(Exemption exemption, DateOnly today) => exemption.Expires is not { } expires || expires >= today;
-}
-
-/// <summary>'*' wildcards, case-insensitive, whole string.</summary>
-public static class Glob
-{
-    public static bool Matches(string pattern, string value) =>
-        pattern.Length > 0 && Regex.IsMatch(value, "^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal) + "$",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 }

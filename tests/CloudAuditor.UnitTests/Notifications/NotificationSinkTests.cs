@@ -5,7 +5,7 @@ using CloudAuditor.Notifications;
 using CloudAuditor.UnitTests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace CloudAuditor.UnitTests.Remediation;
+namespace CloudAuditor.UnitTests.Notifications;
 
 public sealed class NotificationSinkTests : IDisposable
 {
