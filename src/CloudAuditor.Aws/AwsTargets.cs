@@ -30,8 +30,6 @@ public sealed class AwsInventoryFactory(Func<SweepSettings, AwsClientSettings> c
 /// <summary>The S3 buckets of one AWS account (or one S3-compatible endpoint).</summary>
 internal sealed class AwsAccountTarget(AwsTarget target, AwsClientSettings settings, ILogger logger) : ITargetInventory, IDisposable
 {
-    public const string UnreadableCheckId = "aws.s3.settings-unreadable";
-
     private readonly ConcurrentDictionary<string, AmazonS3Client> _regionalClients = new();
     private readonly HttpClient _anonymousHttp = settings.CreateAnonymousHttpClient();
 
@@ -62,13 +60,13 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientSettings setti
                 await sink.SubjectAsync(subject, ct);
                 await sink.ObjectsAsync(subject, new S3ObjectStore(Client(subject.Region), bucket), ct);
                 if (unreadable.Count > 0)
-                    await sink.ErrorAsync(FindingFactory.Error(CloudKind.Aws, resource, UnreadableCheckId,
+                    await sink.ErrorAsync(FindingFactory.Error(CloudKind.Aws, resource, AuditGapChecks.S3SettingsUnreadable,
                         $"Some settings could not be read, so the checks that need them were not judged: {string.Join("; ", unreadable)}."), ct);
             }
             catch (AmazonServiceException e)
             {
                 logger.LogWarning("Bucket {Bucket} could not be read: {Code}", bucket, e.ErrorCode);
-                await sink.ErrorAsync(FindingFactory.Error(CloudKind.Aws, resource, "aws.s3.bucket-unreadable",
+                await sink.ErrorAsync(FindingFactory.Error(CloudKind.Aws, resource, AuditGapChecks.S3BucketUnreadable,
                     $"The bucket could not be read ({(int)e.StatusCode} {e.ErrorCode})."), ct);
             }
         });

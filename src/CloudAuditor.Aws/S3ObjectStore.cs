@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
+using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Engine;
 
 namespace CloudAuditor.Aws;
@@ -9,7 +10,7 @@ namespace CloudAuditor.Aws;
 /// <summary>A bucket's objects for sampling: ListObjectsV2 pages and ranged GetObject.</summary>
 internal sealed class S3ObjectStore(IAmazonS3 s3, string bucket) : IObjectStore
 {
-    public string CheckPrefix => "aws.s3";
+    public ContentChecks Checks => ContentChecks.AwsS3;
 
     public async IAsyncEnumerable<StoredObject> ListAsync(int limit, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

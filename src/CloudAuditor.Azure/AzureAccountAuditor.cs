@@ -36,7 +36,7 @@ public sealed class AzureAccountAuditor(AzureClientSettings settings, IReadOnlyC
             catch (RequestFailedException e)
             {
                 logger.LogWarning("Container {Container} could not be read: {Status}", resource.Id, e.Status);
-                await sink.ErrorAsync(FindingFactory.Error(CloudKind.Azure, resource, "azure.container.unreadable",
+                await sink.ErrorAsync(FindingFactory.Error(CloudKind.Azure, resource, AuditGapChecks.AzureContainerUnreadable,
                     $"The container could not be read ({ArmAccountReader.Describe(e)})."), ct);
             }
         });

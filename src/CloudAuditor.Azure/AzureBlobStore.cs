@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Engine;
 
 namespace CloudAuditor.Azure;
@@ -9,7 +10,7 @@ namespace CloudAuditor.Azure;
 /// <summary>A blob container's objects for sampling: listing with sizes and dates, and ranged downloads.</summary>
 public sealed class AzureBlobStore(BlobContainerClient container) : IObjectStore
 {
-    public string CheckPrefix => "azure.blob";
+    public ContentChecks Checks => ContentChecks.AzureBlob;
 
     public async IAsyncEnumerable<StoredObject> ListAsync(int limit, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

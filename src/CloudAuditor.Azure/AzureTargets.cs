@@ -83,7 +83,7 @@ internal sealed class AzureSubscriptionTarget(AzureTarget target, AzureClientSet
                 {
                     var name = accountId[(accountId.LastIndexOf('/') + 1)..];
                     await sink.ErrorAsync(FindingFactory.Error(CloudKind.Azure,
-                        new ResourceRef(accountId, "storage-account", name) { Account = name }, "azure.account.unreachable", e.Message), cancellationToken);
+                        new ResourceRef(accountId, "storage-account", name) { Account = name }, AuditGapChecks.AzureAccountUnreachable, e.Message), cancellationToken);
                 }
             }
         }

@@ -72,12 +72,12 @@ public sealed class AuditorRuntime : IAsyncDisposable
         new RemediationCoordinator(Config.Remediation, State, TimeProvider.System, Loggers.CreateLogger<RemediationCoordinator>()),
     ]);
 
-    public CheckCatalog Catalog() => CheckCatalog.Default.WithRetention(Config.Retention);
+    public CheckContext CheckContext() => Core.Checks.CheckContext.From(Config);
 
     public SweepEngine Engine() => Engine(Sampler());
 
     /// <summary>An engine with another sampler (an event's single object), or none.</summary>
-    public SweepEngine Engine(IContainerSampler? sampler) => new(Catalog(), Loggers.CreateLogger<SweepEngine>(), sampler, Pipeline());
+    public SweepEngine Engine(IContainerSampler? sampler) => new(CheckCatalog.Default, CheckContext(), Loggers.CreateLogger<SweepEngine>(), sampler, Pipeline());
 
     public NotificationSink Notifications()
     {

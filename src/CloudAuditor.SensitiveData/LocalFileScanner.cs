@@ -1,3 +1,4 @@
+using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
 using System.IO.Enumeration;
@@ -8,8 +9,6 @@ namespace CloudAuditor.SensitiveData;
 /// <summary>scan-files: every file under a path, whole up to the size cap, with the same extractors and limits as cloud sampling.</summary>
 public sealed class LocalFileScanner(ContentScanner scanner)
 {
-    public const string CheckPrefix = "local.file";
-
     public sealed record Summary(int Files, long Bytes, int WithFindings);
 
     public async Task<Summary> ScanAsync(string path, IFindingSink sink, int parallelism, CancellationToken cancellationToken)
@@ -40,11 +39,11 @@ public sealed class LocalFileScanner(ContentScanner scanner)
         {
             await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, useAsync: true);
             var result = await scanner.ScanAsync(stream, relative, cancellationToken);
-            return (SensitiveDataFindings.From(result, CloudKind.Local, resource, CheckPrefix, relative).ToList(), result.BytesScanned);
+            return (SensitiveDataFindings.From(result, CloudKind.Local, resource, ContentChecks.LocalFile, relative).ToList(), result.BytesScanned);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return ([SensitiveDataFindings.Unscanned(CloudKind.Local, resource, CheckPrefix, relative, $"the file could not be read ({e.GetType().Name})")], 0);
+            return ([SensitiveDataFindings.Unscanned(CloudKind.Local, resource, ContentChecks.LocalFile, relative, $"the file could not be read ({e.GetType().Name})")], 0);
         }
     }
 

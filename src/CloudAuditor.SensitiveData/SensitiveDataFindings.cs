@@ -1,3 +1,4 @@
+using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Model;
 using CloudAuditor.SensitiveData.Detectors;
 using CloudAuditor.SensitiveData.Extraction;
@@ -9,10 +10,9 @@ public static class SensitiveDataFindings
 {
     private static readonly HashSet<string> HighRiskPii = [EntityTypes.CreditCard, EntityTypes.UsSsn, EntityTypes.Iban];
 
-    /// <param name="checkPrefix">"local.file", "azure.blob" or "aws.s3": the finding ids are {prefix}.sensitive-data and {prefix}.sensitive-data-unscanned.</param>
-    public static IEnumerable<Finding> From(ScanResult result, CloudKind cloud, ResourceRef resource, string checkPrefix, string objectName)
+    public static IEnumerable<Finding> From(ScanResult result, CloudKind cloud, ResourceRef resource, ContentChecks checks, string objectName)
     {
-        var checkId = $"{checkPrefix}.sensitive-data";
+        var checkId = checks.SensitiveData.Id;
         foreach (var (member, tally) in result.Detections)
         {
             var entities = tally.ToEntities();
@@ -24,11 +24,11 @@ public static class SensitiveDataFindings
                 Status = FindingStatus.Fail,
                 Cloud = cloud,
                 Resource = resource,
-                Title = "Sensitive data found in stored content",
+                Title = checks.SensitiveData.Title,
                 Detail = $"{string.Join(", ", entities.Select(e => $"{e.Count} {e.Type}"))}" +
                     (result.Truncated ? $" in the first {result.BytesScanned:N0} bytes read." : "."),
                 Fingerprint = Fingerprint.Of(checkId, resource.Id, objectName, member),
-                Remediation = "Remove or tokenise the values, or move the object to storage whose access and retention fit its data class.",
+                Remediation = checks.SensitiveData.Remediation,
                 Object = objectName,
                 Member = member,
                 Entities = entities,
@@ -36,25 +36,25 @@ public static class SensitiveDataFindings
         }
         foreach (var issue in result.Issues.Where(i => i.Kind != ScanIssueKind.Skipped))
         {
-            yield return Unscanned(cloud, resource, checkPrefix, objectName, issue.Reason) with
+            yield return Unscanned(cloud, resource, checks, objectName, issue.Reason) with
             {
                 Severity = issue.Kind == ScanIssueKind.LimitExceeded ? Severity.Medium : Severity.Low,
                 Title = issue.Kind == ScanIssueKind.LimitExceeded ? "Content exceeded a scanning limit" : "Content could not be parsed",
                 Member = issue.Member,
-                Fingerprint = Fingerprint.Of($"{checkPrefix}.sensitive-data-unscanned", resource.Id, objectName, issue.Member),
+                Fingerprint = Fingerprint.Of(checks.Unscanned.Id, resource.Id, objectName, issue.Member),
             };
         }
     }
 
     /// <summary>Content that was not (fully) scanned, and why: unreadable, unlistable, over a cap, or corrupt.</summary>
-    public static Finding Unscanned(CloudKind cloud, ResourceRef resource, string checkPrefix, string? objectName, string reason)
+    public static Finding Unscanned(CloudKind cloud, ResourceRef resource, ContentChecks checks, string? objectName, string reason)
     {
-        var checkId = $"{checkPrefix}.sensitive-data-unscanned";
+        var definition = checks.Unscanned;
         return new Finding
         {
-            Type = FindingType.Error, CheckId = checkId, Severity = Severity.Low, Status = FindingStatus.Error, Cloud = cloud,
-            Resource = resource, Title = "Content could not be scanned", Detail = $"Not scanned: {reason}.",
-            Fingerprint = Fingerprint.Of(checkId, resource.Id, objectName), Object = objectName,
+            Type = definition.Type, CheckId = definition.Id, Severity = definition.Severity, Status = FindingStatus.Error, Cloud = cloud,
+            Resource = resource, Title = definition.Title, Detail = $"Not scanned: {reason}.",
+            Fingerprint = Fingerprint.Of(definition.Id, resource.Id, objectName), Object = objectName,
         };
     }
 

@@ -22,16 +22,16 @@ public static class FindingFactory
     };
 
     /// <summary>A resource or target that could not be read: reported, never silently skipped.</summary>
-    public static Finding Error(CloudKind cloud, ResourceRef resource, string checkId, string detail) => new()
+    public static Finding Error(CloudKind cloud, ResourceRef resource, CheckDefinition gap, string detail) => new()
     {
         Type = FindingType.Error,
-        CheckId = checkId,
-        Severity = Severity.Medium,
+        CheckId = gap.Id,
+        Severity = gap.Severity,
         Status = FindingStatus.Error,
         Cloud = cloud,
         Resource = resource,
-        Title = "Resource could not be audited",
+        Title = gap.Title,
         Detail = detail,
-        Fingerprint = Fingerprint.Of(checkId, resource.Id),
+        Fingerprint = Fingerprint.Of(gap.Id, resource.Id),
     };
 }

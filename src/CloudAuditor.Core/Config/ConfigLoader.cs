@@ -60,6 +60,8 @@ public static partial class ConfigLoader
         // Typos in remediation.checks would silently disable enforcement: they fail at start instead.
         var unknownChecks = config.Remediation.Checks.Where(c => Checks.CheckCatalog.Default.Find(c) is null).ToList();
         if (unknownChecks.Count > 0) errors.Add($"remediation.checks names unknown checks: {string.Join(", ", unknownChecks)}");
+        var unfixable = config.Remediation.Checks.Where(c => Checks.CheckCatalog.Default.Find(c) is { Remediable: false }).ToList();
+        if (unfixable.Count > 0) errors.Add($"remediation.checks names checks that enforce mode cannot fix: {string.Join(", ", unfixable)}");
         if (config.Remediation.Exemptions.Any(e => string.IsNullOrWhiteSpace(e.Resource) || string.IsNullOrWhiteSpace(e.Reason)))
             errors.Add("every remediation.exemptions entry needs a resource and a reason");
         if (config.Notifications.Email is { } email && (string.IsNullOrWhiteSpace(email.Host) || !email.From.Contains('@', StringComparison.Ordinal)))

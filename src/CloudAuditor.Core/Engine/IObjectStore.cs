@@ -6,8 +6,8 @@ public sealed record StoredObject(string Key, long Size, DateTimeOffset? LastMod
 /// <summary>The objects of one container or bucket, as a provider exposes them for sampling: list, then range-read.</summary>
 public interface IObjectStore
 {
-    /// <summary>"azure.blob" or "aws.s3": the prefix of the sensitive-data check ids.</summary>
-    string CheckPrefix { get; }
+    /// <summary>The ids of the content findings about this kind of store.</summary>
+    Checks.ContentChecks Checks { get; }
 
     IAsyncEnumerable<StoredObject> ListAsync(int limit, CancellationToken cancellationToken);
 

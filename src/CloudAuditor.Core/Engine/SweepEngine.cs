@@ -6,9 +6,10 @@ using Microsoft.Extensions.Logging;
 namespace CloudAuditor.Core.Engine;
 
 /// <summary>Runs targets in parallel, judges each subject with the check catalogue, passes each finding through the pipeline and streams it to the sink.</summary>
-public sealed class SweepEngine(CheckCatalog catalog, ILogger<SweepEngine> logger, IContainerSampler? sampler = null, FindingPipeline? pipeline = null)
+public sealed class SweepEngine(CheckCatalog catalog, CheckContext context, ILogger<SweepEngine> logger, IContainerSampler? sampler = null, FindingPipeline? pipeline = null)
 {
     private readonly CheckCatalog _catalog = catalog;
+    private readonly CheckContext _context = context;
     private readonly IContainerSampler? _sampler = sampler;
     private readonly FindingPipeline _pipeline = pipeline ?? FindingPipeline.Empty;
 
@@ -43,25 +44,23 @@ public sealed class SweepEngine(CheckCatalog catalog, ILogger<SweepEngine> logge
         {
             summary.CountUnreachable();
             logger.LogWarning("Target {Target} unreachable: {Reason}", target.Name, e.Message);
-            await targetSink.ErrorAsync(FindingFactory.Error(target.Cloud, targetResource, $"{CloudPrefix(target.Cloud)}.target.unreachable", e.Message), cancellationToken);
+            await targetSink.ErrorAsync(FindingFactory.Error(target.Cloud, targetResource, AuditGapChecks.TargetUnreachable(target.Cloud), e.Message), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A provider bug or an unexpected answer must not end the sweep of the other targets.
             logger.LogError("Target {Target} failed: {ErrorType}", target.Name, e.GetType().Name);
-            await targetSink.ErrorAsync(FindingFactory.Error(target.Cloud, targetResource, $"{CloudPrefix(target.Cloud)}.target.failed",
+            await targetSink.ErrorAsync(FindingFactory.Error(target.Cloud, targetResource, AuditGapChecks.TargetFailed(target.Cloud),
                 $"The audit of this target stopped early: {e.GetType().Name}."), cancellationToken);
         }
     }
-
-    private static string CloudPrefix(CloudKind cloud) => cloud.ToString().ToLowerInvariant();
 
     private sealed class TargetSink(SweepEngine engine, ITargetInventory target, IFindingSink output, SweepSummary summary) : IInventorySink
     {
         public async ValueTask SubjectAsync(IAuditSubject subject, CancellationToken cancellationToken)
         {
             summary.CountSubject();
-            foreach (var finding in engine._catalog.Evaluate(subject)) await EmitAsync(subject, finding, cancellationToken);
+            foreach (var finding in engine._catalog.Evaluate(subject, engine._context)) await EmitAsync(subject, finding, cancellationToken);
             engine.SubjectAudited?.Invoke(target.Name, subject);
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
 using CloudAuditor.Core.Output;
@@ -20,7 +21,7 @@ public static class RetentionReport
     {
         var judge = new RetentionJudge(runtime.Config.Retention);
         var rows = new ConcurrentBag<RetentionRow>();
-        var engine = new SweepEngine(runtime.Catalog(), runtime.Loggers.CreateLogger<SweepEngine>());
+        var engine = new SweepEngine(CheckCatalog.Default, runtime.CheckContext(), runtime.Loggers.CreateLogger<SweepEngine>());
         engine.SubjectAudited += (_, subject) =>
         {
             if (subject is AzureContainer or S3Bucket) rows.Add(Row(subject, judge.Judge(subject)));

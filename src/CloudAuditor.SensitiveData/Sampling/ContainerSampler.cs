@@ -67,7 +67,7 @@ public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings se
             return [Unscanned(container, store, item.Key, $"the object could not be read ({e.Message})")];
         }
         result.Truncated |= length < item.Size;
-        var findings = SensitiveDataFindings.From(result, container.Cloud, container.Resource, store.CheckPrefix, item.Key);
+        var findings = SensitiveDataFindings.From(result, container.Cloud, container.Resource, store.Checks, item.Key);
         return isPublic ? findings.Select(InPublicContainer).ToList() : findings.ToList();
     }
 
@@ -101,5 +101,5 @@ public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings se
     }
 
     private static Finding Unscanned(IAuditSubject container, IObjectStore store, string? key, string reason) =>
-        SensitiveDataFindings.Unscanned(container.Cloud, container.Resource, store.CheckPrefix, key, reason);
+        SensitiveDataFindings.Unscanned(container.Cloud, container.Resource, store.Checks, key, reason);
 }

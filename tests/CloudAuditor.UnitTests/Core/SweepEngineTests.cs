@@ -17,7 +17,7 @@ public class SweepEngineTests
         public Task InventoryAsync(IInventorySink sink, CancellationToken cancellationToken) => run(sink);
     }
 
-    private static SweepEngine Engine => new(CheckCatalog.Default, NullLogger<SweepEngine>.Instance);
+    private static SweepEngine Engine => new(CheckCatalog.Default, CheckContext.Default, NullLogger<SweepEngine>.Instance);
 
     [Fact]
     public async Task One_unreachable_and_one_broken_target_do_not_stop_the_healthy_one()

@@ -55,7 +55,7 @@ public class AwsReplayTests
         };
         var targets = new AwsInventoryFactory(sweep => new AwsClientSettings(sweep) { Handler = http }, NullLoggerFactory.Instance).Create(config).ToList();
         var sink = new CollectingFindingSink();
-        await new SweepEngine(CheckCatalog.Default, NullLogger<SweepEngine>.Instance).RunAsync(targets, sink, 1, CancellationToken.None);
+        await new SweepEngine(CheckCatalog.Default, CheckContext.Default, NullLogger<SweepEngine>.Instance).RunAsync(targets, sink, 1, CancellationToken.None);
         return (sink.Findings, http);
     }
 
@@ -113,7 +113,7 @@ public class AwsReplayTests
         var targets = new AwsInventoryFactory(sweep => new AwsClientSettings(sweep) { Handler = http }, NullLoggerFactory.Instance).Create(config).ToList();
         var sink = new CollectingFindingSink();
         var buckets = new List<S3Bucket>();
-        var engine = new SweepEngine(CheckCatalog.Default.WithRetention(config.Retention), NullLogger<SweepEngine>.Instance);
+        var engine = new SweepEngine(CheckCatalog.Default, CheckContext.From(config), NullLogger<SweepEngine>.Instance);
         engine.SubjectAudited += (_, subject) => { if (subject is S3Bucket b) lock (buckets) buckets.Add(b); };
         await engine.RunAsync(targets, sink, 1, CancellationToken.None);
 

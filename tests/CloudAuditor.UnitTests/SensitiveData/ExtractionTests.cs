@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Model;
 using CloudAuditor.Core.Output;
 using CloudAuditor.SensitiveData;
@@ -186,7 +187,7 @@ public class ExtractionTests
         var zip = Zip(("people.csv", Utf8(PeopleCsv)), ("bomb.txt", new byte[8 << 20]));
         var result = await ScanAsync(zip, "export.zip");
         var resource = new ResourceRef("file:///data/export.zip", "file", "export.zip");
-        var findings = SensitiveDataFindings.From(result, CloudKind.Local, resource, "local.file", "export.zip").ToList();
+        var findings = SensitiveDataFindings.From(result, CloudKind.Local, resource, ContentChecks.LocalFile, "export.zip").ToList();
 
         var data = Assert.Single(findings, f => f.Type == FindingType.SensitiveData);
         Assert.Equal("people.csv", data.Member);

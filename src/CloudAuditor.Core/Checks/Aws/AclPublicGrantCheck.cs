@@ -11,9 +11,12 @@ public sealed class AclPublicGrantCheck : Check<S3Bucket>
         "Bucket ACL grants access to AllUsers or AuthenticatedUsers",
         "AllUsers is anyone on the internet; AuthenticatedUsers is any AWS account in the world, not just yours.",
         "Remove the AllUsers/AuthenticatedUsers grants (keep the owner's), then turn on the bucket's public access block.",
-        ["CIS Amazon Web Services Foundations 3.0.0 2.1.4"]);
+        ["CIS Amazon Web Services Foundations 3.0.0 2.1.4"])
+    {
+        Remediable = true,
+    };
 
-    protected override CheckOutcome? Evaluate(S3Bucket bucket)
+    protected override CheckOutcome? Evaluate(S3Bucket bucket, CheckContext context)
     {
         if (bucket.Acl.Value is not { } acl) return null;
         var publicGrants = acl.Grants.Where(g => g.IsPublic).ToList();

@@ -12,9 +12,12 @@ public sealed class AnonymousAccessCheck : Check<S3Bucket>
         "Bucket answers anonymous requests",
         "An unsigned request succeeded, so the data is public whatever the settings suggest.",
         "Turn on the bucket's public access block, then remove public ACL grants and public policy statements.",
-        ["CIS Amazon Web Services Foundations 3.0.0 2.1.4"]);
+        ["CIS Amazon Web Services Foundations 3.0.0 2.1.4"])
+    {
+        Remediable = true,
+    };
 
-    protected override CheckOutcome? Evaluate(S3Bucket bucket)
+    protected override CheckOutcome? Evaluate(S3Bucket bucket, CheckContext context)
     {
         var evidence = bucket.Probe.AsEvidence().ToDictionary();
         return bucket.Probe.Outcome switch

@@ -13,7 +13,7 @@ public sealed class BucketWebsiteCheck : Check<S3Bucket>
         "Delete the website configuration (aws s3api delete-bucket-website), or serve the site through CloudFront with origin access control.",
         []);
 
-    protected override CheckOutcome? Evaluate(S3Bucket bucket)
+    protected override CheckOutcome? Evaluate(S3Bucket bucket, CheckContext context)
     {
         if (!bucket.Website.IsKnown) return null;
         return bucket.Website.Value is { } site

@@ -15,7 +15,7 @@ public sealed partial class PolicyCrossAccountCheck : Check<S3Bucket>
         "Remove the foreign principals, or restrict them with aws:PrincipalOrgID and record an exemption naming the partner.",
         ["CIS Amazon Web Services Foundations 3.0.0 2.1.1"]);
 
-    protected override CheckOutcome? Evaluate(S3Bucket bucket)
+    protected override CheckOutcome? Evaluate(S3Bucket bucket, CheckContext context)
     {
         if (bucket.Resource.Account is not { } own || !bucket.Policy.IsKnown) return null;
         var foreign = (bucket.Policy.Value?.Statements ?? [])

@@ -11,9 +11,12 @@ public sealed class PolicyPublicPrincipalCheck : Check<S3Bucket>
         "Bucket policy allows any principal",
         "An Allow statement with Principal \"*\" and no restricting condition (source IP, VPC, organisation, account) grants anyone access.",
         "Remove the public statements or restrict them with aws:SourceVpce / aws:PrincipalOrgID conditions; turn on RestrictPublicBuckets.",
-        ["CIS Amazon Web Services Foundations 3.0.0 2.1.4"]);
+        ["CIS Amazon Web Services Foundations 3.0.0 2.1.4"])
+    {
+        Remediable = true,
+    };
 
-    protected override CheckOutcome? Evaluate(S3Bucket bucket)
+    protected override CheckOutcome? Evaluate(S3Bucket bucket, CheckContext context)
     {
         if (!bucket.Policy.IsKnown) return null;
         if (bucket.Policy.Value is not { } policy) return CheckOutcome.Pass("The bucket has no policy.");

@@ -12,9 +12,12 @@ public sealed class PublicAccessBlockCheck : Check<S3Bucket>
         "The public access block is the guard rail that keeps a future ACL or policy mistake from exposing data.",
         "Turn on all four settings: aws s3api put-public-access-block --public-access-block-configuration " +
         "BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true.",
-        ["CIS Amazon Web Services Foundations 3.0.0 2.1.4"]);
+        ["CIS Amazon Web Services Foundations 3.0.0 2.1.4"])
+    {
+        Remediable = true,
+    };
 
-    protected override CheckOutcome? Evaluate(S3Bucket bucket)
+    protected override CheckOutcome? Evaluate(S3Bucket bucket, CheckContext context)
     {
         if (!bucket.PublicAccessBlock.IsKnown) return null;
         if (bucket.PublicAccessBlock.Value is not { } pab) return CheckOutcome.Fail("The bucket has no public access block configuration.");

@@ -11,9 +11,12 @@ public sealed class AccountAllowsBlobPublicAccessCheck : Check<AzureStorageAccou
         "Storage account allows blob public access",
         "While allowBlobPublicAccess is true, any container owner can make data anonymous with one setting.",
         "Set allowBlobPublicAccess to false on the account (az storage account update --allow-blob-public-access false).",
-        ["CIS Microsoft Azure Foundations 2.1.0 3.7"]);
+        ["CIS Microsoft Azure Foundations 2.1.0 3.7"])
+    {
+        Remediable = true,
+    };
 
-    protected override CheckOutcome? Evaluate(AzureStorageAccount account) => account.Settings?.AllowBlobPublicAccess switch
+    protected override CheckOutcome? Evaluate(AzureStorageAccount account, CheckContext context) => account.Settings?.AllowBlobPublicAccess switch
     {
         null => null,
         true => CheckOutcome.Fail("allowBlobPublicAccess is true.", evidence: Evidence(("allowBlobPublicAccess", "true"))),

@@ -13,9 +13,12 @@ public sealed class ContainerPublicAccessCheck : Check<AzureContainer>
         "Anyone on the internet can read blobs (and, at 'container' level, list them) without credentials.",
         "Set the container's public access level to None (az storage container set-permission --public-access off), " +
         "or disallow blob public access on the account.",
-        ["CIS Microsoft Azure Foundations 2.1.0 3.7"]);
+        ["CIS Microsoft Azure Foundations 2.1.0 3.7"])
+    {
+        Remediable = true,
+    };
 
-    protected override CheckOutcome? Evaluate(AzureContainer container)
+    protected override CheckOutcome? Evaluate(AzureContainer container, CheckContext context)
     {
         var evidence = Evidence(("publicAccessLevel", container.AccessLevel.ToString().ToLowerInvariant()),
             ("allowBlobPublicAccess", container.Account.Settings?.AllowBlobPublicAccess?.ToString().ToLowerInvariant()));

@@ -13,7 +13,7 @@ public sealed class NetworkDefaultAllowCheck : Check<AzureStorageAccount>
         "Set networkAcls.defaultAction to Deny and allow the networks that need access, or use private endpoints.",
         ["CIS Microsoft Azure Foundations 2.1.0 3.8"]);
 
-    protected override CheckOutcome? Evaluate(AzureStorageAccount account)
+    protected override CheckOutcome? Evaluate(AzureStorageAccount account, CheckContext context)
     {
         if (account.Settings is not { NetworkDefaultAction: { } action } settings) return null;
         var evidence = Evidence(("networkAcls.defaultAction", action), ("publicNetworkAccess", settings.PublicNetworkAccess));

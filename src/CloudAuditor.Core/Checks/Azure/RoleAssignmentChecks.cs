@@ -28,7 +28,7 @@ public sealed class BroadDataRoleCheck : Check<AzureStorageAccount>
         "Assign Storage Blob Data Reader/Contributor on the containers people need; keep Owner/Contributor for automation and break-glass.",
         ["CIS Microsoft Azure Foundations 2.1.0 1.23"]);
 
-    protected override CheckOutcome? Evaluate(AzureStorageAccount account)
+    protected override CheckOutcome? Evaluate(AzureStorageAccount account, CheckContext context)
     {
         if (account.Settings?.RoleAssignments is not { } assignments) return null;
         var broad = assignments.Where(a => a.RoleDefinitionGuid.Equals(StorageRoles.BlobDataOwner, StringComparison.OrdinalIgnoreCase)
@@ -52,7 +52,7 @@ public sealed class GuestPrincipalCheck : Check<AzureStorageAccount>
         "Review the guests' need for access, time-bound it with access reviews or PIM, or remove the assignments.",
         ["CIS Microsoft Azure Foundations 2.1.0 1.5"]);
 
-    protected override CheckOutcome? Evaluate(AzureStorageAccount account)
+    protected override CheckOutcome? Evaluate(AzureStorageAccount account, CheckContext context)
     {
         if (account.Settings?.RoleAssignments is not { } assignments) return null;
         var users = assignments.Where(a => a.PrincipalType == "User").ToList();
@@ -75,7 +75,7 @@ public sealed class ForeignPrincipalCheck : Check<AzureStorageAccount>
         "Remove the foreign-tenant assignments or replace them with guest users under your own access reviews.",
         []);
 
-    protected override CheckOutcome? Evaluate(AzureStorageAccount account)
+    protected override CheckOutcome? Evaluate(AzureStorageAccount account, CheckContext context)
     {
         if (account.Settings?.RoleAssignments is not { } assignments) return null;
         var foreign = assignments.Count(a => a.PrincipalType == "ForeignGroup");

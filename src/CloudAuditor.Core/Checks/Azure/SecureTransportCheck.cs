@@ -15,7 +15,7 @@ public sealed class SecureTransportCheck : Check<AzureStorageAccount>
         "Set supportsHttpsTrafficOnly to true and minimumTlsVersion to TLS1_2.",
         ["CIS Microsoft Azure Foundations 2.1.0 3.1", "CIS Microsoft Azure Foundations 2.1.0 3.15"]);
 
-    protected override CheckOutcome? Evaluate(AzureStorageAccount account)
+    protected override CheckOutcome? Evaluate(AzureStorageAccount account, CheckContext context)
     {
         if (account.Settings is not { } settings || settings.HttpsTrafficOnly is null) return null;
         var evidence = Evidence(("supportsHttpsTrafficOnly", settings.HttpsTrafficOnly.ToString()!.ToLowerInvariant()), ("minimumTlsVersion", settings.MinimumTlsVersion));
