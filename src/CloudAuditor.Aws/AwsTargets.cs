@@ -56,9 +56,10 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientSettings setti
             var resource = new ResourceRef($"arn:aws:s3:::{bucket}", "s3-bucket", bucket) { Account = accountId, Bucket = bucket };
             try
             {
-                var (subject, unreadable) = await ReadBucketAsync(resource, ct);
+                var subject = await ReadBucketAsync(resource, ct);
                 await sink.SubjectAsync(subject, ct);
                 await sink.ObjectsAsync(subject, new S3ObjectStore(Client(subject.Region), bucket), ct);
+                var unreadable = subject.Observations.Where(o => o.State == ObservationState.Failed).Select(o => o.Unreadable).ToList();
                 if (unreadable.Count > 0)
                     await sink.ErrorAsync(FindingFactory.Error(CloudKind.Aws, resource, AuditGapChecks.S3SettingsUnreadable,
                         $"Some settings could not be read, so the checks that need them were not judged: {string.Join("; ", unreadable)}."), ct);
@@ -72,7 +73,7 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientSettings setti
         });
     }
 
-    private async Task<(S3Bucket Bucket, List<string> Unreadable)> ReadBucketAsync(ResourceRef resource, CancellationToken ct)
+    private async Task<S3Bucket> ReadBucketAsync(ResourceRef resource, CancellationToken ct)
     {
         var name = resource.Name;
         var region = await RegionOfAsync(name, ct);
@@ -86,10 +87,7 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientSettings setti
         var probe = settings.Sweep.AnonymousProbe
             ? await new AnonymousS3Probe(_anonymousHttp, target).ProbeAsync(name, region, await reader.FirstKeyAsync(name, ct), ct)
             : AnonymousProbe.NotAttempted;
-        var unreadable = new[] { acl.Unreadable, policy.Unreadable, pab.Unreadable, website.Unreadable, tags.Unreadable }.OfType<string>().Concat(retention.Unread).ToList();
-        var bucket = new S3Bucket(resource, region, acl, policy, pab, website,
-            tags.Value?.Tags ?? new Dictionary<string, string>(), probe) { Retention = retention };
-        return (bucket, unreadable);
+        return new S3Bucket(resource, region, acl, policy, pab, website, tags, probe) { Retention = retention };
     }
 
     private async Task<IReadOnlyList<string>> BucketNamesAsync(AmazonS3Client client, CancellationToken ct)

@@ -72,19 +72,38 @@ internal sealed class S3SettingsReader(IAmazonS3 s3)
             return NotFound(response) ? null : response.Configuration;
         }, "ReplicationConfigurationNotFoundError");
 
-        var retention = objectLock.Value?.Rule?.DefaultRetention;
-        var lockDays = retention is null ? (int?)null : (retention.Days ?? 0) + (retention.Years ?? 0) * 365;
-        var expiries = (lifecycle.Value?.Rules ?? []).Where(r => r.Status?.Value == "Enabled" && r.Expiration?.Days is > 0).Select(r => r.Expiration!.Days!.Value).ToList();
         return new RetentionPosture
         {
-            Versioning = versioning.Value?.Status?.Value == "Enabled",
-            MfaDelete = versioning.Value?.EnableMfaDelete == true,
-            ImmutableDays = objectLock.Value?.ObjectLockEnabled?.Value == "Enabled" ? lockDays : null,
-            ImmutableLocked = retention?.Mode?.Value == "COMPLIANCE",
-            LifecycleExpiryDays = expiries.Count > 0 ? expiries.Min() : null,
-            Replication = replication.Value?.Rules is { Count: > 0 },
-            Unread = new[] { versioning.Unreadable, objectLock.Unreadable, lifecycle.Unreadable, replication.Unreadable }.OfType<string>().ToList(),
+            SoftDelete = Observed<SoftDeleteSettings>.Of(null),
+            Versioning = versioning.Map(v => new VersioningSettings(v?.Status?.Value == "Enabled", v?.EnableMfaDelete == true)),
+            Immutability = objectLock.Map(ObjectLock),
+            Lifecycle = lifecycle.Map(l => new LifecycleRules((l?.Rules ?? []).Where(r => r.Status?.Value == "Enabled").Select(Rule).ToList())),
+            Replication = replication.Map(r => new ReplicationSettings(r?.Rules is { Count: > 0 })),
+            ChangeFeed = Observed<ChangeFeedSettings>.Of(null),
         };
+    }
+
+    /// <summary>Default retention of an object-lock bucket; S3 has no legal hold at bucket level (it is per object).</summary>
+    private static ImmutabilitySettings ObjectLock(ObjectLockConfiguration? configuration)
+    {
+        var retention = configuration?.Rule?.DefaultRetention;
+        var enabled = configuration?.ObjectLockEnabled?.Value == "Enabled";
+        int? days = enabled && retention is not null ? (retention.Days ?? 0) + (retention.Years ?? 0) * 365 : null;
+        return new ImmutabilitySettings(days, retention?.Mode?.Value == "COMPLIANCE", LegalHold: false);
+    }
+
+    /// <summary>A rule with its filter: prefix, tags and size window, from the filter (or its And) or the legacy rule prefix.</summary>
+    internal static Core.Model.LifecycleRule Rule(Amazon.S3.Model.LifecycleRule rule)
+    {
+        var filter = rule.Filter;
+        var and = filter?.And;
+#pragma warning disable CS0618 // Rules written before filters existed still carry their prefix on the rule itself.
+        var prefix = and?.Prefix ?? filter?.Prefix ?? rule.Prefix;
+#pragma warning restore CS0618
+        var tags = (and?.Tags ?? (filter?.Tag is { } tag ? [tag] : [])).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+        var scope = new LifecycleScope(string.IsNullOrEmpty(prefix) ? [] : [prefix], tags,
+            and?.ObjectSizeGreaterThan ?? filter?.ObjectSizeGreaterThan, and?.ObjectSizeLessThan ?? filter?.ObjectSizeLessThan, []);
+        return new Core.Model.LifecycleRule(rule.Id ?? "", scope, rule.Expiration?.Days is > 0 ? rule.Expiration.Days : null, rule.NoncurrentVersionExpiration?.NoncurrentDays);
     }
 
     /// <summary>A key for the anonymous read probe; without list permission the probe just lists.</summary>
@@ -138,5 +157,3 @@ internal sealed class S3SettingsReader(IAmazonS3 s3)
         }
     }
 }
-
-internal sealed record TagSet(IReadOnlyDictionary<string, string> Tags);

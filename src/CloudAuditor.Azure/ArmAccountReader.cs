@@ -22,12 +22,14 @@ public sealed class ArmAccountReader(ArmClient arm, HttpPipeline? pipeline = nul
             var data = response.Value.Data;
             using var properties = JsonDocument.Parse(data.Properties.ToMemory());
             var account = Map(resourceId, properties.RootElement, data.Tags);
+            var assignments = await RoleAssignmentsAsync(resourceId, cancellationToken);
             return account with
             {
                 Settings = account.Settings with
                 {
                     ResourceGroupTags = await ResourceGroupTagsAsync(resourceId, cancellationToken),
-                    RoleAssignments = await RoleAssignmentsAsync(resourceId, cancellationToken),
+                    RoleAssignments = assignments,
+                    GuestUsers = await GuestUsersAsync(assignments, cancellationToken),
                 },
             };
         }
@@ -73,17 +75,17 @@ public sealed class ArmAccountReader(ArmClient arm, HttpPipeline? pipeline = nul
         }
     }
 
-    /// <summary>Assignments at the account and its containers (inherited ones from above are left to subscription-level tools); null when not readable.</summary>
-    private async Task<IReadOnlyList<RoleAssignment>?> RoleAssignmentsAsync(string resourceId, CancellationToken cancellationToken)
+    /// <summary>Assignments at the account and its containers (inherited ones from above are left to subscription-level tools).</summary>
+    private async Task<Observed<IReadOnlyList<RoleAssignment>>> RoleAssignmentsAsync(string resourceId, CancellationToken cancellationToken)
     {
-        if (pipeline is null) return null;
+        if (pipeline is null) return Observed<IReadOnlyList<RoleAssignment>>.NotRead("role assignments are read through the ARM pipeline, which this host did not set up");
         using var message = pipeline.CreateMessage();
         message.Request.Method = RequestMethod.Get;
         message.Request.Uri.Reset(new Uri($"{armEndpoint.TrimEnd('/')}{resourceId}/providers/Microsoft.Authorization/roleAssignments?api-version={RoleAssignmentsApiVersion}"));
         await pipeline.SendAsync(message, cancellationToken);
-        if (message.Response.IsError) return null;
+        if (message.Response.IsError) return Observed<IReadOnlyList<RoleAssignment>>.Failed($"list role assignments: {Describe(message.Response)}");
         using var body = JsonDocument.Parse(message.Response.Content.ToMemory());
-        if (!body.RootElement.TryGetProperty("value", out var list)) return [];
+        if (!body.RootElement.TryGetProperty("value", out var list)) return Observed<IReadOnlyList<RoleAssignment>>.Of([]);
         var assignments = list.EnumerateArray()
             .Select(a => a.GetProperty("properties"))
             .Select(p => new RoleAssignment(
@@ -91,14 +93,37 @@ public sealed class ArmAccountReader(ArmClient arm, HttpPipeline? pipeline = nul
                 p.TryGetProperty("principalType", out var type) ? type.GetString()! : "Unknown", p.GetProperty("scope").GetString()!))
             .Where(a => a.Scope.StartsWith(resourceId, StringComparison.OrdinalIgnoreCase))
             .ToList();
-        var users = assignments.Where(a => a.PrincipalType == "User").Select(a => a.PrincipalId).ToList();
-        if (directory is null || users.Count == 0) return assignments;
-        var guests = await directory.GuestsAsync(users, cancellationToken);
-        return assignments.Select(a => a.PrincipalType == "User" ? a with { IsGuest = guests?.Contains(a.PrincipalId) } : a).ToList();
+        return Observed<IReadOnlyList<RoleAssignment>>.Of(assignments);
     }
+
+    /// <summary>Which assigned users are guests; nothing to ask when no user holds a role.</summary>
+    private async Task<Observed<IReadOnlySet<string>>> GuestUsersAsync(Observed<IReadOnlyList<RoleAssignment>> assignments, CancellationToken cancellationToken)
+    {
+        if (assignments.Value is not { } known) return assignments.Map<IReadOnlySet<string>>(_ => null);
+        var users = known.Where(a => a.PrincipalType == "User").Select(a => a.PrincipalId).ToList();
+        if (users.Count == 0) return Observed<IReadOnlySet<string>>.Of(new HashSet<string>());
+        if (directory is null) return Observed<IReadOnlySet<string>>.NotRead("guests are looked up in Microsoft Graph, which this host did not set up");
+        return await directory.GuestsAsync(users, cancellationToken);
+    }
+
 
     internal static string Describe(RequestFailedException e) =>
         e.Status == 0 ? "no response" : $"{e.Status} {e.ErrorCode}".TrimEnd();
+
+    /// <summary>An ARM error answer as "403 AuthorizationFailed": the status and the code from its error body.</summary>
+    internal static string Describe(Response response)
+    {
+        try
+        {
+            using var body = JsonDocument.Parse(response.Content.ToMemory());
+            if (body.RootElement.TryGetProperty("error", out var error) && error.TryGetProperty("code", out var code) && code.GetString() is { } text)
+                return $"{response.Status} {text}";
+        }
+        catch (JsonException)
+        {
+        }
+        return $"{response.Status} {response.ReasonPhrase}".TrimEnd();
+    }
 
     /// <summary>Absent allowBlobPublicAccess / allowSharedKeyAccess mean true: that is the documented ARM default.</summary>
     internal static ArmStorageAccount Map(string resourceId, JsonElement properties, IDictionary<string, string> tags)

@@ -12,11 +12,14 @@ namespace CloudAuditor.Azure;
 /// <summary>Reads one storage account's data plane (and, when known, its ARM properties) into the model.</summary>
 public sealed class AzureAccountAuditor(AzureClientSettings settings, IReadOnlyCollection<string> containerFilter, ILogger logger, ArmRetentionReader? retention = null)
 {
+    private const string NoArm = "account settings are read through ARM: configure the account's resourceId";
+
     private readonly AnonymousBlobProbe _probe = new(settings);
 
     public async Task AuditAsync(BlobServiceClient service, ArmStorageAccount? arm, IInventorySink sink, CancellationToken cancellationToken)
     {
-        var account = new AzureStorageAccount(AccountResource(service, arm), arm?.Settings, await ReadStaticWebsiteAsync(service, cancellationToken));
+        var accountSettings = arm is null ? Observed<AzureAccountSettings>.NotRead(NoArm) : Observed<AzureAccountSettings>.Of(arm.Settings);
+        var account = new AzureStorageAccount(AccountResource(service, arm), accountSettings, await ReadStaticWebsiteAsync(service, cancellationToken));
         await sink.SubjectAsync(account, cancellationToken);
         var accountRetention = arm is not null && retention is not null ? await retention.ReadAccountAsync(arm.ResourceId, cancellationToken) : null;
 
@@ -66,12 +69,12 @@ public sealed class AzureAccountAuditor(AzureClientSettings settings, IReadOnlyC
     }
 
     /// <summary>The first data-plane call doubles as the reachability test for the whole account.</summary>
-    private async Task<bool?> ReadStaticWebsiteAsync(BlobServiceClient service, CancellationToken cancellationToken)
+    private async Task<Observed<StaticWebsite>> ReadStaticWebsiteAsync(BlobServiceClient service, CancellationToken cancellationToken)
     {
         try
         {
             var properties = await service.GetPropertiesAsync(cancellationToken);
-            return properties.Value.StaticWebsite?.Enabled ?? false;
+            return Observed<StaticWebsite>.Of(new StaticWebsite(properties.Value.StaticWebsite?.Enabled ?? false));
         }
         catch (RequestFailedException e) when (e.Status is 0 or 401)
         {
@@ -88,7 +91,7 @@ public sealed class AzureAccountAuditor(AzureClientSettings settings, IReadOnlyC
         catch (RequestFailedException e) when (e.Status == 403)
         {
             logger.LogWarning("Blob service properties of {Account} are not readable (403); static website not judged", service.AccountName);
-            return null;
+            return Observed<StaticWebsite>.Failed($"Get Blob Service Properties: {ArmAccountReader.Describe(e)}");
         }
     }
 

@@ -116,7 +116,7 @@ internal sealed class AccountPublicAccessRemediator(ArmAccountReader reader, Htt
         try
         {
             var account = await reader.ReadAsync(resourceId, cancellationToken);
-            return new AccountState(resourceId, account.Settings.AllowBlobPublicAccess ?? true);
+            return new AccountState(resourceId, account.Settings.AllowBlobPublicAccess);
         }
         catch (TargetUnreachableException e)
         {
@@ -132,7 +132,7 @@ internal sealed class AccountPublicAccessRemediator(ArmAccountReader reader, Htt
         message.Request.Headers.Add("Content-Type", "application/json");
         message.Request.Content = RequestContent.Create(BinaryData.FromObjectAsJson(new { properties = new { allowBlobPublicAccess = state.AllowBlobPublicAccess } }));
         await arm.SendAsync(message, cancellationToken);
-        if (message.Response.IsError) throw new RemediationException($"PATCH storage account: {message.Response.Status} {message.Response.ReasonPhrase}");
+        if (message.Response.IsError) throw new RemediationException($"PATCH storage account: {ArmAccountReader.Describe(message.Response)}");
     }
 
     private static AccountState Parse(string json) => JsonSerializer.Deserialize<AccountState>(json) ?? throw new RemediationException("the journalled state is unreadable");

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure.Core;
 using Azure.Core.Pipeline;
+using CloudAuditor.Core.Model;
 
 namespace CloudAuditor.Azure;
 
@@ -12,8 +13,8 @@ public sealed class GraphDirectory(HttpPipeline graph)
 {
     private const int BatchSize = 1000;
 
-    /// <returns>The guest user ids among <paramref name="userIds"/>; null when Graph refused or did not answer.</returns>
-    public async Task<IReadOnlySet<string>?> GuestsAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
+    /// <returns>The guest user ids among <paramref name="userIds"/>, or why Graph could not tell.</returns>
+    public async Task<Observed<IReadOnlySet<string>>> GuestsAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
     {
         var guests = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var batch in userIds.Distinct(StringComparer.OrdinalIgnoreCase).Chunk(BatchSize))
@@ -27,17 +28,18 @@ public sealed class GraphDirectory(HttpPipeline graph)
             {
                 await graph.SendAsync(message, cancellationToken);
             }
-            catch (global::Azure.RequestFailedException)
+            catch (global::Azure.RequestFailedException e)
             {
-                return null;
+                return Observed<IReadOnlySet<string>>.Failed($"Microsoft Graph getByIds: {ArmAccountReader.Describe(e)}");
             }
-            if (message.Response.IsError) return null;
+            if (message.Response.IsError)
+                return Observed<IReadOnlySet<string>>.Failed($"Microsoft Graph getByIds: {message.Response.Status} (needs User.Read.All)");
             using var body = JsonDocument.Parse(message.Response.Content.ToMemory());
             foreach (var user in body.RootElement.GetProperty("value").EnumerateArray())
             {
                 if (user.TryGetProperty("userType", out var type) && type.GetString() == "Guest") guests.Add(user.GetProperty("id").GetString()!);
             }
         }
-        return guests;
+        return Observed<IReadOnlySet<string>>.Of(guests);
     }
 }

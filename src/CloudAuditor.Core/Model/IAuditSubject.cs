@@ -8,6 +8,9 @@ public interface IAuditSubject
 
     /// <summary>Tags or metadata, used for owners, exemptions and data classes.</summary>
     IReadOnlyDictionary<string, string> Labels { get; }
+
+    /// <summary>Every setting read for this subject, known or not: what coverage accounting and unreadable-settings findings report.</summary>
+    IEnumerable<IObservation> Observations { get; }
 }
 
 public static class AuditSubjectLabels
@@ -19,6 +22,6 @@ public static class AuditSubjectLabels
         var account = subject switch { AzureContainer container => container.Account, AzureStorageAccount a => a, _ => null };
         if (account is null) yield break;
         if (!ReferenceEquals(account, subject)) yield return account.Labels;
-        if (account.Settings?.ResourceGroupTags is { Count: > 0 } groupTags) yield return groupTags;
+        if (account.Settings.Value?.ResourceGroupTags is { Count: > 0 } groupTags) yield return groupTags;
     }
 }

@@ -3,14 +3,10 @@ using CloudAuditor.Core.Model;
 
 namespace CloudAuditor.Core.Retention;
 
-/// <summary>One container's or bucket's retention measured against the requirement of its data class.</summary>
-public sealed record RetentionVerdict(string? DataClass, RetentionRequirement? Requirement, RetentionPosture? Posture, IReadOnlyList<string> Shortfalls)
-{
-    public bool Judged => Requirement is not null && Posture is not null;
-    public bool Compliant => Judged && Shortfalls.Count == 0;
-}
-
-/// <summary>Policy as code: the configured requirement of a data class, checked setting by setting, with every shortfall named.</summary>
+/// <summary>
+/// Policy as code: the configured requirement of a data class, checked setting by setting, with every shortfall named.
+/// A requirement that needs a setting which could not be read is undecided, never guessed.
+/// </summary>
 public sealed class RetentionJudge(RetentionSettings settings)
 {
     public RetentionVerdict Judge(IAuditSubject subject)
@@ -18,23 +14,39 @@ public sealed class RetentionJudge(RetentionSettings settings)
         var posture = subject switch { AzureContainer c => c.Retention, S3Bucket b => b.Retention, _ => null };
         var dataClass = subject.LabelChain().Select(l => l.GetValueOrDefault(settings.ClassLabel)).FirstOrDefault(v => v is not null) ?? settings.DefaultClass;
         var requirement = dataClass is not null && settings.Classes.TryGetValue(dataClass, out var r) ? r : null;
-        if (requirement is null || posture is null) return new RetentionVerdict(dataClass, requirement, posture, []);
-        return new RetentionVerdict(dataClass, requirement, posture, Shortfalls(requirement, posture, subject.Cloud).ToList());
+        if (requirement is null || posture is null) return new RetentionVerdict(dataClass, requirement, posture, [], []);
+        var unknown = Needed(requirement, posture, subject.Cloud).Where(o => !o.IsKnown).Select(o => o.Unreadable!).Distinct().ToList();
+        if (unknown.Count > 0) return new RetentionVerdict(dataClass, requirement, posture, [], unknown);
+        return new RetentionVerdict(dataClass, requirement, posture, Shortfalls(requirement, posture, subject.Cloud).ToList(), []);
+    }
+
+    /// <summary>The parts of the posture this requirement is judged on.</summary>
+    private static IEnumerable<IObservation> Needed(RetentionRequirement need, RetentionPosture has, CloudKind cloud)
+    {
+        if (need.MinRetentionDays is not null || need.Immutable) yield return has.Immutability;
+        if (need.MaxRetentionDays is not null) yield return has.Lifecycle;
+        if (need.SoftDeleteDays is not null) yield return cloud == CloudKind.Aws ? has.Versioning : has.SoftDelete;
+        if (need.Versioning) yield return has.Versioning;
     }
 
     private static IEnumerable<string> Shortfalls(RetentionRequirement need, RetentionPosture has, CloudKind cloud)
     {
-        if (need.MinRetentionDays is { } min && !has.LegalHold && (has.ImmutableDays ?? 0) < min)
-            yield return $"needs {min} days of immutable retention, has {(has.ImmutableDays is { } d ? $"{d}" : "none")}";
-        if (need.Immutable && !has.LegalHold && !has.ImmutableLocked)
+        var immutability = has.Immutability.Value;
+        var held = immutability?.LegalHold == true;
+        if (need.MinRetentionDays is { } min && !held && (immutability?.Days ?? 0) < min)
+            yield return $"needs {min} days of immutable retention, has {(immutability?.Days is { } d ? $"{d}" : "none")}";
+        if (need.Immutable && !held && immutability?.Locked != true)
             yield return cloud == CloudKind.Aws ? "object lock is not in COMPLIANCE mode" : "the immutability policy is not locked";
-        if (need.MaxRetentionDays is { } max && (has.LifecycleExpiryDays is not { } expiry || expiry > max))
-            yield return $"must be deleted within {max} days, lifecycle expiry is {(has.LifecycleExpiryDays is { } e ? $"{e} days" : "not set")}";
+        var expiry = has.Lifecycle.Value?.ShortestExpirationDays;
+        if (need.MaxRetentionDays is { } max && (expiry is null || expiry > max))
+            yield return $"must be deleted within {max} days, lifecycle expiry is {(expiry is { } e ? $"{e} days" : "not set")}";
+        var versioning = has.Versioning.Value?.Enabled == true;
         if (need.SoftDeleteDays is { } soft)
         {
-            if (cloud == CloudKind.Aws && !has.Versioning) yield return "deleted objects are unrecoverable: versioning is off";
-            if (cloud == CloudKind.Azure && (has.SoftDeleteDays ?? 0) < soft) yield return $"needs {soft} days of blob soft delete, has {has.SoftDeleteDays ?? 0}";
+            if (cloud == CloudKind.Aws && !versioning) yield return "deleted objects are unrecoverable: versioning is off";
+            var days = has.SoftDelete.Value?.BlobDays ?? 0;
+            if (cloud == CloudKind.Azure && days < soft) yield return $"needs {soft} days of blob soft delete, has {days}";
         }
-        if (need.Versioning && !has.Versioning) yield return "versioning is off";
+        if (need.Versioning && !versioning) yield return "versioning is off";
     }
 }

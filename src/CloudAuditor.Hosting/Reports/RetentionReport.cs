@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace CloudAuditor.Hosting.Reports;
 
 /// <summary>One container or bucket in the retention report.</summary>
-public sealed record RetentionRow(string Cloud, string Account, string Container, string ResourceId, string? DataClass, RetentionPosture? Posture, string Verdict, string Reason);
+public sealed record RetentionRow(string Cloud, string Account, string Container, string ResourceId, string? DataClass, RetentionPosture Posture, string Verdict, string Reason);
 
 /// <summary>
 /// The compliance team's retention export: every container and bucket, its retention settings, its data class and
@@ -24,7 +24,8 @@ public static class RetentionReport
         var engine = new SweepEngine(CheckCatalog.Default, runtime.CheckContext(), runtime.Loggers.CreateLogger<SweepEngine>());
         engine.SubjectAudited += (_, subject) =>
         {
-            if (subject is AzureContainer or S3Bucket) rows.Add(Row(subject, judge.Judge(subject)));
+            if (subject is AzureContainer { Retention: var containerRetention }) rows.Add(Row(subject, judge.Judge(subject), containerRetention));
+            else if (subject is S3Bucket { Retention: var bucketRetention }) rows.Add(Row(subject, judge.Judge(subject), bucketRetention));
         };
         var targets = runtime.Targets();
         var summary = await engine.RunAsync(targets, NullFindingSink.Instance, runtime.Config.Sweep.Concurrency, cancellationToken);
@@ -32,17 +33,20 @@ public static class RetentionReport
         return (rows.OrderBy(r => r.Cloud, StringComparer.Ordinal).ThenBy(r => r.Account, StringComparer.Ordinal).ThenBy(r => r.Container, StringComparer.Ordinal).ToList(), summary);
     }
 
-    internal static RetentionRow Row(IAuditSubject subject, RetentionVerdict verdict)
+    internal static RetentionRow Row(IAuditSubject subject, RetentionVerdict verdict, RetentionPosture posture)
     {
+        var notRead = posture.Observations.All(o => o.State == ObservationState.NotRead);
         var (verdictText, reason) = verdict switch
         {
-            { Posture: null } => ("not read", subject.Cloud == CloudKind.Azure ? "retention is read through ARM: configure the account's resourceId" : "retention settings could not be read"),
+            _ when notRead => ("not read", posture.Observations.First().Unreadable!),
             { Requirement: null } => ("no requirement", verdict.DataClass is null ? "no data class label" : $"no requirement configured for '{verdict.DataClass}'"),
+            { Undecided: true } => ("undecided", "a setting the requirement needs could not be read"),
             { Compliant: true } => ("compliant", ""),
             _ => ("non-compliant", string.Join("; ", verdict.Shortfalls)),
         };
-        if (verdict.Posture is { Unread.Count: > 0 } posture) reason = string.Join("; ", new[] { reason }.Where(r => r.Length > 0).Concat(posture.Unread.Select(u => $"unread: {u}")));
+        var unread = posture.Observations.Where(o => o.State == ObservationState.Failed).Select(o => $"unread: {o.Unreadable}");
+        reason = string.Join("; ", new[] { reason }.Where(r => r.Length > 0).Concat(unread));
         return new RetentionRow(subject.Cloud.ToString().ToLowerInvariant(), subject.Resource.Account ?? "", subject.Resource.Container ?? subject.Resource.Bucket ?? subject.Resource.Name,
-            subject.Resource.Id, verdict.DataClass, verdict.Posture, verdictText, reason);
+            subject.Resource.Id, verdict.DataClass, posture, verdictText, reason);
     }
 }

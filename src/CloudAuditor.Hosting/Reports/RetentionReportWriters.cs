@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using CloudAuditor.Core.Model;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -17,12 +18,25 @@ public static class RetentionReportWriters
         "immutableLocked", "legalHold", "lifecycleExpiryDays", "replication", "changeFeed", "resourceId",
     ];
 
-    public static string[] Values(RetentionRow r) =>
-    [
-        r.Cloud, r.Account, r.Container, r.DataClass ?? "", r.Verdict, r.Reason, N(r.Posture?.SoftDeleteDays), B(r.Posture?.Versioning), B(r.Posture?.MfaDelete),
-        N(r.Posture?.ImmutableDays), B(r.Posture?.ImmutableLocked), B(r.Posture?.LegalHold), N(r.Posture?.LifecycleExpiryDays), B(r.Posture?.Replication),
-        B(r.Posture?.ChangeFeed), r.ResourceId,
-    ];
+    /// <summary>A setting that could not be read shows as "unknown"; one that is not configured is empty (days) or "no".</summary>
+    public static string[] Values(RetentionRow r)
+    {
+        var p = r.Posture;
+        return
+        [
+            r.Cloud, r.Account, r.Container, r.DataClass ?? "", r.Verdict, r.Reason, Days(p.SoftDelete, s => s.BlobDays), Flag(p.Versioning, v => v.Enabled),
+            Flag(p.Versioning, v => v.MfaDelete), Days(p.Immutability, i => i.Days), Flag(p.Immutability, i => i.Locked), Flag(p.Immutability, i => i.LegalHold),
+            Days(p.Lifecycle, l => l.ShortestExpirationDays), Flag(p.Replication, x => x.Enabled), Flag(p.ChangeFeed, c => c.Enabled), r.ResourceId,
+        ];
+    }
+
+    private const string Unknown = "unknown";
+
+    private static string Days<T>(Observed<T> setting, Func<T, int?> days) where T : class =>
+        !setting.IsKnown ? Unknown : setting.Value is { } value ? N(days(value)) : "";
+
+    private static string Flag<T>(Observed<T> setting, Func<T, bool> on) where T : class =>
+        !setting.IsKnown ? Unknown : setting.Value is { } value && on(value) ? "yes" : "no";
 
     public static async Task WriteAsync(string format, IReadOnlyList<RetentionRow> rows, Stream output, CancellationToken cancellationToken)
     {
@@ -137,8 +151,6 @@ public static class RetentionReportWriters
     private static string ColumnName(int index) => index < 26 ? ((char)('A' + index)).ToString() : $"{(char)('A' + index / 26 - 1)}{(char)('A' + index % 26)}";
 
     private static string N(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
-
-    private static string B(bool? value) => value is null ? "" : value.Value ? "yes" : "no";
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

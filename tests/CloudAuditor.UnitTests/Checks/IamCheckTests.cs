@@ -38,8 +38,7 @@ public class RoleAssignmentCheckTests
 {
     private const string Scope = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/acct";
 
-    private static AzureStorageAccount With(params RoleAssignment[] assignments) =>
-        Subjects.Account(Subjects.SafeAccountSettings with { RoleAssignments = assignments });
+    private static AzureStorageAccount With(params RoleAssignment[] assignments) => Subjects.Account(Subjects.SafeAccountSettings.WithAssignments(assignments));
 
     [Fact]
     public void Blob_data_owner_and_key_listing_roles_for_people_are_broad()
@@ -64,9 +63,11 @@ public class RoleAssignmentCheckTests
     public void Guests_fail_members_pass_and_an_unasked_directory_is_not_judged()
     {
         const string Reader = "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1";
-        Assert.Equal(FindingStatus.Fail, new GuestPrincipalCheck().Evaluate(With(new RoleAssignment(Reader, "u1", "User", Scope) { IsGuest = true }))!.Status);
-        Assert.Equal(FindingStatus.Pass, new GuestPrincipalCheck().Evaluate(With(new RoleAssignment(Reader, "u1", "User", Scope) { IsGuest = false }))!.Status);
-        Assert.Null(new GuestPrincipalCheck().Evaluate(With(new RoleAssignment(Reader, "u1", "User", Scope))));
+        RoleAssignment user = new(Reader, "u1", "User", Scope);
+        Assert.Equal(FindingStatus.Fail, new GuestPrincipalCheck().Evaluate(Subjects.Account(Subjects.SafeAccountSettings.WithAssignments([user], "u1")))!.Status);
+        Assert.Equal(FindingStatus.Pass, new GuestPrincipalCheck().Evaluate(Subjects.Account(Subjects.SafeAccountSettings.WithAssignments([user])))!.Status);
+        var unasked = Subjects.SafeAccountSettings.WithAssignments([user]) with { GuestUsers = Observed<IReadOnlySet<string>>.Failed("Microsoft Graph getByIds: 403") };
+        Assert.Null(new GuestPrincipalCheck().Evaluate(Subjects.Account(unasked)));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Azure.Core.Pipeline;
 using CloudAuditor.Azure;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Engine;
+using CloudAuditor.Core.Model;
 using CloudAuditor.UnitTests.Support;
 
 namespace CloudAuditor.UnitTests.Providers;
@@ -44,19 +45,23 @@ public class ArmAccountReaderTests
     [Fact]
     public async Task Role_assignments_at_storage_scope_are_read_and_inherited_ones_left_out()
     {
-        var assignments = (await Reader().ReadAsync(PublicAccount, CancellationToken.None)).Settings.RoleAssignments!;
+        var settings = (await Reader().ReadAsync(PublicAccount, CancellationToken.None)).Settings;
+        var assignments = settings.RoleAssignments.Value!;
         Assert.Equal(2, assignments.Count);
         Assert.Contains(assignments, a => a.RoleDefinitionGuid == "b7e6dc6d-f1e8-4753-8033-0f276bb0955b" && a.PrincipalType == "User");
         Assert.Contains(assignments, a => a.PrincipalType == "ForeignGroup" && a.Scope.EndsWith("/containers/exports", StringComparison.Ordinal));
         Assert.Contains(_arm.Requests, r => r.Contains($"roleAssignments?api-version={ArmAccountReader.RoleAssignmentsApiVersion}", StringComparison.Ordinal));
-        Assert.True(assignments.Single(a => a.PrincipalType == "User").IsGuest);
-        Assert.Null(assignments.Single(a => a.PrincipalType == "ForeignGroup").IsGuest);
+        Assert.Equal([assignments.Single(a => a.PrincipalType == "User").PrincipalId], settings.GuestUsers.Value!);
         Assert.Contains(_arm.Requests, r => r.StartsWith("POST https://graph.microsoft.com/v1.0/directoryObjects/getByIds", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task Unreadable_role_assignments_are_unknown_not_empty() =>
-        Assert.Null((await Reader().ReadAsync(HardenedAccount, CancellationToken.None)).Settings.RoleAssignments);
+    public async Task Unreadable_role_assignments_are_unknown_not_empty()
+    {
+        var assignments = (await Reader().ReadAsync(HardenedAccount, CancellationToken.None)).Settings.RoleAssignments;
+        Assert.Equal(ObservationState.Failed, assignments.State);
+        Assert.Equal("list role assignments: 403 AuthorizationFailed", assignments.Unreadable);
+    }
 
     [Fact]
     public async Task Reads_exposure_settings_and_tags_of_a_public_account()

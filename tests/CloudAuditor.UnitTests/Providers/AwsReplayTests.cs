@@ -117,16 +117,14 @@ public class AwsReplayTests
         engine.SubjectAudited += (_, subject) => { if (subject is S3Bucket b) lock (buckets) buckets.Add(b); };
         await engine.RunAsync(targets, sink, 1, CancellationToken.None);
 
-        var payroll = buckets.Single(b => b.Resource.Name == Payroll).Retention!;
-        Assert.True(payroll.Versioning);
-        Assert.True(payroll.MfaDelete);
-        Assert.Equal(2555, payroll.ImmutableDays);
-        Assert.True(payroll.ImmutableLocked);
-        Assert.True(payroll.Replication);
-        var site = buckets.Single(b => b.Resource.Name == Site).Retention!;
-        Assert.False(site.Versioning);
-        Assert.Null(site.ImmutableDays);
-        Assert.Equal(90, site.LifecycleExpiryDays);
+        var payroll = buckets.Single(b => b.Resource.Name == Payroll).Retention;
+        Assert.Equal(new VersioningSettings(true, true), payroll.Versioning.Value);
+        Assert.Equal(new ImmutabilitySettings(2555, Locked: true, LegalHold: false), payroll.Immutability.Value);
+        Assert.True(payroll.Replication.Value!.Enabled);
+        var site = buckets.Single(b => b.Resource.Name == Site).Retention;
+        Assert.False(site.Versioning.Value!.Enabled);
+        Assert.Null(site.Immutability.Value!.Days);
+        Assert.Equal(90, site.Lifecycle.Value!.ShortestExpirationDays);
 
         Assert.Equal(FindingStatus.Pass, sink.Findings.Single(f => f.CheckId == "aws.s3.retention" && f.Resource.Bucket == Payroll).Status);
         var failing = sink.Findings.Single(f => f.CheckId == "aws.s3.retention" && f.Resource.Bucket == Site);

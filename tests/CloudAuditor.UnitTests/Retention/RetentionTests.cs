@@ -34,9 +34,9 @@ public class RetentionJudgeTests
     public void Pii_needs_locked_immutability_long_enough_or_a_legal_hold()
     {
         var judge = new RetentionJudge(Policy);
-        Assert.True(judge.Judge(Labelled("pii", new RetentionPosture { ImmutableDays = 2555, ImmutableLocked = true })).Compliant);
-        Assert.True(judge.Judge(Labelled("pii", new RetentionPosture { LegalHold = true })).Compliant);
-        var unlocked = judge.Judge(Labelled("pii", new RetentionPosture { ImmutableDays = 365 }));
+        Assert.True(judge.Judge(Labelled("pii", Subjects.Posture(immutableDays: 2555, locked: true))).Compliant);
+        Assert.True(judge.Judge(Labelled("pii", Subjects.Posture(legalHold: true))).Compliant);
+        var unlocked = judge.Judge(Labelled("pii", Subjects.Posture(immutableDays: 365)));
         Assert.Equal(["needs 2555 days of immutable retention, has 365", "the immutability policy is not locked"], unlocked.Shortfalls);
     }
 
@@ -44,18 +44,66 @@ public class RetentionJudgeTests
     public void Logs_must_expire_in_time()
     {
         var judge = new RetentionJudge(Policy);
-        Assert.True(judge.Judge(Labelled("logs", new RetentionPosture { LifecycleExpiryDays = 30 })).Compliant);
-        Assert.Contains("lifecycle expiry is not set", Assert.Single(judge.Judge(Labelled("logs", new RetentionPosture())).Shortfalls));
-        Assert.Contains("lifecycle expiry is 400 days", Assert.Single(judge.Judge(Labelled("logs", new RetentionPosture { LifecycleExpiryDays = 400 })).Shortfalls));
+        Assert.True(judge.Judge(Labelled("logs", Subjects.Posture(expirationDays: 30))).Compliant);
+        Assert.Contains("lifecycle expiry is not set", Assert.Single(judge.Judge(Labelled("logs", Subjects.Posture())).Shortfalls));
+        Assert.Contains("lifecycle expiry is 400 days", Assert.Single(judge.Judge(Labelled("logs", Subjects.Posture(expirationDays: 400))).Shortfalls));
     }
 
     [Fact]
     public void Unlabelled_or_unknown_classes_are_not_judged_unless_a_default_applies()
     {
-        Assert.False(new RetentionJudge(Policy).Judge(Labelled(null, new RetentionPosture())).Judged);
-        Assert.False(new RetentionJudge(Policy).Judge(Labelled("secret-sauce", new RetentionPosture())).Judged);
+        Assert.False(new RetentionJudge(Policy).Judge(Labelled(null, Subjects.Posture())).Judged);
+        Assert.False(new RetentionJudge(Policy).Judge(Labelled("secret-sauce", Subjects.Posture())).Judged);
         var withDefault = new RetentionJudge(new RetentionSettings { DefaultClass = "standard", Classes = Policy.Classes });
-        Assert.Equal(["needs 7 days of blob soft delete, has 0", "versioning is off"], withDefault.Judge(Labelled(null, new RetentionPosture())).Shortfalls);
+        Assert.Equal(["needs 7 days of blob soft delete, has 0", "versioning is off"], withDefault.Judge(Labelled(null, Subjects.Posture())).Shortfalls);
+    }
+}
+
+public class UndecidedRetentionTests
+{
+    [Fact]
+    public void A_requirement_whose_setting_could_not_be_read_is_undecided_not_failed()
+    {
+        var judge = new RetentionJudge(new RetentionSettings { Classes = { ["logs"] = new RetentionRequirement { MaxRetentionDays = 90 } } });
+        var container = Subjects.Container(ContainerAccessLevel.None) with
+        {
+            Metadata = new Dictionary<string, string> { ["data-class"] = "logs" },
+            Retention = Subjects.Posture() with { Lifecycle = Observed<LifecycleRules>.Failed("lifecycle management policy: 403 AuthorizationFailed") },
+        };
+        var verdict = judge.Judge(container);
+        Assert.False(verdict.Judged);
+        Assert.True(verdict.Undecided);
+        Assert.Equal(["lifecycle management policy: 403 AuthorizationFailed"], verdict.Unknown);
+        Assert.Null(new CloudAuditor.Core.Checks.Retention.AzureContainerRetentionCheck().Evaluate(container, new CloudAuditor.Core.Checks.CheckContext(judge)));
+    }
+
+    [Fact]
+    public void Settings_the_requirement_does_not_need_may_stay_unknown()
+    {
+        var judge = new RetentionJudge(new RetentionSettings { Classes = { ["logs"] = new RetentionRequirement { MaxRetentionDays = 90 } } });
+        var container = Subjects.Container(ContainerAccessLevel.None) with
+        {
+            Metadata = new Dictionary<string, string> { ["data-class"] = "logs" },
+            Retention = Subjects.Posture(expirationDays: 30) with { Immutability = Observed<ImmutabilitySettings>.Failed("container immutability: 403") },
+        };
+        Assert.True(judge.Judge(container).Compliant);
+    }
+}
+
+public class ManagementPolicyTests
+{
+    private static LifecycleRule Rule(params string[] prefixes) => new("r", LifecycleScope.Everything with { Prefixes = prefixes }, 30, null);
+
+    [Fact]
+    public void Prefixes_are_string_prefixes_of_container_slash_blob_as_azure_matches_them()
+    {
+        var policy = new ManagementPolicy([Rule("logs"), Rule("logs/tmp/"), Rule("other/"), Rule()]);
+        var logs = policy.For("logs").Rules;
+        Assert.Equal(3, logs.Count);
+        Assert.Equal(2, logs.Count(r => r.Scope.Prefixes.Count == 0));
+        Assert.Contains(logs, r => r.Scope.Prefixes.SequenceEqual(["tmp/"]));
+        Assert.Equal(2, policy.For("logs2").Rules.Count);
+        Assert.Equal(2, policy.For("other").Rules.Count(r => r.Scope.Prefixes.Count == 0));
     }
 }
 
@@ -75,16 +123,15 @@ public class ArmRetentionReaderTests
         var reader = new ArmRetentionReader(settings.CreateArmClient("https://management.azure.com"));
 
         var account = await reader.ReadAccountAsync(Account, CancellationToken.None);
-        Assert.Equal(14, account.SoftDeleteDays);
-        Assert.Equal(7, account.ContainerSoftDeleteDays);
-        Assert.True(account.Versioning);
+        Assert.Equal(new SoftDeleteSettings(14, 7), account.SoftDelete.Value);
+        Assert.True(account.Versioning.Value!.Enabled);
         var ledger = await reader.ReadContainerAsync(Account, "ledger", account, CancellationToken.None);
-        Assert.Equal(2555, ledger.ImmutableDays);
-        Assert.True(ledger.ImmutableLocked);
-        Assert.Null(ledger.LifecycleExpiryDays);
+        Assert.Equal(new ImmutabilitySettings(2555, Locked: true, LegalHold: false), ledger.Immutability.Value);
+        Assert.Null(ledger.Lifecycle.Value!.ShortestExpirationDays);
         var logs = await reader.ReadContainerAsync(Account, "applogs", account, CancellationToken.None);
-        Assert.Equal(90, logs.LifecycleExpiryDays);
-        Assert.Contains("container immutability: 403 AuthorizationFailed", Assert.Single(logs.Unread));
+        Assert.Equal(90, logs.Lifecycle.Value!.ShortestExpirationDays);
+        Assert.Equal(ObservationState.Failed, logs.Immutability.State);
+        Assert.Equal("container immutability: 403 AuthorizationFailed", logs.Immutability.Unreadable);
         Assert.Empty(arm.Unmatched);
         Assert.All(arm.Requests, r => Assert.Contains($"api-version={AzureClientSettings.StorageAccountApiVersion}", r));
     }
@@ -94,9 +141,9 @@ public class RetentionReportWriterTests
 {
     private static readonly RetentionRow[] Rows =
     [
-        new("azure", "financedata", "ledger", "/subscriptions/x/.../containers/ledger", "pii", new RetentionPosture { ImmutableDays = 2555, ImmutableLocked = true }, "compliant", ""),
-        new("aws", "111122223333", "acme-logs", "arn:aws:s3:::acme-logs", "logs", new RetentionPosture { LifecycleExpiryDays = 400 }, "non-compliant", "must be deleted within 90 days, lifecycle expiry is 400 days"),
-        new("aws", "111122223333", "=cmd|'/C calc'!A0", "arn:aws:s3:::weird", null, null, "not read", "<b>GetBucketVersioning: 403</b>"),
+        new("azure", "financedata", "ledger", "/subscriptions/x/.../containers/ledger", "pii", Subjects.Posture(immutableDays: 2555, locked: true), "compliant", ""),
+        new("aws", "111122223333", "acme-logs", "arn:aws:s3:::acme-logs", "logs", Subjects.Posture(expirationDays: 400), "non-compliant", "must be deleted within 90 days, lifecycle expiry is 400 days"),
+        new("aws", "111122223333", "=cmd|'/C calc'!A0", "arn:aws:s3:::weird", null, RetentionPosture.NotRead("GetBucketVersioning: 403"), "not read", "<b>GetBucketVersioning: 403</b>"),
     ];
 
     [Fact]

@@ -15,9 +15,26 @@ public static class Subjects
         PublicNetworkAccess = "Enabled",
     };
 
+    /// <param name="staticWebsite">Null: the blob service properties could not be read.</param>
     public static AzureStorageAccount Account(AzureAccountSettings? settings = null, bool? staticWebsite = false) =>
         new(new ResourceRef("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/acct", "storage-account", "acct") { Account = "acct" },
-            settings ?? SafeAccountSettings, staticWebsite);
+            Observed<AzureAccountSettings>.Of(settings ?? SafeAccountSettings),
+            staticWebsite is { } enabled ? Observed<StaticWebsite>.Of(new StaticWebsite(enabled)) : Observed<StaticWebsite>.Failed("Get Blob Service Properties: 403 AuthorizationFailure"));
+
+    public static AzureAccountSettings WithAssignments(this AzureAccountSettings settings, IReadOnlyList<RoleAssignment> assignments, params string[] guests) =>
+        settings with { RoleAssignments = Observed<IReadOnlyList<RoleAssignment>>.Of(assignments), GuestUsers = Observed<IReadOnlySet<string>>.Of(guests.ToHashSet()) };
+
+    /// <summary>A retention posture read in full: every part known, unset unless given.</summary>
+    public static RetentionPosture Posture(int? softDeleteDays = null, bool versioning = false, bool mfaDelete = false, int? immutableDays = null,
+        bool locked = false, bool legalHold = false, int? expirationDays = null, bool replication = false) => new()
+    {
+        SoftDelete = Observed<SoftDeleteSettings>.Of(new SoftDeleteSettings(softDeleteDays, null)),
+        Versioning = Observed<VersioningSettings>.Of(new VersioningSettings(versioning, mfaDelete)),
+        Immutability = Observed<ImmutabilitySettings>.Of(new ImmutabilitySettings(immutableDays, locked, legalHold)),
+        Lifecycle = Observed<LifecycleRules>.Of(new LifecycleRules(expirationDays is { } days ? [new LifecycleRule("expire", LifecycleScope.Everything, days, null)] : [])),
+        Replication = Observed<ReplicationSettings>.Of(new ReplicationSettings(replication)),
+        ChangeFeed = Observed<ChangeFeedSettings>.Of(new ChangeFeedSettings(false, null)),
+    };
 
     public static AzureContainer Container(ContainerAccessLevel level, AzureAccountSettings? settings = null, AnonymousProbe? probe = null) =>
         new(new ResourceRef("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/acct/blobServices/default/containers/data", "blob-container", "data") { Account = "acct", Container = "data" },
@@ -40,7 +57,7 @@ public static class Subjects
             Observed<BucketPolicy>.Of(policyJson is null ? null : BucketPolicy.Parse(policyJson)),
             Observed<PublicAccessBlock>.Of(pabConfigured ? pab ?? new PublicAccessBlock(true, true, true, true) : null),
             Observed<WebsiteConfiguration>.Of(website),
-            new Dictionary<string, string>(),
+            Observed<TagSet>.Of(TagSet.Empty),
             probe ?? AnonymousProbe.NotAttempted);
 
     public static AclGrant OwnerGrant => new(AclGranteeGroup.Other, "75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a", "FULL_CONTROL");

@@ -16,7 +16,7 @@ public sealed class AccountAllowsBlobPublicAccessCheck : Check<AzureStorageAccou
         Remediable = true,
     };
 
-    protected override CheckOutcome? Evaluate(AzureStorageAccount account, CheckContext context) => account.Settings?.AllowBlobPublicAccess switch
+    protected override CheckOutcome? Evaluate(AzureStorageAccount account, CheckContext context) => account.Settings.Value?.AllowBlobPublicAccess switch
     {
         null => null,
         true => CheckOutcome.Fail("allowBlobPublicAccess is true.", evidence: Evidence(("allowBlobPublicAccess", "true"))),

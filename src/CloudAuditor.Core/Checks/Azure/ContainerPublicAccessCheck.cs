@@ -21,14 +21,14 @@ public sealed class ContainerPublicAccessCheck : Check<AzureContainer>
     protected override CheckOutcome? Evaluate(AzureContainer container, CheckContext context)
     {
         var evidence = Evidence(("publicAccessLevel", container.AccessLevel.ToString().ToLowerInvariant()),
-            ("allowBlobPublicAccess", container.Account.Settings?.AllowBlobPublicAccess?.ToString().ToLowerInvariant()));
+            ("allowBlobPublicAccess", container.Account.Settings.Value?.AllowBlobPublicAccess.ToString().ToLowerInvariant()));
         foreach (var (key, value) in container.Probe.AsEvidence()) evidence[key] = value;
 
         if (container.Probe.ProvedPublic)
             return CheckOutcome.Fail($"Proven public: {container.Probe.Summary}.", Severity.Critical, evidence);
         if (container.AccessLevel == ContainerAccessLevel.None)
             return CheckOutcome.Pass("Public access level is None.", evidence);
-        if (container.Account.Settings?.AllowBlobPublicAccess == false)
+        if (container.Account.Settings.Value?.AllowBlobPublicAccess == false)
             return CheckOutcome.Pass($"Access level is '{Level(container)}' but the account disallows blob public access, so it has no effect.", evidence);
         if (container.Probe.Outcome == ProbeOutcome.Denied)
             return CheckOutcome.Fail($"Access level is '{Level(container)}'; an anonymous request was refused now ({container.Probe.Summary}), " +

@@ -15,7 +15,7 @@ public sealed class NetworkDefaultAllowCheck : Check<AzureStorageAccount>
 
     protected override CheckOutcome? Evaluate(AzureStorageAccount account, CheckContext context)
     {
-        if (account.Settings is not { NetworkDefaultAction: { } action } settings) return null;
+        if (account.Settings.Value is not { NetworkDefaultAction: { } action } settings) return null;
         var evidence = Evidence(("networkAcls.defaultAction", action), ("publicNetworkAccess", settings.PublicNetworkAccess));
         if (string.Equals(settings.PublicNetworkAccess, "Disabled", StringComparison.OrdinalIgnoreCase))
             return CheckOutcome.Pass("Public network access is disabled.", evidence);

@@ -30,7 +30,7 @@ public sealed class BroadDataRoleCheck : Check<AzureStorageAccount>
 
     protected override CheckOutcome? Evaluate(AzureStorageAccount account, CheckContext context)
     {
-        if (account.Settings?.RoleAssignments is not { } assignments) return null;
+        if (account.Settings.Value?.RoleAssignments.Value is not { } assignments) return null;
         var broad = assignments.Where(a => a.RoleDefinitionGuid.Equals(StorageRoles.BlobDataOwner, StringComparison.OrdinalIgnoreCase)
                 || (StorageRoles.KeyListing.ContainsKey(a.RoleDefinitionGuid) && a.PrincipalType is "User" or "Group" or "ForeignGroup"))
             .Select(a => $"{(StorageRoles.KeyListing.TryGetValue(a.RoleDefinitionGuid, out var name) ? name : "Storage Blob Data Owner")} to a {a.PrincipalType.ToLowerInvariant()}")
@@ -54,10 +54,11 @@ public sealed class GuestPrincipalCheck : Check<AzureStorageAccount>
 
     protected override CheckOutcome? Evaluate(AzureStorageAccount account, CheckContext context)
     {
-        if (account.Settings?.RoleAssignments is not { } assignments) return null;
+        if (account.Settings.Value is not { } settings || settings.RoleAssignments.Value is not { } assignments) return null;
         var users = assignments.Where(a => a.PrincipalType == "User").ToList();
-        if (users.Any(a => a.IsGuest is null)) return null;
-        var guests = users.Count(a => a.IsGuest == true);
+        // Without the directory's answer, users cannot be told apart; with no users there is nothing to tell.
+        if (users.Count > 0 && !settings.GuestUsers.IsKnown) return null;
+        var guests = users.Count(a => settings.GuestUsers.Value!.Contains(a.PrincipalId));
         return guests == 0
             ? CheckOutcome.Pass("No guest users hold roles at storage scope.")
             : CheckOutcome.Fail($"{guests} role assignment(s) at storage scope are held by guest users.");
@@ -77,7 +78,7 @@ public sealed class ForeignPrincipalCheck : Check<AzureStorageAccount>
 
     protected override CheckOutcome? Evaluate(AzureStorageAccount account, CheckContext context)
     {
-        if (account.Settings?.RoleAssignments is not { } assignments) return null;
+        if (account.Settings.Value?.RoleAssignments.Value is not { } assignments) return null;
         var foreign = assignments.Count(a => a.PrincipalType == "ForeignGroup");
         return foreign == 0
             ? CheckOutcome.Pass("No foreign-tenant principals at storage scope.")

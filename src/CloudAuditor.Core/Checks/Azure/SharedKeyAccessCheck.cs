@@ -13,7 +13,7 @@ public sealed class SharedKeyAccessCheck : Check<AzureStorageAccount>
         "Set allowSharedKeyAccess to false once clients use Entra ID (az storage account update --allow-shared-key-access false).",
         ["CIS Microsoft Azure Foundations 2.1.0 3.3"]);
 
-    protected override CheckOutcome? Evaluate(AzureStorageAccount account, CheckContext context) => account.Settings?.AllowSharedKeyAccess switch
+    protected override CheckOutcome? Evaluate(AzureStorageAccount account, CheckContext context) => account.Settings.Value?.AllowSharedKeyAccess switch
     {
         null => null,
         true => CheckOutcome.Fail("Shared key (account key) authorization is allowed.", evidence: Evidence(("allowSharedKeyAccess", "true"))),

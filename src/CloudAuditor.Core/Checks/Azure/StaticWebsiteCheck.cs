@@ -13,7 +13,7 @@ public sealed class StaticWebsiteCheck : Check<AzureStorageAccount>
         "Disable static website hosting, or confirm that $web holds only public content and record an exemption.",
         []);
 
-    protected override CheckOutcome? Evaluate(AzureStorageAccount account, CheckContext context) => account.StaticWebsiteEnabled switch
+    protected override CheckOutcome? Evaluate(AzureStorageAccount account, CheckContext context) => account.StaticWebsite.Value?.Enabled switch
     {
         null => null,
         true => CheckOutcome.Fail("Static website hosting is enabled: the $web container is public."),

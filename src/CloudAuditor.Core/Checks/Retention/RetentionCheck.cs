@@ -17,8 +17,9 @@ public abstract class RetentionCheck<TSubject> : Check<TSubject> where TSubject 
         var verdict = context.Retention.Judge(subject);
         if (!verdict.Judged) return null;
         var posture = verdict.Posture!;
-        var evidence = Evidence(("dataClass", verdict.DataClass), ("softDeleteDays", Days(posture.SoftDeleteDays)), ("immutableDays", Days(posture.ImmutableDays)),
-            ("versioning", posture.Versioning ? "on" : "off"), ("lifecycleExpiryDays", Days(posture.LifecycleExpiryDays)));
+        var evidence = Evidence(("dataClass", verdict.DataClass), ("softDeleteDays", Days(posture.SoftDelete.Value?.BlobDays)),
+            ("immutableDays", Days(posture.Immutability.Value?.Days)), ("versioning", posture.Versioning.Value is { } v ? v.Enabled ? "on" : "off" : null),
+            ("lifecycleExpiryDays", Days(posture.Lifecycle.Value?.ShortestExpirationDays)));
         return verdict.Compliant
             ? CheckOutcome.Pass($"Meets the '{verdict.DataClass}' retention requirement.", evidence)
             : CheckOutcome.Fail($"Does not meet the '{verdict.DataClass}' retention requirement: {string.Join("; ", verdict.Shortfalls)}.", evidence: evidence);

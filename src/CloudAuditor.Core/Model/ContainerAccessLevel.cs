@@ -1,0 +1,3 @@
+namespace CloudAuditor.Core.Model;
+
+public enum ContainerAccessLevel { None, Blob, Container }
