@@ -1,6 +1,5 @@
 using System.CommandLine;
 using CloudAuditor.Core.Config;
-using CloudAuditor.Core.Remediation;
 using CloudAuditor.Core.State;
 using CloudAuditor.Hosting;
 
@@ -26,30 +25,20 @@ internal static class RollbackCommand
     {
         using var services = new CliServices(verbose);
         await using var runtime = await AuditorRuntime.OpenAsync(config, configPath, services.Loggers, ct);
-        var state = runtime.State;
-        var record = await state.GetRemediationAsync(id, ct) ?? throw new UsageException($"No remediation with id '{id}' is in the journal.");
-        if (record.Status == RemediationStatus.RolledBack)
+        var journalled = await runtime.State.GetRemediationAsync(id, ct);
+        if (journalled?.Status is RemediationStatus.Planned or RemediationStatus.Failed)
+            Console.Error.WriteLine($"cloudauditor: {id} is journalled as {journalled.Status.ToString().ToLowerInvariant()}; restoring the recorded prior state anyway.");
+        var result = await runtime.RollbackAsync(id, ct);
+        switch (result.Outcome)
         {
-            Console.WriteLine($"{id} was already rolled back; nothing changed.");
-            return ExitCodes.Ran;
+            case RollbackOutcome.RolledBack or RollbackOutcome.AlreadyRolledBack:
+                Console.WriteLine(result.Reason);
+                return ExitCodes.Ran;
+            case RollbackOutcome.Failed:
+                Console.Error.WriteLine($"cloudauditor: {result.Reason}");
+                return ExitCodes.Unreachable;
+            default:
+                throw new UsageException(result.Reason);
         }
-        if (record.Status is RemediationStatus.Planned or RemediationStatus.Failed)
-            Console.Error.WriteLine($"cloudauditor: {id} is journalled as {record.Status.ToString().ToLowerInvariant()}; restoring the recorded prior state anyway.");
-        var target = runtime.Targets().FirstOrDefault(t => t.Name == record.Target)
-            ?? throw new UsageException($"Target '{record.Target}' of {id} is not in {configPath}.");
-        var remediator = target.Remediators.FirstOrDefault(r => r.CheckId == record.CheckId)
-            ?? throw new UsageException($"Target '{record.Target}' cannot undo {record.CheckId} changes with this configuration.");
-        try
-        {
-            await remediator.RollbackAsync(record, ct);
-        }
-        catch (RemediationException e)
-        {
-            Console.Error.WriteLine($"cloudauditor: rollback of {id} failed: {e.Message}.");
-            return ExitCodes.Unreachable;
-        }
-        await state.UpdateRemediationAsync(id, RemediationStatus.RolledBack, $"rolled back at {DateTimeOffset.UtcNow:O}", DateTimeOffset.UtcNow, ct);
-        Console.WriteLine($"Rolled back {id} on {record.ResourceId}: undid \"{record.Action}\".");
-        return ExitCodes.Ran;
     }
 }

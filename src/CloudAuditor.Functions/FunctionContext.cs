@@ -33,17 +33,13 @@ public sealed class FunctionContext(IConfiguration settings, ILoggerFactory logg
 
     /// <summary>
     /// Sweeps some targets (narrowed to the resources an event names) through the full pipeline: checks, remediation,
-    /// state, owner notices. A key sampler replaces the container sampler when an event names one object.
+    /// state, owner notices; when an event names one object, exactly that object is sampled.
     /// </summary>
-    public static async Task<SweepReport> SweepAsync(AuditorRuntime runtime, AuditorConfig narrowed, IContainerSampler? sampler, CancellationToken cancellationToken)
+    public static async Task<SweepReport> SweepAsync(AuditorRuntime runtime, AuditorConfig narrowed, string? objectKey, CancellationToken cancellationToken)
     {
-        var targets = runtime.Targets(narrowed);
-        var engine = runtime.Engine(sampler);
         var collected = new CollectingFindingSink();
-        var (sink, notifications) = runtime.Sinks(collected);
-        var summary = await engine.RunAsync(targets, sink, narrowed.Sweep.Concurrency, cancellationToken);
-        foreach (var target in targets.OfType<IDisposable>()) target.Dispose();
-        return new SweepReport(summary, collected.Findings, notifications.Sent.Count);
+        var result = await runtime.SweepAsync(new SweepRequest(collected) { Scope = narrowed, ObjectKey = objectKey }, cancellationToken);
+        return new SweepReport(result.Summary, collected.Findings, result.Notified.Count);
     }
 }
 

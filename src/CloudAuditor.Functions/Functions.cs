@@ -5,7 +5,6 @@ using Azure.Storage.Blobs;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Output;
 using CloudAuditor.Core.State;
-using CloudAuditor.SensitiveData.Sampling;
 
 namespace CloudAuditor.Functions;
 
@@ -36,7 +35,7 @@ public sealed class Functions(FunctionContext context)
         var config = runtime.Config;
         var narrowed = config.Narrowed(config.Azure.Where(t => t.Name == name), config.Aws.Where(t => t.Name == name));
         if (narrowed.TargetCount == 0) throw new InvalidInvocationException($"no configured target is named '{name}'");
-        var report = await FunctionContext.SweepAsync(runtime, narrowed, runtime.Sampler(), cancellationToken);
+        var report = await FunctionContext.SweepAsync(runtime, narrowed, objectKey: null, cancellationToken);
         return InvocationResult.Log(report.Describe($"target {name} (attempt {invocation.MetadataInt("DequeueCount") ?? 1})"));
     }
 
@@ -54,15 +53,14 @@ public sealed class Functions(FunctionContext context)
                 var blob = new BlobUriBuilder(new Uri(url));
                 var forBlob = TargetMatching.AzureContainer(runtime.Config, blob.AccountName, blob.BlobContainerName, sample: true);
                 if (forBlob is null) return InvocationResult.Log($"ignored: no target covers storage account {blob.AccountName}");
-                var sampler = new SingleObjectSampler(ContainerSampler.Create(forBlob.Sampling, runtime.Loggers.CreateLogger<ContainerSampler>()), blob.BlobName);
-                return InvocationResult.Log((await FunctionContext.SweepAsync(runtime, forBlob, sampler, cancellationToken)).Describe($"new blob in {blob.BlobContainerName}"));
+                return InvocationResult.Log((await FunctionContext.SweepAsync(runtime, forBlob, blob.BlobName, cancellationToken)).Describe($"new blob in {blob.BlobContainerName}"));
             case "Microsoft.Resources.ResourceWriteSuccess":
                 var resourceId = (data["resourceUri"] ?? cloudEvent["subject"])?.GetValue<string>() ?? throw new InvalidInvocationException("ResourceWriteSuccess has no resourceUri");
                 var (account, container) = StorageResource(resourceId);
                 if (account is null) return InvocationResult.Log($"ignored: {resourceId} is not a storage account or container");
                 var forResource = TargetMatching.AzureContainer(runtime.Config, account, container, sample: false);
                 if (forResource is null) return InvocationResult.Log($"ignored: no target covers storage account {account}");
-                return InvocationResult.Log((await FunctionContext.SweepAsync(runtime, forResource, null, cancellationToken)).Describe($"re-check of {resourceId}"));
+                return InvocationResult.Log((await FunctionContext.SweepAsync(runtime, forResource, objectKey: null, cancellationToken)).Describe($"re-check of {resourceId}"));
             default:
                 return InvocationResult.Log($"ignored: event type {type}");
         }
@@ -143,7 +141,7 @@ public sealed class Functions(FunctionContext context)
             var bucket = detail["requestParameters"]?["bucketName"]?.GetValue<string>();
             if (!ExposureChanges.Contains(call) || bucket is null) logs.Add($"ignored: CloudTrail {call}");
             else if (TargetMatching.AwsBucket(runtime.Config, bucket, account, sample: false) is not { } narrowed) logs.Add($"ignored: no target covers bucket {bucket}");
-            else logs.Add((await FunctionContext.SweepAsync(runtime, narrowed, null, cancellationToken)).Describe($"re-check of {bucket} after {call}"));
+            else logs.Add((await FunctionContext.SweepAsync(runtime, narrowed, objectKey: null, cancellationToken)).Describe($"re-check of {bucket} after {call}"));
         }
         return logs.Count == 0 ? "ignored: no S3 object or bucket change in the event" : string.Join("; ", logs);
     }
@@ -151,8 +149,7 @@ public sealed class Functions(FunctionContext context)
     private static async Task<string> SampleObjectAsync(Hosting.AuditorRuntime runtime, string bucket, string key, string? account, CancellationToken cancellationToken)
     {
         if (TargetMatching.AwsBucket(runtime.Config, bucket, account, sample: true) is not { } narrowed) return $"ignored: no target covers bucket {bucket}";
-        var sampler = new SingleObjectSampler(ContainerSampler.Create(narrowed.Sampling, runtime.Loggers.CreateLogger<ContainerSampler>()), key);
-        return (await FunctionContext.SweepAsync(runtime, narrowed, sampler, cancellationToken)).Describe($"new object in {bucket}");
+        return (await FunctionContext.SweepAsync(runtime, narrowed, key, cancellationToken)).Describe($"new object in {bucket}");
     }
 
     /// <summary>Account and (optional) container of a storage ARM id; nulls for anything else.</summary>

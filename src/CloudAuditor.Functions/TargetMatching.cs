@@ -1,8 +1,5 @@
 using Azure.Storage.Blobs;
 using CloudAuditor.Core.Config;
-using CloudAuditor.Core.Engine;
-using CloudAuditor.Core.Model;
-using CloudAuditor.SensitiveData.Sampling;
 
 namespace CloudAuditor.Functions;
 
@@ -27,14 +24,4 @@ public static class TargetMatching
         target.ConnectionString is { } cs ? new BlobServiceClient(cs).AccountName
         : target.AccountUrl is { } url ? new BlobServiceClient(new Uri(url)).AccountName
         : target.ResourceId?[(target.ResourceId.LastIndexOf('/') + 1)..];
-}
-
-/// <summary>Samples exactly the object an event named, within the same budgets and rules as a sweep.</summary>
-public sealed class SingleObjectSampler(ContainerSampler inner, string key) : IContainerSampler
-{
-    public async IAsyncEnumerable<Finding> SampleAsync(IAuditSubject container, IObjectStore store, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        if (await store.GetAsync(key, cancellationToken) is not { } item) yield break;
-        foreach (var finding in await inner.ScanItemAsync(container, store, item, cancellationToken) ?? []) yield return finding;
-    }
 }

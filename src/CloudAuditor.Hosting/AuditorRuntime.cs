@@ -17,8 +17,9 @@ using Microsoft.Extensions.Logging;
 namespace CloudAuditor.Hosting;
 
 /// <summary>
-/// Everything a sweep needs, built from the configuration once, for every host (CLI, Functions): providers, the
-/// sampler, the remediation coordinator, the state store and the owner notifications.
+/// The one place a sweep is assembled, for every host (CLI, Functions): providers, the sampler, the finding pipeline,
+/// the state store and the owner notifications, built from the configuration. Hosts translate their commands or
+/// invocations into a <see cref="SweepRequest"/> and report the <see cref="SweepResult"/>.
 /// </summary>
 public sealed class AuditorRuntime : IAsyncDisposable
 {
@@ -60,26 +61,80 @@ public sealed class AuditorRuntime : IAsyncDisposable
         return new SqliteStateStore(Path.Combine(baseDirectory, config.State.SqlitePath));
     }
 
-    public IReadOnlyList<ITargetInventory> Targets(AuditorConfig? config = null) => Providers.SelectMany(p => p.Create(config ?? Config)).ToList();
+    private List<ITargetInventory> Targets(AuditorConfig config) => Providers.SelectMany(p => p.Create(config)).ToList();
 
-    public ContainerSampler? Sampler() => Config.Sampling.Enabled ? ContainerSampler.Create(Config.Sampling, Loggers.CreateLogger<ContainerSampler>()) : null;
+    /// <summary>Runs one sweep over the request's scope, and always releases the targets' clients, whatever happens.</summary>
+    public async Task<SweepResult> SweepAsync(SweepRequest request, CancellationToken cancellationToken)
+    {
+        var config = request.Scope ?? Config;
+        var targets = Targets(config);
+        try
+        {
+            var context = CheckContext.From(config);
+            if (request.ReadOnly)
+            {
+                var reader = new SweepEngine(CheckCatalog.Default, context, Loggers.CreateLogger<SweepEngine>(), new SweepEngineOptions { Subjects = request.Subjects, Progress = request.Progress });
+                return new SweepResult(await reader.RunAsync(targets, request.Output, config.Sweep.Concurrency, cancellationToken), []);
+            }
+            var notifications = Notifications();
+            var sink = new FanOutFindingSink(request.Output, new StateRecordingSink(State, DateTimeOffset.UtcNow), notifications);
+            var engine = new SweepEngine(CheckCatalog.Default, context, Loggers.CreateLogger<SweepEngine>(), new SweepEngineOptions
+            {
+                Sampler = Sampler(config.Sampling, request.ObjectKey), Pipeline = Pipeline(), Subjects = request.Subjects, Progress = request.Progress,
+            });
+            var summary = await engine.RunAsync(targets, sink, config.Sweep.Concurrency, cancellationToken);
+            return new SweepResult(summary, notifications.Sent);
+        }
+        finally
+        {
+            foreach (var target in targets.OfType<IDisposable>()) target.Dispose();
+        }
+    }
+
+    /// <summary>Restores the prior state journalled for one remediation, with the remediator of the target that made it.</summary>
+    public async Task<RollbackResult> RollbackAsync(string remediationId, CancellationToken cancellationToken)
+    {
+        var record = await State.GetRemediationAsync(remediationId, cancellationToken);
+        if (record is null) return new(RollbackOutcome.UnknownId, null, $"No remediation with id '{remediationId}' is in the journal.");
+        if (record.Status == RemediationStatus.RolledBack) return new(RollbackOutcome.AlreadyRolledBack, record, $"{remediationId} was already rolled back; nothing changed.");
+        var targets = Targets(Config);
+        try
+        {
+            var target = targets.FirstOrDefault(t => t.Name == record.Target);
+            if (target is null) return new(RollbackOutcome.UnknownTarget, record, $"Target '{record.Target}' of {remediationId} is not in {ConfigPath}.");
+            var remediator = target.Remediators.FirstOrDefault(r => r.CheckId == record.CheckId);
+            if (remediator is null) return new(RollbackOutcome.NotUndoable, record, $"Target '{record.Target}' cannot undo {record.CheckId} changes with this configuration.");
+            await remediator.RollbackAsync(record, cancellationToken);
+        }
+        catch (RemediationException e)
+        {
+            return new(RollbackOutcome.Failed, record, $"rollback of {remediationId} failed: {e.Message}.");
+        }
+        finally
+        {
+            foreach (var target in targets.OfType<IDisposable>()) target.Dispose();
+        }
+        var now = DateTimeOffset.UtcNow;
+        await State.UpdateRemediationAsync(remediationId, RemediationStatus.RolledBack, $"rolled back at {now:O}", now, cancellationToken);
+        return new(RollbackOutcome.RolledBack, record, $"Rolled back {remediationId} on {record.ResourceId}: undid \"{record.Action}\".");
+    }
+
+    private IContainerSampler? Sampler(SamplingSettings sampling, string? objectKey)
+    {
+        if (!sampling.Enabled) return null;
+        var sampler = ContainerSampler.Create(sampling, Loggers.CreateLogger<ContainerSampler>());
+        return objectKey is null ? sampler : new SingleObjectSampler(sampler, objectKey);
+    }
 
     /// <summary>The finding pipeline in the order the architecture draws: exemption, owner, remediation (state and notices are sinks).</summary>
-    public FindingPipeline Pipeline() => new(
+    private FindingPipeline Pipeline() => new(
     [
         new ExemptionStage(new ExemptionPolicy(Config.Remediation.Exemptions, TimeProvider.System)),
         new OwnerStage(new OwnerResolver(Config.Owners)),
         new RemediationCoordinator(Config.Remediation, State, TimeProvider.System, Loggers.CreateLogger<RemediationCoordinator>()),
     ]);
 
-    public CheckContext CheckContext() => Core.Checks.CheckContext.From(Config);
-
-    public SweepEngine Engine() => Engine(Sampler());
-
-    /// <summary>An engine with another sampler (an event's single object), or none.</summary>
-    public SweepEngine Engine(IContainerSampler? sampler) => new(CheckCatalog.Default, CheckContext(), Loggers.CreateLogger<SweepEngine>(), sampler, Pipeline());
-
-    public NotificationSink Notifications()
+    private NotificationSink Notifications()
     {
         var settings = Config.Notifications;
         var channels = new List<INotificationChannel>();
@@ -87,13 +142,6 @@ public sealed class AuditorRuntime : IAsyncDisposable
         channels.AddRange(settings.Webhooks.Select(hook => new WebhookChannel(hook, _http)));
         if (settings.EventGrid is { } grid) channels.Add(new EventGridChannel(grid));
         return new NotificationSink(channels, State, TimeSpan.FromHours(settings.WindowHours), settings.ConfigPathHint ?? ConfigPath, TimeProvider.System, Loggers.CreateLogger<NotificationSink>());
-    }
-
-    /// <summary>The sinks every sweep writes to after its output: the state store, then the owner notices (sent at completion).</summary>
-    public (IFindingSink Sink, NotificationSink Notifications) Sinks(IFindingSink output)
-    {
-        var notifications = Notifications();
-        return (new FanOutFindingSink(output, new StateRecordingSink(State, DateTimeOffset.UtcNow), notifications), notifications);
     }
 
     public async ValueTask DisposeAsync()

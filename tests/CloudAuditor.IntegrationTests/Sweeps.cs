@@ -19,7 +19,7 @@ public static class Sweeps
         var targets = providers.SelectMany(p => p.Create(config)).ToList();
         var sink = new CollectingFindingSink();
         var sampler = config.Sampling.Enabled ? ContainerSampler.Create(config.Sampling, NullLogger.Instance) : null;
-        var summary = await new SweepEngine(CheckCatalog.Default, CheckContext.From(config), NullLogger<SweepEngine>.Instance, sampler).RunAsync(targets, sink, config.Sweep.Concurrency, CancellationToken.None);
+        var summary = await new SweepEngine(CheckCatalog.Default, CheckContext.From(config), NullLogger<SweepEngine>.Instance, new SweepEngineOptions { Sampler = sampler }).RunAsync(targets, sink, config.Sweep.Concurrency, CancellationToken.None);
         foreach (var target in targets.OfType<IDisposable>()) target.Dispose();
         return ([.. sink.Findings], summary);
     }

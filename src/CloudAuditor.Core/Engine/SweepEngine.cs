@@ -1,22 +1,15 @@
 using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Model;
-using CloudAuditor.Core.Pipeline;
 using Microsoft.Extensions.Logging;
 
 namespace CloudAuditor.Core.Engine;
 
 /// <summary>Runs targets in parallel, judges each subject with the check catalogue, passes each finding through the pipeline and streams it to the sink.</summary>
-public sealed class SweepEngine(CheckCatalog catalog, CheckContext context, ILogger<SweepEngine> logger, IContainerSampler? sampler = null, FindingPipeline? pipeline = null)
+public sealed class SweepEngine(CheckCatalog catalog, CheckContext context, ILogger<SweepEngine> logger, SweepEngineOptions? options = null)
 {
     private readonly CheckCatalog _catalog = catalog;
     private readonly CheckContext _context = context;
-    private readonly IContainerSampler? _sampler = sampler;
-    private readonly FindingPipeline _pipeline = pipeline ?? FindingPipeline.Empty;
-
-    public event Action<string, IAuditSubject>? SubjectAudited;
-
-    /// <summary>A target is done (audited, unreachable or failed); for progress displays.</summary>
-    public event Action<string>? TargetCompleted;
+    private readonly SweepEngineOptions _options = options ?? SweepEngineOptions.None;
 
     public async Task<SweepSummary> RunAsync(IReadOnlyList<ITargetInventory> targets, IFindingSink sink, int concurrency, CancellationToken cancellationToken)
     {
@@ -25,7 +18,7 @@ public sealed class SweepEngine(CheckCatalog catalog, CheckContext context, ILog
         await Parallel.ForEachAsync(targets, options, async (target, ct) =>
         {
             await AuditTargetAsync(target, sink, summary, ct);
-            TargetCompleted?.Invoke(target.Name);
+            _options.Progress?.TargetCompleted(target.Name);
         });
         await sink.CompleteAsync(cancellationToken);
         return summary;
@@ -61,12 +54,13 @@ public sealed class SweepEngine(CheckCatalog catalog, CheckContext context, ILog
         {
             summary.CountSubject();
             foreach (var finding in engine._catalog.Evaluate(subject, engine._context)) await EmitAsync(subject, finding, cancellationToken);
-            engine.SubjectAudited?.Invoke(target.Name, subject);
+            if (engine._options.Subjects is { } subjects) await subjects.WriteAsync(target.Name, subject, cancellationToken);
+            engine._options.Progress?.SubjectAudited(target.Name);
         }
 
         private async ValueTask EmitAsync(IAuditSubject subject, Finding finding, CancellationToken cancellationToken)
         {
-            finding = await engine._pipeline.ProcessAsync(target, subject, finding, cancellationToken);
+            finding = await engine._options.Pipeline.ProcessAsync(target, subject, finding, cancellationToken);
             summary.Count(finding);
             await output.WriteAsync(finding, cancellationToken);
         }
@@ -79,8 +73,8 @@ public sealed class SweepEngine(CheckCatalog catalog, CheckContext context, ILog
 
         public async ValueTask ObjectsAsync(IAuditSubject container, IObjectStore store, CancellationToken cancellationToken)
         {
-            if (engine._sampler is null) return;
-            await foreach (var finding in engine._sampler.SampleAsync(container, store, cancellationToken)) await EmitAsync(container, finding, cancellationToken);
+            if (engine._options.Sampler is not { } sampler) return;
+            await foreach (var finding in sampler.SampleAsync(container, store, cancellationToken)) await EmitAsync(container, finding, cancellationToken);
         }
     }
 }

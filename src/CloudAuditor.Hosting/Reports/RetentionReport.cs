@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
 using CloudAuditor.Core.Output;
@@ -19,18 +18,25 @@ public static class RetentionReport
 {
     public static async Task<(IReadOnlyList<RetentionRow> Rows, SweepSummary Summary)> CollectAsync(AuditorRuntime runtime, CancellationToken cancellationToken)
     {
-        var judge = new RetentionJudge(runtime.Config.Retention);
-        var rows = new ConcurrentBag<RetentionRow>();
-        var engine = new SweepEngine(CheckCatalog.Default, runtime.CheckContext(), runtime.Loggers.CreateLogger<SweepEngine>());
-        engine.SubjectAudited += (_, subject) =>
+        var rows = new RowCollector(new RetentionJudge(runtime.Config.Retention));
+        var result = await runtime.SweepAsync(new SweepRequest(NullFindingSink.Instance) { ReadOnly = true, Subjects = rows }, cancellationToken);
+        return (rows.Sorted(), result.Summary);
+    }
+
+    /// <summary>One row per container or bucket as the read-only sweep reports them.</summary>
+    private sealed class RowCollector(RetentionJudge judge) : ISubjectSink
+    {
+        private readonly ConcurrentBag<RetentionRow> _rows = [];
+
+        public ValueTask WriteAsync(string target, IAuditSubject subject, CancellationToken cancellationToken)
         {
-            if (subject is AzureContainer { Retention: var containerRetention }) rows.Add(Row(subject, judge.Judge(subject), containerRetention));
-            else if (subject is S3Bucket { Retention: var bucketRetention }) rows.Add(Row(subject, judge.Judge(subject), bucketRetention));
-        };
-        var targets = runtime.Targets();
-        var summary = await engine.RunAsync(targets, NullFindingSink.Instance, runtime.Config.Sweep.Concurrency, cancellationToken);
-        foreach (var target in targets.OfType<IDisposable>()) target.Dispose();
-        return (rows.OrderBy(r => r.Cloud, StringComparer.Ordinal).ThenBy(r => r.Account, StringComparer.Ordinal).ThenBy(r => r.Container, StringComparer.Ordinal).ToList(), summary);
+            if (subject is AzureContainer { Retention: var containerRetention }) _rows.Add(Row(subject, judge.Judge(subject), containerRetention));
+            else if (subject is S3Bucket { Retention: var bucketRetention }) _rows.Add(Row(subject, judge.Judge(subject), bucketRetention));
+            return ValueTask.CompletedTask;
+        }
+
+        public List<RetentionRow> Sorted() =>
+            _rows.OrderBy(r => r.Cloud, StringComparer.Ordinal).ThenBy(r => r.Account, StringComparer.Ordinal).ThenBy(r => r.Container, StringComparer.Ordinal).ToList();
     }
 
     internal static RetentionRow Row(IAuditSubject subject, RetentionVerdict verdict, RetentionPosture posture)

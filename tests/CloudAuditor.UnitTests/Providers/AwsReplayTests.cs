@@ -112,10 +112,10 @@ public class AwsReplayTests
         };
         var targets = new AwsInventoryFactory(sweep => new AwsClientSettings(sweep) { Handler = http }, NullLoggerFactory.Instance).Create(config).ToList();
         var sink = new CollectingFindingSink();
-        var buckets = new List<S3Bucket>();
-        var engine = new SweepEngine(CheckCatalog.Default, CheckContext.From(config), NullLogger<SweepEngine>.Instance);
-        engine.SubjectAudited += (_, subject) => { if (subject is S3Bucket b) lock (buckets) buckets.Add(b); };
+        var subjects = new Subjects.Collector();
+        var engine = new SweepEngine(CheckCatalog.Default, CheckContext.From(config), NullLogger<SweepEngine>.Instance, new SweepEngineOptions { Subjects = subjects });
         await engine.RunAsync(targets, sink, 1, CancellationToken.None);
+        var buckets = subjects.All.OfType<S3Bucket>().ToList();
 
         var payroll = buckets.Single(b => b.Resource.Name == Payroll).Retention;
         Assert.Equal(new VersioningSettings(true, true), payroll.Versioning.Value);

@@ -1,3 +1,4 @@
+using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
 
 namespace CloudAuditor.UnitTests.Support;
@@ -65,4 +66,18 @@ public static class Subjects
     public static AclGrant AllUsers(string permission) => new(AclGranteeGroup.AllUsers, "http://acs.amazonaws.com/groups/global/AllUsers", permission);
 
     public static PublicAccessBlock NoBlock => new(false, false, false, false);
+
+    /// <summary>Every subject a sweep reports, for tests that look at what providers read.</summary>
+    public sealed class Collector : ISubjectSink
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<IAuditSubject> _all = new();
+
+        public IReadOnlyList<IAuditSubject> All => [.. _all];
+
+        public ValueTask WriteAsync(string target, IAuditSubject subject, CancellationToken cancellationToken)
+        {
+            _all.Enqueue(subject);
+            return ValueTask.CompletedTask;
+        }
+    }
 }

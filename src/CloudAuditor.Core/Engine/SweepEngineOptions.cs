@@ -1,0 +1,14 @@
+using CloudAuditor.Core.Pipeline;
+
+namespace CloudAuditor.Core.Engine;
+
+/// <summary>What a sweep does besides judging subjects: sample their content, process findings, report subjects and progress.</summary>
+public sealed record SweepEngineOptions
+{
+    public IContainerSampler? Sampler { get; init; }
+    public FindingPipeline Pipeline { get; init; } = FindingPipeline.Empty;
+    public ISubjectSink? Subjects { get; init; }
+    public ISweepProgress? Progress { get; init; }
+
+    public static SweepEngineOptions None { get; } = new();
+}

@@ -1,0 +1,21 @@
+using CloudAuditor.Core.Config;
+using CloudAuditor.Core.Engine;
+
+namespace CloudAuditor.Hosting;
+
+/// <summary>What a host asks of one sweep; everything else comes from the configuration the runtime was opened with.</summary>
+public sealed record SweepRequest(IFindingSink Output)
+{
+    /// <summary>The targets to audit (a queue message's target, an event's container or bucket); all configured ones when null.</summary>
+    public AuditorConfig? Scope { get; init; }
+
+    /// <summary>Sample exactly this object (an event named it) instead of choosing a sample from each container.</summary>
+    public string? ObjectKey { get; init; }
+
+    /// <summary>Read and judge only: no content sampling, no exemptions, owners or remediation, nothing written to state, no notices.</summary>
+    public bool ReadOnly { get; init; }
+
+    public ISubjectSink? Subjects { get; init; }
+
+    public ISweepProgress? Progress { get; init; }
+}
