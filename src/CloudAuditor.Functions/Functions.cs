@@ -109,7 +109,7 @@ public sealed class Functions(FunctionContext context)
             await runtime.State.GetFindingAsync("health", cancellationToken);
             return new InvocationResult().WithHttp(200, new { status = "healthy", targets = runtime.Config.TargetCount, checks = Core.Checks.CheckCatalog.Default.All.Count });
         }
-        catch (Exception e) when (e is ConfigException or global::Azure.RequestFailedException or IOException)
+        catch (Exception e) when (e is ConfigException or Azure.RequestFailedException or IOException)
         {
             return InvocationResult.Log($"unhealthy: {e.Message}").WithHttp(503, new { status = "unhealthy", reason = e.Message });
         }

@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
-using CloudAuditor.Aws;
-using CloudAuditor.Azure;
+using CloudAuditor.AwsProvider;
+using CloudAuditor.AzureProvider;
 using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Engine;
@@ -35,11 +35,11 @@ public sealed class AuditorRuntime : IAsyncDisposable
         Providers = [new AzureInventoryFactory(loggers), new AwsInventoryFactory(sweep => new AwsClientSettings(sweep) { WebIdentityTokens = EntraTokenAsync }, loggers)];
     }
 
-    private static readonly Lazy<global::Azure.Core.TokenCredential> Identity = new(() => new global::Azure.Identity.DefaultAzureCredential());
+    private static readonly Lazy<Azure.Core.TokenCredential> Identity = new(() => new Azure.Identity.DefaultAzureCredential());
 
     /// <summary>Keyless AWS: the host's Entra ID identity (managed identity in Azure) issues the token STS exchanges.</summary>
     private static async ValueTask<string> EntraTokenAsync(string audience, CancellationToken cancellationToken) =>
-        (await Identity.Value.GetTokenAsync(new global::Azure.Core.TokenRequestContext([$"{audience.TrimEnd('/')}/.default"]), cancellationToken)).Token;
+        (await Identity.Value.GetTokenAsync(new Azure.Core.TokenRequestContext([$"{audience.TrimEnd('/')}/.default"]), cancellationToken)).Token;
 
     public AuditorConfig Config { get; }
     public string ConfigPath { get; }

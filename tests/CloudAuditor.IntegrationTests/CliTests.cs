@@ -33,8 +33,8 @@ public class CliTests(Emulators emulators) : IDisposable
     private async Task<string> ConfigWithPublicContainerAsync(string extraTargets = "")
     {
         var container = Sweeps.Unique("cli");
-        var client = new global::Azure.Storage.Blobs.BlobContainerClient(emulators.AzuriteConnectionString, container);
-        await client.CreateAsync(global::Azure.Storage.Blobs.Models.PublicAccessType.BlobContainer);
+        var client = new Azure.Storage.Blobs.BlobContainerClient(emulators.AzuriteConnectionString, container);
+        await client.CreateAsync(Azure.Storage.Blobs.Models.PublicAccessType.BlobContainer);
         var path = Path.Combine(_dir, "config.yaml");
         await File.WriteAllTextAsync(path, $"""
             sweep:

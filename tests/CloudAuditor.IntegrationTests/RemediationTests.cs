@@ -3,7 +3,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using CloudAuditor.Azure;
+using CloudAuditor.AzureProvider;
 using CloudAuditor.Core.State;
 using CloudAuditor.UnitTests.State;
 
@@ -60,7 +60,7 @@ public sealed class RemediationTests(Emulators emulators) : IDisposable
         Assert.Equal(PublicAccessType.None, policy.BlobPublicAccess);
         Assert.Equal("partner-read", Assert.Single(policy.SignedIdentifiers).Id);
         var anonymous = new BlobContainerClient(container.Uri);
-        await Assert.ThrowsAsync<global::Azure.RequestFailedException>(() => anonymous.GetBlobClient("report.txt").DownloadContentAsync());
+        await Assert.ThrowsAsync<Azure.RequestFailedException>(() => anonymous.GetBlobClient("report.txt").DownloadContentAsync());
 
         using var http = new HttpClient();
         var mails = await http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{emulators.MailWebPort}/api/email");

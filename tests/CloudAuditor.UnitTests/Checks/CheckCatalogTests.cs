@@ -1,5 +1,5 @@
-using CloudAuditor.Aws;
-using CloudAuditor.Azure;
+using CloudAuditor.AwsProvider;
+using CloudAuditor.AzureProvider;
 using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Engine;

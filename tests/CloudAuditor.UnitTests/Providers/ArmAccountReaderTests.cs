@@ -1,6 +1,6 @@
 using System.Net;
 using Azure.Core.Pipeline;
-using CloudAuditor.Azure;
+using CloudAuditor.AzureProvider;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;

@@ -1,5 +1,5 @@
 using System.Net;
-using CloudAuditor.Aws;
+using CloudAuditor.AwsProvider;
 using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Engine;

@@ -1,5 +1,5 @@
 using System.Net;
-using CloudAuditor.Aws;
+using CloudAuditor.AwsProvider;
 using CloudAuditor.Core.Config;
 using CloudAuditor.UnitTests.Support;
 using Microsoft.Extensions.Logging.Abstractions;

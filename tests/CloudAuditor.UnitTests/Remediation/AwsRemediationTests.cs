@@ -1,4 +1,4 @@
-using CloudAuditor.Aws;
+using CloudAuditor.AwsProvider;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;

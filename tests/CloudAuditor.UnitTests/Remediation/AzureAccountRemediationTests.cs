@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Core.Pipeline;
-using CloudAuditor.Azure;
+using CloudAuditor.AzureProvider;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Model;
 using CloudAuditor.Core.Remediation;

@@ -5,7 +5,7 @@ using Azure.Storage.Blobs.Models;
 using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Engine;
 
-namespace CloudAuditor.Azure;
+namespace CloudAuditor.AzureProvider;
 
 /// <summary>A blob container's objects for sampling: listing with sizes and dates, and ranged downloads.</summary>
 public sealed class AzureBlobStore(BlobContainerClient container) : IObjectStore

@@ -5,7 +5,7 @@ using Amazon.S3.Model;
 using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Engine;
 
-namespace CloudAuditor.Aws;
+namespace CloudAuditor.AwsProvider;
 
 /// <summary>A bucket's objects for sampling: ListObjectsV2 pages and ranged GetObject.</summary>
 internal sealed class S3ObjectStore(IAmazonS3 s3, string bucket) : IObjectStore

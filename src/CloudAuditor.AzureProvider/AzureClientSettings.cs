@@ -5,7 +5,7 @@ using Azure.ResourceManager;
 using Azure.Storage.Blobs;
 using CloudAuditor.Core.Config;
 
-namespace CloudAuditor.Azure;
+namespace CloudAuditor.AzureProvider;
 
 /// <summary>
 /// How the Azure provider authenticates and talks HTTP. Production uses DefaultAzureCredential; tests swap in a

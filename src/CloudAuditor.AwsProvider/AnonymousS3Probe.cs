@@ -2,7 +2,7 @@ using System.Net;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Model;
 
-namespace CloudAuditor.Aws;
+namespace CloudAuditor.AwsProvider;
 
 /// <summary>Unsigned requests, exactly what a stranger can send: a one-key listing, then a one-byte object read.</summary>
 internal sealed class AnonymousS3Probe(HttpClient http, AwsTarget target)

@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 using CloudAuditor.Core.Model;
 using CloudAuditor.Core.State;
 
-namespace CloudAuditor.Azure;
+namespace CloudAuditor.AzureProvider;
 
 /// <summary>
 /// The cloud state store: three Azure tables (findings, remediation journal, notification log). Keys avoid the

@@ -6,7 +6,7 @@ using CloudAuditor.Core.Model;
 using CloudAuditor.Core.Remediation;
 using Microsoft.Extensions.Logging;
 
-namespace CloudAuditor.Azure;
+namespace CloudAuditor.AzureProvider;
 
 public sealed class AzureInventoryFactory(Func<SweepSettings, AzureClientSettings> clientSettings, ILoggerFactory loggers) : ITargetInventoryFactory
 {
@@ -15,7 +15,7 @@ public sealed class AzureInventoryFactory(Func<SweepSettings, AzureClientSetting
     public IEnumerable<ITargetInventory> Create(AuditorConfig config)
     {
         var settings = clientSettings(config.Sweep);
-        var logger = loggers.CreateLogger("CloudAuditor.Azure");
+        var logger = loggers.CreateLogger("CloudAuditor.AzureProvider");
         return config.Azure.Select(target => target.Subscriptions.Count > 0
             ? (ITargetInventory)new AzureSubscriptionTarget(target, settings, logger)
             : new AzureAccountTarget(target, settings, logger));

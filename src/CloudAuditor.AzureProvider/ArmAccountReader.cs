@@ -7,7 +7,7 @@ using Azure.ResourceManager.Resources;
 using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
 
-namespace CloudAuditor.Azure;
+namespace CloudAuditor.AzureProvider;
 
 /// <summary>Reads storage account properties from ARM as generic resources (no Azure.ResourceManager.Storage needed).</summary>
 public sealed class ArmAccountReader(ArmClient arm, HttpPipeline? pipeline = null, string armEndpoint = "https://management.azure.com", GraphDirectory? directory = null)

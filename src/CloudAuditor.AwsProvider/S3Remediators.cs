@@ -8,7 +8,7 @@ using CloudAuditor.Core.Remediation;
 using CloudAuditor.Core.State;
 using S3Bucket = CloudAuditor.Core.Model.S3Bucket;
 
-namespace CloudAuditor.Aws;
+namespace CloudAuditor.AwsProvider;
 
 /// <summary>Shared plumbing: the regional client for a bucket, SDK failures as <see cref="RemediationException"/>.</summary>
 internal abstract class S3Remediator(Func<string, IAmazonS3> clientForRegion) : IRemediator

@@ -3,7 +3,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using CloudAuditor.Core.Model;
 
-namespace CloudAuditor.Azure;
+namespace CloudAuditor.AzureProvider;
 
 /// <summary>
 /// Proves exposure the way an attacker would: an unauthenticated List Blobs, then a one-byte read of a known blob.

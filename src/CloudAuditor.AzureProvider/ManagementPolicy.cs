@@ -1,6 +1,6 @@
 using CloudAuditor.Core.Model;
 
-namespace CloudAuditor.Azure;
+namespace CloudAuditor.AzureProvider;
 
 /// <summary>An account's lifecycle management policy: rules whose prefixes are "container/prefix-inside-it" strings.</summary>
 public sealed record ManagementPolicy(IReadOnlyList<LifecycleRule> Rules)

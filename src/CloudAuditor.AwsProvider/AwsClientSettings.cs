@@ -4,7 +4,7 @@ using Amazon.Runtime.CredentialManagement;
 using Amazon.S3;
 using CloudAuditor.Core.Config;
 
-namespace CloudAuditor.Aws;
+namespace CloudAuditor.AwsProvider;
 
 /// <summary>
 /// Builds S3 clients for a target: endpoint, region, credentials, retry/backoff. Tests replace the HTTP layer

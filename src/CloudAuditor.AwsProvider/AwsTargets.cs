@@ -13,7 +13,7 @@ using CloudAuditor.Core.Remediation;
 using S3Bucket = CloudAuditor.Core.Model.S3Bucket;
 using Microsoft.Extensions.Logging;
 
-namespace CloudAuditor.Aws;
+namespace CloudAuditor.AwsProvider;
 
 public sealed class AwsInventoryFactory(Func<SweepSettings, AwsClientSettings> clientSettings, ILoggerFactory loggers) : ITargetInventoryFactory
 {
@@ -22,7 +22,7 @@ public sealed class AwsInventoryFactory(Func<SweepSettings, AwsClientSettings> c
     public IEnumerable<ITargetInventory> Create(AuditorConfig config)
     {
         var settings = clientSettings(config.Sweep);
-        var logger = loggers.CreateLogger("CloudAuditor.Aws");
+        var logger = loggers.CreateLogger("CloudAuditor.AwsProvider");
         return config.Aws.Select(target => new AwsAccountTarget(target, settings, logger));
     }
 }

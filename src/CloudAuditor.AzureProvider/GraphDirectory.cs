@@ -3,7 +3,7 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using CloudAuditor.Core.Model;
 
-namespace CloudAuditor.Azure;
+namespace CloudAuditor.AzureProvider;
 
 /// <summary>
 /// Which role holders are guest users: POST /v1.0/directoryObjects/getByIds (up to 1000 ids a call). Needs the
@@ -28,7 +28,7 @@ public sealed class GraphDirectory(HttpPipeline graph)
             {
                 await graph.SendAsync(message, cancellationToken);
             }
-            catch (global::Azure.RequestFailedException e)
+            catch (Azure.RequestFailedException e)
             {
                 return Observed<IReadOnlySet<string>>.Failed($"Microsoft Graph getByIds: {ArmAccountReader.Describe(e)}");
             }

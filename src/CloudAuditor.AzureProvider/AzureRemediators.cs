@@ -10,7 +10,7 @@ using CloudAuditor.Core.Model;
 using CloudAuditor.Core.Remediation;
 using CloudAuditor.Core.State;
 
-namespace CloudAuditor.Azure;
+namespace CloudAuditor.AzureProvider;
 
 /// <summary>
 /// Sets a container's public access to None while keeping its stored access policies (SAS tokens issued against

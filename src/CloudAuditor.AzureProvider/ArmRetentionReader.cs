@@ -4,7 +4,7 @@ using Azure.Core;
 using Azure.ResourceManager;
 using CloudAuditor.Core.Model;
 
-namespace CloudAuditor.Azure;
+namespace CloudAuditor.AzureProvider;
 
 /// <summary>
 /// Retention through ARM (Azurite has none of it): blobServices/default, managementPolicies/default and each

@@ -6,7 +6,7 @@ using CloudAuditor.Core.Model;
 using WebsiteConfiguration = CloudAuditor.Core.Model.WebsiteConfiguration;
 using Bucket = string;
 
-namespace CloudAuditor.Aws;
+namespace CloudAuditor.AwsProvider;
 
 /// <summary>
 /// Reads each bucket setting on its own, mapping the "not configured" error codes to null and anything else

@@ -1,6 +1,6 @@
 using CloudAuditor.Core.Model;
 
-namespace CloudAuditor.Azure;
+namespace CloudAuditor.AzureProvider;
 
 /// <summary>The account-wide parts of retention, read once per account and shared by its containers.</summary>
 public sealed record AccountRetention(

@@ -7,7 +7,7 @@ using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
 using Microsoft.Extensions.Logging;
 
-namespace CloudAuditor.Azure;
+namespace CloudAuditor.AzureProvider;
 
 /// <summary>Reads one storage account's data plane (and, when known, its ARM properties) into the model.</summary>
 public sealed class AzureAccountAuditor(AzureClientSettings settings, IReadOnlyCollection<string> containerFilter, ILogger logger, ArmRetentionReader? retention = null)
