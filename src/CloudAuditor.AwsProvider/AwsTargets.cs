@@ -15,9 +15,9 @@ using Microsoft.Extensions.Logging;
 
 namespace CloudAuditor.AwsProvider;
 
-public sealed class AwsInventoryFactory(Func<SweepSettings, AwsClientSettings> clientSettings, ILoggerFactory loggers) : ITargetInventoryFactory
+public sealed class AwsInventoryFactory(Func<SweepSettings, AwsClientFactory> clientSettings, ILoggerFactory loggers) : ITargetInventoryFactory
 {
-    public AwsInventoryFactory(ILoggerFactory loggers) : this(sweep => new AwsClientSettings(sweep), loggers) { }
+    public AwsInventoryFactory(ILoggerFactory loggers) : this(sweep => new AwsClientFactory(sweep), loggers) { }
 
     public IEnumerable<ITargetInventory> Create(AuditorConfig config)
     {
@@ -28,7 +28,7 @@ public sealed class AwsInventoryFactory(Func<SweepSettings, AwsClientSettings> c
 }
 
 /// <summary>The S3 buckets of one AWS account (or one S3-compatible endpoint).</summary>
-internal sealed class AwsAccountTarget(AwsTarget target, AwsClientSettings settings, ILogger logger) : ITargetInventory, IDisposable
+internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settings, ILogger logger) : ITargetInventory, IDisposable
 {
     private readonly ConcurrentDictionary<string, AmazonS3Client> _regionalClients = new();
     private readonly HttpClient _anonymousHttp = settings.CreateAnonymousHttpClient();

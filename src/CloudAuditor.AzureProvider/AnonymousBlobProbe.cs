@@ -9,7 +9,7 @@ namespace CloudAuditor.AzureProvider;
 /// Proves exposure the way an attacker would: an unauthenticated List Blobs, then a one-byte read of a known blob.
 /// No retries, so a refusal is reported as refused rather than hammered.
 /// </summary>
-public sealed class AnonymousBlobProbe(AzureClientSettings settings)
+public sealed class AnonymousBlobProbe(AzureClientFactory settings)
 {
     public async Task<AnonymousProbe> ProbeAsync(Uri containerUri, string? knownBlob, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace CloudAuditor.AzureProvider;
 
 /// <summary>Reads one storage account's data plane (and, when known, its ARM properties) into the model.</summary>
-public sealed class AzureAccountAuditor(AzureClientSettings settings, IReadOnlyCollection<string> containerFilter, ILogger logger, ArmRetentionReader? retention = null)
+public sealed class AzureAccountAuditor(AzureClientFactory settings, IReadOnlyCollection<string> containerFilter, ILogger logger, ArmRetentionReader? retention = null)
 {
     private const string NoArm = "account settings are read through ARM: configure the account's resourceId";
 

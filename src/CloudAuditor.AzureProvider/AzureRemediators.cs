@@ -128,7 +128,7 @@ internal sealed class AccountPublicAccessRemediator(ArmAccountReader reader, Htt
     {
         using var message = arm.CreateMessage();
         message.Request.Method = RequestMethod.Patch;
-        message.Request.Uri.Reset(new Uri($"{armEndpoint.TrimEnd('/')}{state.ResourceId}?api-version={AzureClientSettings.StorageAccountApiVersion}"));
+        message.Request.Uri.Reset(new Uri($"{armEndpoint.TrimEnd('/')}{state.ResourceId}?api-version={AzureClientFactory.StorageAccountApiVersion}"));
         message.Request.Headers.Add("Content-Type", "application/json");
         message.Request.Content = RequestContent.Create(BinaryData.FromObjectAsJson(new { properties = new { allowBlobPublicAccess = state.AllowBlobPublicAccess } }));
         await arm.SendAsync(message, cancellationToken);

@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Storage.Blobs;
 using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Config;
@@ -8,9 +9,9 @@ using Microsoft.Extensions.Logging;
 
 namespace CloudAuditor.AzureProvider;
 
-public sealed class AzureInventoryFactory(Func<SweepSettings, AzureClientSettings> clientSettings, ILoggerFactory loggers) : ITargetInventoryFactory
+public sealed class AzureInventoryFactory(Func<SweepSettings, AzureClientFactory> clientSettings, ILoggerFactory loggers) : ITargetInventoryFactory
 {
-    public AzureInventoryFactory(ILoggerFactory loggers) : this(sweep => new AzureClientSettings(sweep), loggers) { }
+    public AzureInventoryFactory(TokenCredential credential, ILoggerFactory loggers) : this(sweep => new AzureClientFactory(sweep, credential), loggers) { }
 
     public IEnumerable<ITargetInventory> Create(AuditorConfig config)
     {
@@ -23,7 +24,7 @@ public sealed class AzureInventoryFactory(Func<SweepSettings, AzureClientSetting
 }
 
 /// <summary>One storage account, reached by connection string or by URL with Entra ID.</summary>
-internal sealed class AzureAccountTarget(AzureTarget target, AzureClientSettings settings, ILogger logger) : ITargetInventory
+internal sealed class AzureAccountTarget(AzureTarget target, AzureClientFactory settings, ILogger logger) : ITargetInventory
 {
     public string Name => target.Name;
     public CloudKind Cloud => CloudKind.Azure;
@@ -52,7 +53,7 @@ internal sealed class AzureAccountTarget(AzureTarget target, AzureClientSettings
 }
 
 /// <summary>Every storage account in the configured subscriptions; one unreachable account does not stop the rest.</summary>
-internal sealed class AzureSubscriptionTarget(AzureTarget target, AzureClientSettings settings, ILogger logger) : ITargetInventory
+internal sealed class AzureSubscriptionTarget(AzureTarget target, AzureClientFactory settings, ILogger logger) : ITargetInventory
 {
     public string Name => target.Name;
     public CloudKind Cloud => CloudKind.Azure;
@@ -93,7 +94,7 @@ internal sealed class AzureSubscriptionTarget(AzureTarget target, AzureClientSet
 internal static class AzureRemediation
 {
     /// <summary>Container access always; the account switch only where ARM is configured (it is an ARM property).</summary>
-    public static IReadOnlyList<IRemediator> For(AzureTarget target, AzureClientSettings settings, Func<Uri, BlobContainerClient> open)
+    public static IReadOnlyList<IRemediator> For(AzureTarget target, AzureClientFactory settings, Func<Uri, BlobContainerClient> open)
     {
         var container = new ContainerAccessRemediator(open, new AnonymousBlobProbe(settings));
         if (target.ResourceId is null && target.Subscriptions.Count == 0) return [container];

@@ -21,7 +21,7 @@ public sealed class GraphDirectory(HttpPipeline graph)
         {
             using var message = graph.CreateMessage();
             message.Request.Method = RequestMethod.Post;
-            message.Request.Uri.Reset(new Uri($"{AzureClientSettings.GraphEndpoint}/v1.0/directoryObjects/getByIds?$select=id,userType"));
+            message.Request.Uri.Reset(new Uri($"{AzureClientFactory.GraphEndpoint}/v1.0/directoryObjects/getByIds?$select=id,userType"));
             message.Request.Headers.Add("Content-Type", "application/json");
             message.Request.Content = RequestContent.Create(BinaryData.FromObjectAsJson(new { ids = batch, types = new[] { "user" } }));
             try

@@ -22,7 +22,7 @@ public sealed class FunctionContext(IConfiguration settings, ILoggerFactory logg
         var options = new Azure.Storage.Queues.QueueClientOptions { MessageEncoding = Azure.Storage.Queues.QueueMessageEncoding.Base64 };
         if (settings["AuditorStorage"] is { } connection) return new(connection, name, options);
         if (settings["AuditorStorage:queueServiceUri"] is { } uri)
-            return new(new Uri($"{uri.TrimEnd('/')}/{name}"), new Azure.Identity.DefaultAzureCredential(), options);
+            return new(new Uri($"{uri.TrimEnd('/')}/{name}"), AuditorRuntime.Identity, options);
         throw new ConfigException("Neither AuditorStorage (connection string) nor AuditorStorage__queueServiceUri (managed identity) is set.");
     }
 

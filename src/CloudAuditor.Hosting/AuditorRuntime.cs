@@ -32,14 +32,20 @@ public sealed class AuditorRuntime : IAsyncDisposable
         State = state;
         Loggers = loggers;
         _http = new HttpClient { Timeout = TimeSpan.FromSeconds(config.Sweep.RequestTimeoutSeconds) };
-        Providers = [new AzureInventoryFactory(loggers), new AwsInventoryFactory(sweep => new AwsClientSettings(sweep) { WebIdentityTokens = EntraTokenAsync }, loggers)];
+        Providers = [new AzureInventoryFactory(Identity, loggers), new AwsInventoryFactory(sweep => new AwsClientFactory(sweep) { WebIdentityTokens = EntraTokenAsync }, loggers)];
     }
 
-    private static readonly Lazy<Azure.Core.TokenCredential> Identity = new(() => new Azure.Identity.DefaultAzureCredential());
+    private static readonly Lazy<Azure.Core.TokenCredential> SharedIdentity = new(() => new Azure.Identity.DefaultAzureCredential());
+
+    /// <summary>
+    /// The host's Entra ID identity (managed identity in Azure, developer sign-in locally): one per process, so every
+    /// client shares its token cache. Storage, ARM, Graph, Table state, the Functions queues and keyless AWS all use it.
+    /// </summary>
+    public static Azure.Core.TokenCredential Identity => SharedIdentity.Value;
 
     /// <summary>Keyless AWS: the host's Entra ID identity (managed identity in Azure) issues the token STS exchanges.</summary>
     private static async ValueTask<string> EntraTokenAsync(string audience, CancellationToken cancellationToken) =>
-        (await Identity.Value.GetTokenAsync(new Azure.Core.TokenRequestContext([$"{audience.TrimEnd('/')}/.default"]), cancellationToken)).Token;
+        (await Identity.GetTokenAsync(new Azure.Core.TokenRequestContext([$"{audience.TrimEnd('/')}/.default"]), cancellationToken)).Token;
 
     public AuditorConfig Config { get; }
     public string ConfigPath { get; }
@@ -56,7 +62,7 @@ public sealed class AuditorRuntime : IAsyncDisposable
         if (config.State.TableConnectionString is { } tables)
             return await TableStateStore.OpenAsync(new TableServiceClient(tables), config.State.TablePrefix, cancellationToken);
         if (config.State.TableServiceUri is { } uri)
-            return await TableStateStore.OpenAsync(new TableServiceClient(new Uri(uri), Identity.Value), config.State.TablePrefix, cancellationToken);
+            return await TableStateStore.OpenAsync(new TableServiceClient(new Uri(uri), Identity), config.State.TablePrefix, cancellationToken);
         var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
         return new SqliteStateStore(Path.Combine(baseDirectory, config.State.SqlitePath));
     }

@@ -6,6 +6,7 @@ using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
 using CloudAuditor.Core.Output;
 using CloudAuditor.SensitiveData.Sampling;
+using CloudAuditor.UnitTests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CloudAuditor.IntegrationTests;
@@ -15,7 +16,7 @@ public static class Sweeps
 {
     public static async Task<(List<Finding> Findings, SweepSummary Summary)> RunAsync(AuditorConfig config)
     {
-        ITargetInventoryFactory[] providers = [new AzureInventoryFactory(NullLoggerFactory.Instance), new AwsInventoryFactory(NullLoggerFactory.Instance)];
+        ITargetInventoryFactory[] providers = [new AzureInventoryFactory(new StaticTokenCredential(), NullLoggerFactory.Instance), new AwsInventoryFactory(NullLoggerFactory.Instance)];
         var targets = providers.SelectMany(p => p.Create(config)).ToList();
         var sink = new CollectingFindingSink();
         var sampler = config.Sampling.Enabled ? ContainerSampler.Create(config.Sampling, NullLogger.Instance) : null;

@@ -4,6 +4,7 @@ using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
+using CloudAuditor.UnitTests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CloudAuditor.UnitTests.Checks;
@@ -53,7 +54,7 @@ public class CheckCatalogTests
             Azure = [new AzureTarget { Name = "az", AccountUrl = "https://a.blob.core.windows.net", ResourceId = "/subscriptions/s/resourceGroups/g/providers/Microsoft.Storage/storageAccounts/a" }],
             Aws = [new AwsTarget { Name = "aws", AccessKeyId = "AKIAIOSFODNN7EXAMPLE", SecretAccessKey = "x" }],
         };
-        ITargetInventoryFactory[] providers = [new AzureInventoryFactory(NullLoggerFactory.Instance), new AwsInventoryFactory(NullLoggerFactory.Instance)];
+        ITargetInventoryFactory[] providers = [new AzureInventoryFactory(new StaticTokenCredential(), NullLoggerFactory.Instance), new AwsInventoryFactory(NullLoggerFactory.Instance)];
         var remediable = providers.SelectMany(p => p.Create(config)).SelectMany(t => t.Remediators).Select(r => r.CheckId).ToHashSet();
         var declared = CheckCatalog.Default.Definitions.Where(d => d.Remediable).Select(d => d.Id).ToHashSet();
         Assert.Equal(declared.Order(), remediable.Order());

@@ -33,9 +33,8 @@ public class ArmAccountReaderTests
 
     private ArmAccountReader Reader()
     {
-        var settings = new AzureClientSettings(new SweepSettings { MaxRetries = 0 })
+        var settings = new AzureClientFactory(new SweepSettings { MaxRetries = 0 }, new StaticTokenCredential())
         {
-            Credential = new StaticTokenCredential(),
             ArmTransport = new HttpClientTransport(new HttpClient(_arm)),
         };
         return new(settings.CreateArmClient("https://management.azure.com"), settings.CreateArmPipeline("https://management.azure.com"),
@@ -78,7 +77,7 @@ public class ArmAccountReaderTests
         Assert.Equal("finance-owners@contoso.com", account.Settings.ResourceGroupTags["owner"]);
         var request = _arm.Requests[0];
         Assert.Empty(_arm.Unmatched);
-        Assert.Contains($"api-version={AzureClientSettings.StorageAccountApiVersion}", request);
+        Assert.Contains($"api-version={AzureClientFactory.StorageAccountApiVersion}", request);
         Assert.StartsWith("GET https://management.azure.com/subscriptions/", request);
     }
 

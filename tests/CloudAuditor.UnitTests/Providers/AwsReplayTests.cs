@@ -53,7 +53,7 @@ public class AwsReplayTests
             Sweep = new SweepSettings { MaxRetries = 0 },
             Aws = [new AwsTarget { Name = "prod", Region = "us-east-1", AccessKeyId = "AKIAIOSFODNN7EXAMPLE", SecretAccessKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", AccountId = "111122223333" }],
         };
-        var targets = new AwsInventoryFactory(sweep => new AwsClientSettings(sweep) { Handler = http }, NullLoggerFactory.Instance).Create(config).ToList();
+        var targets = new AwsInventoryFactory(sweep => new AwsClientFactory(sweep) { Handler = http }, NullLoggerFactory.Instance).Create(config).ToList();
         var sink = new CollectingFindingSink();
         await new SweepEngine(CheckCatalog.Default, CheckContext.Default, NullLogger<SweepEngine>.Instance).RunAsync(targets, sink, 1, CancellationToken.None);
         return (sink.Findings, http);
@@ -110,7 +110,7 @@ public class AwsReplayTests
             },
             Aws = [new AwsTarget { Name = "prod", Region = "us-east-1", AccessKeyId = "AKIAIOSFODNN7EXAMPLE", SecretAccessKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", AccountId = "111122223333" }],
         };
-        var targets = new AwsInventoryFactory(sweep => new AwsClientSettings(sweep) { Handler = http }, NullLoggerFactory.Instance).Create(config).ToList();
+        var targets = new AwsInventoryFactory(sweep => new AwsClientFactory(sweep) { Handler = http }, NullLoggerFactory.Instance).Create(config).ToList();
         var sink = new CollectingFindingSink();
         var subjects = new Subjects.Collector();
         var engine = new SweepEngine(CheckCatalog.Default, CheckContext.From(config), NullLogger<SweepEngine>.Instance, new SweepEngineOptions { Subjects = subjects });

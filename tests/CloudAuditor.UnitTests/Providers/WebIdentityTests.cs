@@ -30,7 +30,7 @@ public class WebIdentityTests
             .On(r => r.RequestUri!.Host.StartsWith("s3.", StringComparison.Ordinal), HttpStatusCode.OK, "aws/list-buckets.xml");
         var http = new Capture(replay);
         var audiences = new List<string>();
-        var settings = new AwsClientSettings(new SweepSettings { MaxRetries = 0 })
+        var settings = new AwsClientFactory(new SweepSettings { MaxRetries = 0 })
         {
             Handler = http,
             WebIdentityTokens = (audience, _) => { audiences.Add(audience); return ValueTask.FromResult("eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.entra-token-for-tests.signature"); },
@@ -58,7 +58,7 @@ public class WebIdentityTests
     {
         var config = new AuditorConfig { Aws = [new AwsTarget { Name = "keyless", RoleArn = "arn:aws:iam::111122223333:role/r", WebIdentityAudience = "api://AzureADTokenExchange" }] };
         var target = new AwsInventoryFactory(NullLoggerFactory.Instance).Create(config).Single();
-        var e = Assert.Throws<ConfigException>(() => new AwsClientSettings(new SweepSettings()).CreateS3Client(config.Aws[0], "us-east-1"));
+        var e = Assert.Throws<ConfigException>(() => new AwsClientFactory(new SweepSettings()).CreateS3Client(config.Aws[0], "us-east-1"));
         Assert.Contains("no identity to get tokens from", e.Message);
         Assert.Equal("keyless", target.Name);
     }

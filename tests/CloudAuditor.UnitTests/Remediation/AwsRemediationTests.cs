@@ -16,7 +16,7 @@ public class AwsRemediationTests
     {
         var target = new AwsTarget { Name = "prod", Region = "us-east-1", AccessKeyId = "AKIAIOSFODNN7EXAMPLE", SecretAccessKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", AccountId = "111122223333", Buckets = ["acme-public-site"] };
         var config = new AuditorConfig { Aws = [target], Sweep = new SweepSettings { MaxRetries = maxRetries } };
-        var inventory = new AwsInventoryFactory(sweep => new AwsClientSettings(sweep) { Handler = s3 }, NullLoggerFactory.Instance).Create(config).Single();
+        var inventory = new AwsInventoryFactory(sweep => new AwsClientFactory(sweep) { Handler = s3 }, NullLoggerFactory.Instance).Create(config).Single();
         return inventory.Remediators.First(r => r.CheckId == checkId);
     }
 

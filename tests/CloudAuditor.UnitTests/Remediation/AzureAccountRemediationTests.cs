@@ -38,7 +38,7 @@ public class AzureAccountRemediationTests
     public async Task The_account_switch_is_patched_off_verified_and_restored()
     {
         var arm = new ArmAccountReplay();
-        var settings = new AzureClientSettings(new SweepSettings { MaxRetries = 0 }) { Credential = new StaticTokenCredential(), ArmTransport = new HttpClientTransport(new HttpClient(arm)) };
+        var settings = new AzureClientFactory(new SweepSettings { MaxRetries = 0 }, new StaticTokenCredential()) { ArmTransport = new HttpClientTransport(new HttpClient(arm)) };
         var config = new AuditorConfig { Azure = [new AzureTarget { Name = "prod", AccountUrl = "https://financedata.blob.core.windows.net", ResourceId = Account }] };
         var target = new AzureInventoryFactory(_ => settings, NullLoggerFactory.Instance).Create(config).Single();
         var remediator = target.Remediators.Single(r => r.CheckId == "azure.account.allow-blob-public-access");
@@ -50,7 +50,7 @@ public class AzureAccountRemediationTests
         Assert.Same(RemediationPlan.NothingToChange, await remediator.PlanAsync(subject, CancellationToken.None));
 
         var (url, body) = Assert.Single(arm.Patches);
-        Assert.Equal($"https://management.azure.com{Account}?api-version={AzureClientSettings.StorageAccountApiVersion}", url);
+        Assert.Equal($"https://management.azure.com{Account}?api-version={AzureClientFactory.StorageAccountApiVersion}", url);
         Assert.Equal("""{"properties":{"allowBlobPublicAccess":false}}""", body);
 
         await remediator.RollbackAsync(new RemediationRecord

@@ -119,7 +119,7 @@ public class ArmRetentionReaderTests
             .On(r => r.RequestUri!.AbsolutePath.Equals($"{Account}/managementPolicies/default", StringComparison.OrdinalIgnoreCase), HttpStatusCode.OK, "arm/management-policy-default.json", "application/json")
             .On(r => r.RequestUri!.AbsolutePath.EndsWith("/containers/ledger", StringComparison.OrdinalIgnoreCase), HttpStatusCode.OK, "arm/container-ledger-locked.json", "application/json")
             .On(r => r.RequestUri!.AbsolutePath.EndsWith("/containers/applogs", StringComparison.OrdinalIgnoreCase), HttpStatusCode.Forbidden, "arm/error-authorization-failed.json", "application/json");
-        var settings = new AzureClientSettings(new SweepSettings { MaxRetries = 0 }) { Credential = new StaticTokenCredential(), ArmTransport = new HttpClientTransport(new HttpClient(arm)) };
+        var settings = new AzureClientFactory(new SweepSettings { MaxRetries = 0 }, new StaticTokenCredential()) { ArmTransport = new HttpClientTransport(new HttpClient(arm)) };
         var reader = new ArmRetentionReader(settings.CreateArmClient("https://management.azure.com"));
 
         var account = await reader.ReadAccountAsync(Account, CancellationToken.None);
@@ -133,7 +133,7 @@ public class ArmRetentionReaderTests
         Assert.Equal(ObservationState.Failed, logs.Immutability.State);
         Assert.Equal("container immutability: 403 AuthorizationFailed", logs.Immutability.Unreadable);
         Assert.Empty(arm.Unmatched);
-        Assert.All(arm.Requests, r => Assert.Contains($"api-version={AzureClientSettings.StorageAccountApiVersion}", r));
+        Assert.All(arm.Requests, r => Assert.Contains($"api-version={AzureClientFactory.StorageAccountApiVersion}", r));
     }
 }
 

@@ -1,6 +1,5 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
-using Azure.Identity;
 using Azure.ResourceManager;
 using Azure.Storage.Blobs;
 using CloudAuditor.Core.Config;
@@ -8,14 +7,14 @@ using CloudAuditor.Core.Config;
 namespace CloudAuditor.AzureProvider;
 
 /// <summary>
-/// How the Azure provider authenticates and talks HTTP. Production uses DefaultAzureCredential; tests swap in a
-/// static token and a transport that replays recorded ARM responses.
+/// Builds the Azure provider's clients: one identity (the host's, shared so its token cache is too), retry and
+/// timeouts from the sweep settings. Tests swap in a static token and a transport that replays recorded ARM responses.
 /// </summary>
-public sealed class AzureClientSettings(SweepSettings sweep)
+public sealed class AzureClientFactory(SweepSettings sweep, TokenCredential credential)
 {
     public const string StorageAccountApiVersion = "2023-05-01";
 
-    public TokenCredential Credential { get; init; } = new DefaultAzureCredential();
+    public TokenCredential Credential => credential;
 
     /// <summary>Replaces the HTTP layer for ARM and Microsoft Graph calls (recorded responses in tests).</summary>
     public HttpPipelineTransport? ArmTransport { get; init; }

@@ -10,7 +10,7 @@ namespace CloudAuditor.AwsProvider;
 /// Builds S3 clients for a target: endpoint, region, credentials, retry/backoff. Tests replace the HTTP layer
 /// with recorded AWS XML through <see cref="Handler"/>, which keeps the SDK's own parsing and error mapping.
 /// </summary>
-public sealed class AwsClientSettings(SweepSettings sweep)
+public sealed class AwsClientFactory(SweepSettings sweep)
 {
     public HttpMessageHandler? Handler { get; init; }
 
