@@ -51,51 +51,51 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settin
         var home = Client(target.Region);
         var accountId = target.AccountId ?? await LookUpAccountIdAsync(cancellationToken);
         var options = new ParallelOptions { MaxDegreeOfParallelism = settings.Sweep.ContainerConcurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(await BucketNamesAsync(home, cancellationToken), options, async (bucket, ct) =>
+        await Parallel.ForEachAsync(await BucketNamesAsync(home, cancellationToken), options, async (bucket, cancellationToken) =>
         {
             var resource = new ResourceRef($"arn:aws:s3:::{bucket}", "s3-bucket", bucket) { Account = accountId, Bucket = bucket };
             try
             {
-                var subject = await ReadBucketAsync(resource, ct);
-                await sink.SubjectAsync(subject, ct);
-                await sink.ObjectsAsync(subject, new S3ObjectStore(Client(subject.Region), bucket), ct);
+                var subject = await ReadBucketAsync(resource, cancellationToken);
+                await sink.SubjectAsync(subject, cancellationToken);
+                await sink.ObjectsAsync(subject, new S3ObjectStore(Client(subject.Region), bucket), cancellationToken);
                 var unreadable = subject.Observations.Where(o => o.State == ObservationState.Failed).Select(o => o.Unreadable).ToList();
                 if (unreadable.Count > 0)
                     await sink.ErrorAsync(FindingFactory.Error(CloudKind.Aws, resource, AuditGapChecks.S3SettingsUnreadable,
-                        $"Some settings could not be read, so the checks that need them were not judged: {string.Join("; ", unreadable)}."), ct);
+                        $"Some settings could not be read, so the checks that need them were not judged: {string.Join("; ", unreadable)}."), cancellationToken);
             }
             catch (AmazonServiceException e)
             {
                 logger.LogWarning("Bucket {Bucket} could not be read: {Code}", bucket, e.ErrorCode);
                 await sink.ErrorAsync(FindingFactory.Error(CloudKind.Aws, resource, AuditGapChecks.S3BucketUnreadable,
-                    $"The bucket could not be read ({(int)e.StatusCode} {e.ErrorCode})."), ct);
+                    $"The bucket could not be read ({(int)e.StatusCode} {e.ErrorCode})."), cancellationToken);
             }
         });
     }
 
-    private async Task<S3Bucket> ReadBucketAsync(ResourceRef resource, CancellationToken ct)
+    private async Task<S3Bucket> ReadBucketAsync(ResourceRef resource, CancellationToken cancellationToken)
     {
         var name = resource.Name;
-        var region = await RegionOfAsync(name, ct);
+        var region = await RegionOfAsync(name, cancellationToken);
         var reader = new S3SettingsReader(Client(region));
-        var acl = await reader.AclAsync(name, ct);
-        var policy = await reader.PolicyAsync(name, ct);
-        var pab = await reader.PublicAccessBlockAsync(name, ct);
-        var website = await reader.WebsiteAsync(name, ct);
-        var tags = await reader.TagsAsync(name, ct);
-        var retention = await reader.RetentionAsync(name, ct);
+        var acl = await reader.AclAsync(name, cancellationToken);
+        var policy = await reader.PolicyAsync(name, cancellationToken);
+        var pab = await reader.PublicAccessBlockAsync(name, cancellationToken);
+        var website = await reader.WebsiteAsync(name, cancellationToken);
+        var tags = await reader.TagsAsync(name, cancellationToken);
+        var retention = await reader.RetentionAsync(name, cancellationToken);
         var probe = settings.Sweep.AnonymousProbe
-            ? await new AnonymousS3Probe(_anonymousHttp, target).ProbeAsync(name, region, await reader.FirstKeyAsync(name, ct), ct)
+            ? await new AnonymousS3Probe(_anonymousHttp, target).ProbeAsync(name, region, await reader.FirstKeyAsync(name, cancellationToken), cancellationToken)
             : AnonymousProbe.NotAttempted;
         return new S3Bucket(resource, region, acl, policy, pab, website, tags, probe) { Retention = retention };
     }
 
-    private async Task<IReadOnlyList<string>> BucketNamesAsync(AmazonS3Client client, CancellationToken ct)
+    private async Task<IReadOnlyList<string>> BucketNamesAsync(AmazonS3Client client, CancellationToken cancellationToken)
     {
         if (target.Buckets.Count > 0) return target.Buckets;
         try
         {
-            var response = await client.ListBucketsAsync(new ListBucketsRequest(), ct);
+            var response = await client.ListBucketsAsync(new ListBucketsRequest(), cancellationToken);
             return (response.Buckets ?? []).Select(b => b.BucketName).ToList();
         }
         catch (AmazonServiceException e) when (e.StatusCode is 0 or System.Net.HttpStatusCode.Forbidden || e.InnerException is HttpRequestException)
@@ -109,21 +109,21 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settin
     }
 
     /// <summary>Buckets live in one region; requests to another region get redirected or refused, so use a regional client.</summary>
-    private async Task<string> RegionOfAsync(string bucket, CancellationToken ct)
+    private async Task<string> RegionOfAsync(string bucket, CancellationToken cancellationToken)
     {
         if (target.ServiceUrl is not null) return target.Region;
-        var location = await Client(target.Region).GetBucketLocationAsync(new GetBucketLocationRequest { BucketName = bucket }, ct);
+        var location = await Client(target.Region).GetBucketLocationAsync(new GetBucketLocationRequest { BucketName = bucket }, cancellationToken);
         var region = location.Location?.Value;
         return string.IsNullOrEmpty(region) ? "us-east-1" : region == "EU" ? "eu-west-1" : region;
     }
 
-    private async Task<string?> LookUpAccountIdAsync(CancellationToken ct)
+    private async Task<string?> LookUpAccountIdAsync(CancellationToken cancellationToken)
     {
         if (target.ServiceUrl is not null) return null;
         try
         {
             using var sts = settings.CreateStsClient(target);
-            return (await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), ct)).Account;
+            return (await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken)).Account;
         }
         catch (AmazonServiceException e)
         {

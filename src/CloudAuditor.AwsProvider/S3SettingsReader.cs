@@ -18,57 +18,57 @@ internal sealed class S3SettingsReader(IAmazonS3 s3)
     private const string AuthenticatedUsersUri = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers";
     private const string LogDeliveryUri = "http://acs.amazonaws.com/groups/s3/LogDelivery";
 
-    public Task<Observed<AclList>> AclAsync(Bucket bucket, CancellationToken ct) => ReadAsync("GetBucketAcl", async () =>
+    public Task<Observed<AclList>> AclAsync(Bucket bucket, CancellationToken cancellationToken) => ReadAsync("GetBucketAcl", async () =>
     {
-        var response = await s3.GetBucketAclAsync(new GetBucketAclRequest { BucketName = bucket }, ct);
+        var response = await s3.GetBucketAclAsync(new GetBucketAclRequest { BucketName = bucket }, cancellationToken);
         var grants = (response.Grants ?? []).Select(ToGrant).ToList();
         return new AclList(grants);
     }, notConfiguredCode: null);
 
-    public Task<Observed<BucketPolicy>> PolicyAsync(Bucket bucket, CancellationToken ct) => ReadAsync("GetBucketPolicy", async () =>
+    public Task<Observed<BucketPolicy>> PolicyAsync(Bucket bucket, CancellationToken cancellationToken) => ReadAsync("GetBucketPolicy", async () =>
     {
-        var response = await s3.GetBucketPolicyAsync(new GetBucketPolicyRequest { BucketName = bucket }, ct);
+        var response = await s3.GetBucketPolicyAsync(new GetBucketPolicyRequest { BucketName = bucket }, cancellationToken);
         return NotFound(response) || string.IsNullOrWhiteSpace(response.Policy) ? null : BucketPolicy.Parse(response.Policy);
     }, "NoSuchBucketPolicy");
 
-    public Task<Observed<PublicAccessBlock>> PublicAccessBlockAsync(Bucket bucket, CancellationToken ct) => ReadAsync("GetPublicAccessBlock", async () =>
+    public Task<Observed<PublicAccessBlock>> PublicAccessBlockAsync(Bucket bucket, CancellationToken cancellationToken) => ReadAsync("GetPublicAccessBlock", async () =>
     {
-        var response = await s3.GetPublicAccessBlockAsync(new GetPublicAccessBlockRequest { BucketName = bucket }, ct);
+        var response = await s3.GetPublicAccessBlockAsync(new GetPublicAccessBlockRequest { BucketName = bucket }, cancellationToken);
         var c = response.PublicAccessBlockConfiguration;
         return NotFound(response) || c is null ? null : new PublicAccessBlock(c.BlockPublicAcls ?? false, c.IgnorePublicAcls ?? false, c.BlockPublicPolicy ?? false, c.RestrictPublicBuckets ?? false);
     }, "NoSuchPublicAccessBlockConfiguration");
 
-    public Task<Observed<WebsiteConfiguration>> WebsiteAsync(Bucket bucket, CancellationToken ct) => ReadAsync("GetBucketWebsite", async () =>
+    public Task<Observed<WebsiteConfiguration>> WebsiteAsync(Bucket bucket, CancellationToken cancellationToken) => ReadAsync("GetBucketWebsite", async () =>
     {
-        var response = await s3.GetBucketWebsiteAsync(new GetBucketWebsiteRequest { BucketName = bucket }, ct);
+        var response = await s3.GetBucketWebsiteAsync(new GetBucketWebsiteRequest { BucketName = bucket }, cancellationToken);
         var site = response.WebsiteConfiguration;
         return NotFound(response) || site is null ? null : new WebsiteConfiguration(site.IndexDocumentSuffix, site.RedirectAllRequestsTo?.HostName);
     }, "NoSuchWebsiteConfiguration");
 
-    public async Task<Observed<TagSet>> TagsAsync(Bucket bucket, CancellationToken ct) => await ReadAsync("GetBucketTagging", async () =>
+    public async Task<Observed<TagSet>> TagsAsync(Bucket bucket, CancellationToken cancellationToken) => await ReadAsync("GetBucketTagging", async () =>
     {
-        var response = await s3.GetBucketTaggingAsync(new GetBucketTaggingRequest { BucketName = bucket }, ct);
+        var response = await s3.GetBucketTaggingAsync(new GetBucketTaggingRequest { BucketName = bucket }, cancellationToken);
         return new TagSet((response.TagSet ?? []).ToDictionary(t => t.Key, t => t.Value, StringComparer.OrdinalIgnoreCase));
     }, "NoSuchTagSet");
 
     /// <summary>Versioning, object lock, lifecycle expiry and replication; unreadable ones are named, the rest still count.</summary>
-    public async Task<RetentionPosture> RetentionAsync(Bucket bucket, CancellationToken ct)
+    public async Task<RetentionPosture> RetentionAsync(Bucket bucket, CancellationToken cancellationToken)
     {
         var versioning = await ReadAsync("GetBucketVersioning", async () =>
-            (await s3.GetBucketVersioningAsync(new GetBucketVersioningRequest { BucketName = bucket }, ct)).VersioningConfig, notConfiguredCode: null);
+            (await s3.GetBucketVersioningAsync(new GetBucketVersioningRequest { BucketName = bucket }, cancellationToken)).VersioningConfig, notConfiguredCode: null);
         var objectLock = await ReadAsync("GetObjectLockConfiguration", async () =>
         {
-            var response = await s3.GetObjectLockConfigurationAsync(new GetObjectLockConfigurationRequest { BucketName = bucket }, ct);
+            var response = await s3.GetObjectLockConfigurationAsync(new GetObjectLockConfigurationRequest { BucketName = bucket }, cancellationToken);
             return NotFound(response) ? null : response.ObjectLockConfiguration;
         }, "ObjectLockConfigurationNotFoundError");
         var lifecycle = await ReadAsync("GetLifecycleConfiguration", async () =>
         {
-            var response = await s3.GetLifecycleConfigurationAsync(new GetLifecycleConfigurationRequest { BucketName = bucket }, ct);
+            var response = await s3.GetLifecycleConfigurationAsync(new GetLifecycleConfigurationRequest { BucketName = bucket }, cancellationToken);
             return NotFound(response) ? null : response.Configuration;
         }, "NoSuchLifecycleConfiguration");
         var replication = await ReadAsync("GetBucketReplication", async () =>
         {
-            var response = await s3.GetBucketReplicationAsync(new GetBucketReplicationRequest { BucketName = bucket }, ct);
+            var response = await s3.GetBucketReplicationAsync(new GetBucketReplicationRequest { BucketName = bucket }, cancellationToken);
             return NotFound(response) ? null : response.Configuration;
         }, "ReplicationConfigurationNotFoundError");
 
@@ -107,11 +107,11 @@ internal sealed class S3SettingsReader(IAmazonS3 s3)
     }
 
     /// <summary>A key for the anonymous read probe; without list permission the probe just lists.</summary>
-    public async Task<string?> FirstKeyAsync(Bucket bucket, CancellationToken ct)
+    public async Task<string?> FirstKeyAsync(Bucket bucket, CancellationToken cancellationToken)
     {
         try
         {
-            var response = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, MaxKeys = 1 }, ct);
+            var response = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, MaxKeys = 1 }, cancellationToken);
             return response.S3Objects is { Count: > 0 } objects ? objects[0].Key : null;
         }
         catch (AmazonServiceException e) when (e.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotImplemented)

@@ -25,22 +25,22 @@ public sealed class AzureAccountAuditor(AzureClientFactory settings, IReadOnlyCo
 
         var containers = ListContainersAsync(service, cancellationToken)
             .Where(item => containerFilter.Count == 0 || containerFilter.Contains(item.Name, StringComparer.OrdinalIgnoreCase));
-        await Parallel.ForEachAsync(containers, new ParallelOptions { MaxDegreeOfParallelism = settings.Sweep.ContainerConcurrency, CancellationToken = cancellationToken }, async (item, ct) =>
+        await Parallel.ForEachAsync(containers, new ParallelOptions { MaxDegreeOfParallelism = settings.Sweep.ContainerConcurrency, CancellationToken = cancellationToken }, async (item, cancellationToken) =>
         {
             var resource = ContainerResource(service, arm, item.Name);
             try
             {
-                var container = await ReadContainerAsync(service, account, resource, item, ct);
+                var container = await ReadContainerAsync(service, account, resource, item, cancellationToken);
                 if (accountRetention is not null)
-                    container = container with { Retention = await retention!.ReadContainerAsync(arm!.ResourceId, item.Name, accountRetention, ct) };
-                await sink.SubjectAsync(container, ct);
-                await sink.ObjectsAsync(container, new AzureBlobStore(service.GetBlobContainerClient(item.Name)), ct);
+                    container = container with { Retention = await retention!.ReadContainerAsync(arm!.ResourceId, item.Name, accountRetention, cancellationToken) };
+                await sink.SubjectAsync(container, cancellationToken);
+                await sink.ObjectsAsync(container, new AzureBlobStore(service.GetBlobContainerClient(item.Name)), cancellationToken);
             }
             catch (RequestFailedException e)
             {
                 logger.LogWarning("Container {Container} could not be read: {Status}", resource.Id, e.Status);
                 await sink.ErrorAsync(FindingFactory.Error(CloudKind.Azure, resource, AuditGapChecks.AzureContainerUnreadable,
-                    $"The container could not be read ({ArmAccountReader.Describe(e)})."), ct);
+                    $"The container could not be read ({ArmAccountReader.Describe(e)})."), cancellationToken);
             }
         });
     }

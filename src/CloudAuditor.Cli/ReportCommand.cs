@@ -15,23 +15,23 @@ internal static class ReportCommand
         format.AcceptOnlyFromAmong("csv", "json", "html", "xlsx");
         var output = new Option<string?>("--output") { Description = "File to write; '-' or omitted for stdout" };
         var retention = new Command("retention", "Retention posture of every container and bucket, judged against its data class") { config, format, output };
-        retention.SetAction((result, ct) =>
+        retention.SetAction((result, cancellationToken) =>
         {
             var path = result.GetRequiredValue(config);
-            return RunAsync(ConfigLoader.LoadFile(path), path, result.GetRequiredValue(format), result.GetValue(output), result.GetValue(verbose), ct);
+            return RunAsync(ConfigLoader.LoadFile(path), path, result.GetRequiredValue(format), result.GetValue(output), result.GetValue(verbose), cancellationToken);
         });
         return new Command("report", "Compliance exports") { retention };
     }
 
-    private static async Task<int> RunAsync(AuditorConfig config, string configPath, string format, string? outputPath, bool verbose, CancellationToken ct)
+    private static async Task<int> RunAsync(AuditorConfig config, string configPath, string format, string? outputPath, bool verbose, CancellationToken cancellationToken)
     {
         if (format == "xlsx" && OutputOptions.IsStdout(outputPath) && !Console.IsOutputRedirected)
             throw new UsageException("xlsx is binary: give --output FILE (or redirect stdout).");
         using var services = new CliServices(verbose);
-        await using var runtime = await AuditorRuntime.OpenAsync(config, configPath, services.Loggers, ct);
-        var (rows, summary) = await RetentionReport.CollectAsync(runtime, ct);
+        await using var runtime = await AuditorRuntime.OpenAsync(config, configPath, services.Loggers, cancellationToken);
+        var (rows, summary) = await RetentionReport.CollectAsync(runtime, cancellationToken);
         await using (var stream = OutputOptions.IsStdout(outputPath) ? Console.OpenStandardOutput() : OpenFile(outputPath!))
-            await RetentionReportWriters.WriteAsync(format, rows, stream, ct);
+            await RetentionReportWriters.WriteAsync(format, rows, stream, cancellationToken);
         await Console.Error.WriteLineAsync($"Retention report: {rows.Count} containers and buckets, {rows.Count(r => r.Verdict == "non-compliant")} non-compliant.");
         return summary.UnreachableTargets > 0 ? ExitCodes.Unreachable : ExitCodes.Ran;
     }

@@ -15,18 +15,18 @@ internal static class ScanFilesCommand
         var output = new OutputOptions();
         var command = new Command("scan-files", "Scan local files for PII and secrets with the cloud sampling detectors and limits") { path };
         output.AddTo(command);
-        command.SetAction((result, ct) => RunAsync(result.GetRequiredValue(path), output.ResolveFormat(result), result.GetValue(output.Output), result.GetValue(output.FailOn), ct));
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetRequiredValue(path), output.ResolveFormat(result), result.GetValue(output.Output), result.GetValue(output.FailOn), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string path, string format, string? outputPath, Core.Model.Severity? failOn, CancellationToken ct)
+    private static async Task<int> RunAsync(string path, string format, string? outputPath, Core.Model.Severity? failOn, CancellationToken cancellationToken)
     {
         if (!File.Exists(path) && !Directory.Exists(path)) throw new UsageException($"'{path}' is neither a file nor a folder.");
         var counter = new FindingCounter();
         var scanner = new LocalFileScanner(new ContentScanner(DetectorSet.Default, ExtractionLimits.Default));
         await using (var output = FindingOutput.Open(outputPath, format, $"CloudAuditor scan of {path}"))
         {
-            await scanner.ScanAsync(path, new CountingFindingSink(output.Sink, counter), Environment.ProcessorCount, ct);
+            await scanner.ScanAsync(path, new CountingFindingSink(output.Sink, counter), Environment.ProcessorCount, cancellationToken);
         }
         return ExitCodes.ForFindings(counter, failOn);
     }

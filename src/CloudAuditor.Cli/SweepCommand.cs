@@ -16,28 +16,28 @@ internal static class SweepCommand
         var output = new OutputOptions();
         var command = new Command("sweep", "Audit the configured Azure and AWS storage targets") { config, mode };
         output.AddTo(command);
-        command.SetAction((result, ct) =>
+        command.SetAction((result, cancellationToken) =>
         {
             var path = result.GetRequiredValue(config);
             var loaded = ConfigLoader.LoadFile(path);
             if (result.GetValue(mode) is { } chosen) loaded.Remediation.Mode = Enum.Parse<RemediationMode>(chosen, ignoreCase: true);
-            return RunAsync(loaded, path, output.ResolveFormat(result), result.GetValue(output.Output), result.GetValue(output.FailOn), result.GetValue(verbose), ct);
+            return RunAsync(loaded, path, output.ResolveFormat(result), result.GetValue(output.Output), result.GetValue(output.FailOn), result.GetValue(verbose), cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(AuditorConfig config, string configPath, string format, string? outputPath, Core.Model.Severity? failOn, bool verbose, CancellationToken ct)
+    private static async Task<int> RunAsync(AuditorConfig config, string configPath, string format, string? outputPath, Core.Model.Severity? failOn, bool verbose, CancellationToken cancellationToken)
     {
         using var services = new CliServices(verbose);
-        await using var runtime = await AuditorRuntime.OpenAsync(config, configPath, services.Loggers, ct);
+        await using var runtime = await AuditorRuntime.OpenAsync(config, configPath, services.Loggers, cancellationToken);
         var targetNames = config.Azure.Select(t => t.Name).Concat(config.Aws.Select(t => t.Name)).ToList();
         SweepResult result;
         await using (var output = FindingOutput.Open(outputPath, format, $"CloudAuditor sweep of {targetNames.Count} target(s), {config.Remediation.Mode.ToString().ToLowerInvariant()} mode"))
         {
             var request = new SweepRequest(output.Sink);
             result = format == "table" && !Console.IsErrorRedirected
-                ? await SweepProgressBars.RunAsync(services.Errors, targetNames, progress => runtime.SweepAsync(request with { Progress = progress }, ct))
-                : await runtime.SweepAsync(request, ct);
+                ? await SweepProgressBars.RunAsync(services.Errors, targetNames, progress => runtime.SweepAsync(request with { Progress = progress }, cancellationToken))
+                : await runtime.SweepAsync(request, cancellationToken);
         }
         if (result.Notified.Count > 0)
             await Console.Error.WriteLineAsync($"Notified {result.Notified.Count} owner(s): {string.Join(", ", result.Notified.Select(d => $"{d.Owner} ({d.Findings.Count})"))}.");

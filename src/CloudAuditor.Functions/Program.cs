@@ -11,21 +11,21 @@ var app = builder.Build();
 
 var routes = new Dictionary<string, Func<Functions, Invocation, CancellationToken, Task<InvocationResult>>>(StringComparer.OrdinalIgnoreCase)
 {
-    ["SweepTimer"] = (f, i, ct) => f.SweepTimer(i, ct),
-    ["ScanTarget"] = (f, i, ct) => f.ScanTarget(i, ct),
-    ["StorageEvents"] = (f, i, ct) => f.StorageEvents(i, ct),
-    ["AwsEvents"] = (f, i, ct) => f.AwsEvents(i, ct),
-    ["AwsEventsQueue"] = (f, i, ct) => f.AwsEventsQueue(i, ct),
-    ["ReportExport"] = (f, i, ct) => f.ReportExport(i, ct),
-    ["Health"] = (f, i, ct) => f.Health(i, ct),
+    ["SweepTimer"] = (f, i, cancellationToken) => f.SweepTimer(i, cancellationToken),
+    ["ScanTarget"] = (f, i, cancellationToken) => f.ScanTarget(i, cancellationToken),
+    ["StorageEvents"] = (f, i, cancellationToken) => f.StorageEvents(i, cancellationToken),
+    ["AwsEvents"] = (f, i, cancellationToken) => f.AwsEvents(i, cancellationToken),
+    ["AwsEventsQueue"] = (f, i, cancellationToken) => f.AwsEventsQueue(i, cancellationToken),
+    ["ReportExport"] = (f, i, cancellationToken) => f.ReportExport(i, cancellationToken),
+    ["Health"] = (f, i, cancellationToken) => f.Health(i, cancellationToken),
 };
 
-app.MapPost("/{function}", async (string function, HttpRequest request, Functions functions, ILogger<Functions> logger, CancellationToken ct) =>
+app.MapPost("/{function}", async (string function, HttpRequest request, Functions functions, ILogger<Functions> logger, CancellationToken cancellationToken) =>
 {
     if (!routes.TryGetValue(function, out var handler)) return Results.NotFound(InvocationResult.Log($"no function named {function}"));
     try
     {
-        return Results.Ok(await handler(functions, await Invocation.ReadAsync(request, ct), ct));
+        return Results.Ok(await handler(functions, await Invocation.ReadAsync(request, cancellationToken), cancellationToken));
     }
     catch (InvalidInvocationException e)
     {

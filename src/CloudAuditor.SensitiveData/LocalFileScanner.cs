@@ -19,15 +19,15 @@ public sealed class LocalFileScanner(ContentScanner scanner)
         var files = singleFile ? [root] : EnumerateFiles(root);
         int count = 0, withFindings = 0;
         long bytes = 0;
-        await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (file, ct) =>
+        await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (file, cancellationToken) =>
         {
             var relative = singleFile ? Path.GetFileName(file) : Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/');
             var resource = new ResourceRef(new Uri(file).AbsoluteUri, "file", Path.GetFileName(file));
-            var findings = await ScanFileAsync(file, relative, resource, ct);
+            var findings = await ScanFileAsync(file, relative, resource, cancellationToken);
             Interlocked.Increment(ref count);
             Interlocked.Add(ref bytes, findings.Bytes);
             if (findings.Items.Any(f => f.Type == FindingType.SensitiveData)) Interlocked.Increment(ref withFindings);
-            foreach (var finding in findings.Items) await sink.WriteAsync(finding, ct);
+            foreach (var finding in findings.Items) await sink.WriteAsync(finding, cancellationToken);
         });
         await sink.CompleteAsync(cancellationToken);
         return new Summary(count, bytes, withFindings);

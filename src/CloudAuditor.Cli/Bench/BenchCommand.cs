@@ -23,11 +23,11 @@ internal static class BenchCommand
         var runs = new Option<int>("--runs") { Description = "Timed runs per measurement (best is reported)", DefaultValueFactory = _ => 3 };
         var warmUp = new Option<double>("--warm-up-seconds") { Description = "Untimed scanning before each speed measurement, for the JIT to settle", DefaultValueFactory = _ => 2 };
         var command = new Command("bench", "Measure detector speed and accuracy (and ripgrep on the same text, if installed)") { size, seed, runs, warmUp };
-        command.SetAction((result, ct) => RunAsync(result.GetValue(size), result.GetValue(seed), result.GetValue(runs), TimeSpan.FromSeconds(result.GetValue(warmUp)), ct));
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(size), result.GetValue(seed), result.GetValue(runs), TimeSpan.FromSeconds(result.GetValue(warmUp)), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(int sizeMb, int seed, int runs, TimeSpan warmUp, CancellationToken ct)
+    private static async Task<int> RunAsync(int sizeMb, int seed, int runs, TimeSpan warmUp, CancellationToken cancellationToken)
     {
         if (sizeMb is < 1 or > 1024) throw new UsageException("--size-mb takes 1 to 1024.");
         if (runs is < 1 or > 100) throw new UsageException("--runs takes 1 to 100.");
@@ -43,7 +43,7 @@ internal static class BenchCommand
                 var text = new LabeledCorpus(seed).Text(sizeMb << 20, share);
                 var (mbps, detections) = DetectorThroughput.Measure(text, runs, warmUp);
                 var file = Path.Combine(work.FullName, $"{name}.txt");
-                await File.WriteAllTextAsync(file, text, ct);
+                await File.WriteAllTextAsync(file, text, cancellationToken);
                 var rg = RipgrepReference.Measure(file, runs);
                 speed.AddRow(name, $"{share:P0}", $"{mbps:F0}", $"{detections:N0}", rg is { } r ? $"{r:F0}" : "not installed");
             }
@@ -56,7 +56,7 @@ internal static class BenchCommand
             console.MarkupLine("[bold]Accuracy[/] — 20,000 labelled lines (40% with an entity, 18% lookalikes)");
             console.Write(accuracy);
 
-            await BenchFilesAsync(console, work.FullName, seed, ct);
+            await BenchFilesAsync(console, work.FullName, seed, cancellationToken);
         }
         finally
         {
@@ -66,7 +66,7 @@ internal static class BenchCommand
     }
 
     /// <summary>scan-files end to end: a tree of mixed formats, all cores, objects/s and the process's peak working set.</summary>
-    private static async Task BenchFilesAsync(IAnsiConsole console, string work, int seed, CancellationToken ct)
+    private static async Task BenchFilesAsync(IAnsiConsole console, string work, int seed, CancellationToken cancellationToken)
     {
         var root = Directory.CreateDirectory(Path.Combine(work, "tree")).FullName;
         var corpus = new LabeledCorpus(seed + 2);
@@ -76,16 +76,16 @@ internal static class BenchCommand
             var path = Path.Combine(root, $"dir{i % 20}", i % 4 == 0 ? $"export{i}.csv" : i % 4 == 1 ? $"events{i}.json" : $"app{i}.log");
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             if (i % 4 == 1) text = System.Text.Json.JsonSerializer.Serialize(text.Split('\n'));
-            await File.WriteAllTextAsync(path, text, ct);
+            await File.WriteAllTextAsync(path, text, cancellationToken);
             if (i % 50 == 0)
             {
                 await using var gz = new System.IO.Compression.GZipStream(File.Create(path + ".gz"), System.IO.Compression.CompressionLevel.Fastest);
-                await gz.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text), ct);
+                await gz.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text), cancellationToken);
             }
         }
         var scanner = new LocalFileScanner(new ContentScanner(DetectorSet.Default, ExtractionLimits.Default));
         var watch = Stopwatch.StartNew();
-        var summary = await scanner.ScanAsync(root, NullFindingSink.Instance, Environment.ProcessorCount, ct);
+        var summary = await scanner.ScanAsync(root, NullFindingSink.Instance, Environment.ProcessorCount, cancellationToken);
         var elapsed = watch.Elapsed.TotalSeconds;
         using var self = Process.GetCurrentProcess();
         console.MarkupLine($"[bold]scan-files[/] — {summary.Files:N0} files, {summary.Bytes / 1e6:F0} MB on {Environment.ProcessorCount} cores: " +

@@ -15,9 +15,9 @@ public sealed class SweepEngine(CheckCatalog catalog, CheckContext context, ILog
     {
         var summary = new SweepSummary { Targets = targets.Count };
         var options = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(targets, options, async (target, ct) =>
+        await Parallel.ForEachAsync(targets, options, async (target, cancellationToken) =>
         {
-            await AuditTargetAsync(target, sink, summary, ct);
+            await AuditTargetAsync(target, sink, summary, cancellationToken);
             _options.Progress?.TargetCompleted(target.Name);
         });
         await sink.CompleteAsync(cancellationToken);
