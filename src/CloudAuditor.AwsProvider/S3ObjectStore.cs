@@ -23,7 +23,9 @@ internal sealed class S3ObjectStore(IAmazonS3 s3, string bucket) : IObjectStore
             {
                 page = await s3.ListObjectsV2Async(new ListObjectsV2Request
                 {
-                    BucketName = bucket, ContinuationToken = continuation, MaxKeys = Math.Min(1000, limit - listed),
+                    BucketName = bucket,
+                    ContinuationToken = continuation,
+                    MaxKeys = Math.Min(1000, limit - listed),
                 }, cancellationToken);
             }
             catch (AmazonServiceException e)

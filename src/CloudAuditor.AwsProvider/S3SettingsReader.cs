@@ -3,8 +3,8 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using CloudAuditor.Core.Model;
-using WebsiteConfiguration = CloudAuditor.Core.Model.WebsiteConfiguration;
 using Bucket = string;
+using WebsiteConfiguration = CloudAuditor.Core.Model.WebsiteConfiguration;
 
 namespace CloudAuditor.AwsProvider;
 

@@ -4,9 +4,6 @@ using Amazon.SecurityToken.Model;
 
 namespace CloudAuditor.AwsProvider;
 
-/// <summary>A host's source of OIDC tokens for an audience (in Azure: the Function's managed identity through Entra ID).</summary>
-public delegate ValueTask<string> WebIdentityTokenSource(string audience, CancellationToken cancellationToken);
-
 /// <summary>
 /// Keyless AWS access: an Entra ID token for the configured audience is exchanged with STS AssumeRoleWithWebIdentity
 /// (an unsigned call) for temporary credentials of the role, refreshed before they expire. No AWS key is stored anywhere.
@@ -22,7 +19,10 @@ public sealed class WebIdentityCredentials(IAmazonSecurityTokenService sts, WebI
         {
             var response = await sts.AssumeRoleWithWebIdentityAsync(new AssumeRoleWithWebIdentityRequest
             {
-                RoleArn = roleArn, RoleSessionName = "cloudauditor", WebIdentityToken = token, DurationSeconds = 3600,
+                RoleArn = roleArn,
+                RoleSessionName = "cloudauditor",
+                WebIdentityToken = token,
+                DurationSeconds = 3600,
             });
             var c = response.Credentials;
             return new CredentialsRefreshState(new ImmutableCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), c.Expiration ?? DateTime.UtcNow.AddMinutes(15));

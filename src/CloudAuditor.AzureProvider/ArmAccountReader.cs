@@ -148,5 +148,3 @@ public sealed class ArmAccountReader(ArmClient arm, HttpPipeline? pipeline = nul
     private static string? String(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
-
-public sealed record ArmStorageAccount(string ResourceId, AzureAccountSettings Settings, string? BlobEndpoint);

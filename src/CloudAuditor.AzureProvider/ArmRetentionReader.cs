@@ -30,7 +30,9 @@ public sealed class ArmRetentionReader(ArmClient arm)
         var properties = await PropertiesAsync($"{accountId}/blobServices/default/containers/{container}", "container immutability", cancellationToken);
         return new RetentionPosture
         {
-            SoftDelete = account.SoftDelete, Versioning = account.Versioning, ChangeFeed = account.ChangeFeed,
+            SoftDelete = account.SoftDelete,
+            Versioning = account.Versioning,
+            ChangeFeed = account.ChangeFeed,
             Immutability = properties.Map(p => Immutability(p?.Element)),
             Lifecycle = account.Policy.Map(p => p!.For(container)),
             Replication = Observed<ReplicationSettings>.NotRead(ObjectReplicationNotRead),

@@ -37,8 +37,12 @@ public sealed class TableStateStore : IStateStore
         var firstSeen = existing?.FirstSeen ?? seenAt;
         await _findings.UpsertEntityAsync(new TableEntity(Partition(finding.Fingerprint), finding.Fingerprint)
         {
-            ["CheckId"] = finding.CheckId, ["ResourceId"] = finding.Resource.Id, ["Status"] = finding.Status.ToString(),
-            ["Severity"] = finding.Severity.ToString(), ["FirstSeen"] = firstSeen, ["LastSeen"] = seenAt,
+            ["CheckId"] = finding.CheckId,
+            ["ResourceId"] = finding.Resource.Id,
+            ["Status"] = finding.Status.ToString(),
+            ["Severity"] = finding.Severity.ToString(),
+            ["FirstSeen"] = firstSeen,
+            ["LastSeen"] = seenAt,
         }, TableUpdateMode.Replace, cancellationToken);
         return new FindingRecord(finding.Fingerprint, finding.CheckId, finding.Resource.Id, finding.Status, finding.Severity, firstSeen, seenAt);
     }
@@ -62,9 +66,17 @@ public sealed class TableStateStore : IStateStore
     public Task AddRemediationAsync(RemediationRecord record, CancellationToken cancellationToken) =>
         _remediations.AddEntityAsync(new TableEntity("remediation", record.Id)
         {
-            ["Target"] = record.Target, ["CheckId"] = record.CheckId, ["Fingerprint"] = record.Fingerprint, ["ResourceId"] = record.ResourceId,
-            ["Action"] = record.Action, ["PriorState"] = record.PriorState, ["NewState"] = record.NewState, ["Status"] = record.Status.ToString(),
-            ["CreatedAt"] = record.CreatedAt, ["UpdatedAt"] = record.CreatedAt, ["Detail"] = record.Detail,
+            ["Target"] = record.Target,
+            ["CheckId"] = record.CheckId,
+            ["Fingerprint"] = record.Fingerprint,
+            ["ResourceId"] = record.ResourceId,
+            ["Action"] = record.Action,
+            ["PriorState"] = record.PriorState,
+            ["NewState"] = record.NewState,
+            ["Status"] = record.Status.ToString(),
+            ["CreatedAt"] = record.CreatedAt,
+            ["UpdatedAt"] = record.CreatedAt,
+            ["Detail"] = record.Detail,
         }, cancellationToken);
 
     public async Task UpdateRemediationAsync(string id, RemediationStatus status, string? detail, DateTimeOffset at, CancellationToken cancellationToken)
@@ -81,10 +93,18 @@ public sealed class TableStateStore : IStateStore
         var e = entity.Value!;
         return new RemediationRecord
         {
-            Id = id, Target = e.GetString("Target"), CheckId = e.GetString("CheckId"), Fingerprint = e.GetString("Fingerprint"),
-            ResourceId = e.GetString("ResourceId"), Action = e.GetString("Action"), PriorState = e.GetString("PriorState"), NewState = e.GetString("NewState"),
-            Status = Enum.Parse<RemediationStatus>(e.GetString("Status")), CreatedAt = e.GetDateTimeOffset("CreatedAt")!.Value,
-            UpdatedAt = e.GetDateTimeOffset("UpdatedAt")!.Value, Detail = e.GetString("Detail"),
+            Id = id,
+            Target = e.GetString("Target"),
+            CheckId = e.GetString("CheckId"),
+            Fingerprint = e.GetString("Fingerprint"),
+            ResourceId = e.GetString("ResourceId"),
+            Action = e.GetString("Action"),
+            PriorState = e.GetString("PriorState"),
+            NewState = e.GetString("NewState"),
+            Status = Enum.Parse<RemediationStatus>(e.GetString("Status")),
+            CreatedAt = e.GetDateTimeOffset("CreatedAt")!.Value,
+            UpdatedAt = e.GetDateTimeOffset("UpdatedAt")!.Value,
+            Detail = e.GetString("Detail"),
         };
     }
 

@@ -44,6 +44,3 @@ internal sealed class OutputOptions
 
     public static bool IsStdout(string? output) => output is null or "-";
 }
-
-/// <summary>A usage mistake found after parsing; reported as one sentence with exit code 2.</summary>
-public sealed class UsageException(string message) : Exception(message);

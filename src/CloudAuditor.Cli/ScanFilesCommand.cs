@@ -1,8 +1,8 @@
 using System.CommandLine;
 using CloudAuditor.Core.Engine;
 using CloudAuditor.SensitiveData;
-using CloudAuditor.SensitiveData.Scanning;
 using CloudAuditor.SensitiveData.Extraction;
+using CloudAuditor.SensitiveData.Scanning;
 
 namespace CloudAuditor.Cli;
 

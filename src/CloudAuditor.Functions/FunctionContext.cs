@@ -1,6 +1,4 @@
 using CloudAuditor.Core.Config;
-using CloudAuditor.Core.Engine;
-using CloudAuditor.Core.Model;
 using CloudAuditor.Core.Output;
 using CloudAuditor.Hosting;
 
@@ -41,11 +39,4 @@ public sealed class FunctionContext(IConfiguration settings, ILoggerFactory logg
         var result = await runtime.SweepAsync(new SweepRequest(collected) { Scope = narrowed, ObjectKey = objectKey }, cancellationToken);
         return new SweepReport(result.Summary, collected.Findings, result.Notified.Count);
     }
-}
-
-public sealed record SweepReport(SweepSummary Summary, IReadOnlyList<Finding> Findings, int OwnersNotified)
-{
-    public string Describe(string what) =>
-        $"{what}: {Findings.Count} findings, {Summary.Findings.Count(FindingStatus.Fail)} failing, {Summary.Findings.Count(FindingStatus.Remediated)} remediated, " +
-        $"{Summary.Findings.Count(FindingStatus.Error)} errors, {OwnersNotified} owner(s) notified";
 }

@@ -4,8 +4,8 @@ using CloudAuditor.AzureProvider;
 using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Engine;
-using CloudAuditor.Core.Output;
 using CloudAuditor.Core.Exemptions;
+using CloudAuditor.Core.Output;
 using CloudAuditor.Core.Owners;
 using CloudAuditor.Core.Pipeline;
 using CloudAuditor.Core.Remediation;
@@ -86,7 +86,10 @@ public sealed class AuditorRuntime : IAsyncDisposable
             var sink = new FanOutFindingSink(request.Output, new StateRecordingSink(State, DateTimeOffset.UtcNow), notifications);
             var engine = new SweepEngine(CheckCatalog.Default, context, Loggers.CreateLogger<SweepEngine>(), new SweepEngineOptions
             {
-                Sampler = Sampler(config.Sampling, request.ObjectKey), Pipeline = Pipeline(), Subjects = request.Subjects, Progress = request.Progress,
+                Sampler = Sampler(config.Sampling, request.ObjectKey),
+                Pipeline = Pipeline(),
+                Subjects = request.Subjects,
+                Progress = request.Progress,
             });
             var summary = await engine.RunAsync(targets, sink, config.Sweep.Concurrency, cancellationToken);
             return new SweepResult(summary, notifications.Sent);

@@ -10,14 +10,3 @@ public sealed record OwnerDigest(string Owner, IReadOnlyList<Finding> Findings, 
 
     public string Subject => $"[CloudAuditor] {Open} open and {Remediated} remediated storage finding{(Findings.Count == 1 ? "" : "s")} on resources you own";
 }
-
-/// <summary>A way to reach owners: mail, a chat webhook, an event bus.</summary>
-public interface INotificationChannel
-{
-    string Name { get; }
-
-    /// <exception cref="NotificationException">The channel refused or could not be reached.</exception>
-    Task SendAsync(OwnerDigest digest, CancellationToken cancellationToken);
-}
-
-public sealed class NotificationException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,7 +1,7 @@
+using System.IO.Enumeration;
 using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
-using System.IO.Enumeration;
 using CloudAuditor.SensitiveData.Extraction;
 
 namespace CloudAuditor.SensitiveData;
@@ -51,7 +51,9 @@ public sealed class LocalFileScanner(ContentScanner scanner)
     private static IEnumerable<string> EnumerateFiles(string root) =>
         new FileSystemEnumerable<string>(root, (ref FileSystemEntry entry) => entry.ToFullPath(), new EnumerationOptions
         {
-            RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint,
+            RecurseSubdirectories = true,
+            IgnoreInaccessible = true,
+            AttributesToSkip = FileAttributes.ReparsePoint,
         })
         { ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory };
 }

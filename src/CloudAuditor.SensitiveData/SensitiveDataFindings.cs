@@ -52,9 +52,16 @@ public static class SensitiveDataFindings
         var definition = checks.Unscanned;
         return new Finding
         {
-            Type = definition.Type, CheckId = definition.Id, Severity = definition.Severity, Status = FindingStatus.Error, Cloud = cloud,
-            Resource = resource, Title = definition.Title, Detail = $"Not scanned: {reason}.",
-            Fingerprint = Fingerprint.Of(definition.Id, resource.Id, objectName), Object = objectName,
+            Type = definition.Type,
+            CheckId = definition.Id,
+            Severity = definition.Severity,
+            Status = FindingStatus.Error,
+            Cloud = cloud,
+            Resource = resource,
+            Title = definition.Title,
+            Detail = $"Not scanned: {reason}.",
+            Fingerprint = Fingerprint.Of(definition.Id, resource.Id, objectName),
+            Object = objectName,
         };
     }
 

@@ -96,9 +96,3 @@ public sealed class Emulators : IAsyncLifetime
         }
     }
 }
-
-[CollectionDefinition(Name)]
-public sealed class EmulatorCollection : ICollectionFixture<Emulators>
-{
-    public const string Name = "emulators";
-}

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -158,7 +157,10 @@ public sealed class FunctionsTests : IDisposable
             topic = "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/devstoreaccount1",
             subject = $"/blobServices/default/containers/{container.Name}/blobs/incoming/people.csv",
             eventType = "Microsoft.Storage.BlobCreated",
-            id = Guid.NewGuid(), dataVersion = "", metadataVersion = "1", eventTime = DateTimeOffset.UtcNow,
+            id = Guid.NewGuid(),
+            dataVersion = "",
+            metadataVersion = "1",
+            eventTime = DateTimeOffset.UtcNow,
             data = new { api = "PutBlob", contentType = "text/csv", contentLength = PeopleCsv.Length, blobType = "BlockBlob", url = blobUrl, sequencer = "00000000000004420000000000028963" },
         };
         var (status, body) = await InvokeAsync("StorageEvents", new { Data = new { @event = gridEvent }, Metadata = new { } });
@@ -179,8 +181,12 @@ public sealed class FunctionsTests : IDisposable
         var resourceUri = $"/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/devstoreaccount1/blobServices/default/containers/{container.Name}";
         var cloudEvent = new
         {
-            specversion = "1.0", type = "Microsoft.Resources.ResourceWriteSuccess", source = "/subscriptions/00000000-1111-2222-3333-444444444444",
-            subject = resourceUri, id = Guid.NewGuid(), time = DateTimeOffset.UtcNow,
+            specversion = "1.0",
+            type = "Microsoft.Resources.ResourceWriteSuccess",
+            source = "/subscriptions/00000000-1111-2222-3333-444444444444",
+            subject = resourceUri,
+            id = Guid.NewGuid(),
+            time = DateTimeOffset.UtcNow,
             data = new { resourceUri, operationName = "Microsoft.Storage/storageAccounts/blobServices/containers/write", status = "Succeeded" },
         };
         var watch = Stopwatch.StartNew();
@@ -215,7 +221,12 @@ public sealed class FunctionsTests : IDisposable
 
         var cloudTrail = new
         {
-            version = "0", id = Guid.NewGuid(), source = "aws.s3", account = "111122223333", region = "us-east-1", time = DateTimeOffset.UtcNow,
+            version = "0",
+            id = Guid.NewGuid(),
+            source = "aws.s3",
+            account = "111122223333",
+            region = "us-east-1",
+            time = DateTimeOffset.UtcNow,
             detailType = "ignored",
             detail = new { eventSource = "s3.amazonaws.com", eventName = "PutBucketAcl", requestParameters = new { bucketName = _bucket } },
         };

@@ -17,14 +17,24 @@ public class NotificationChannelTests(Emulators emulators)
     {
         var sensitive = new Finding
         {
-            Type = FindingType.SensitiveData, CheckId = "azure.blob.sensitive-data", Severity = Severity.Critical, Status = FindingStatus.Fail,
-            Cloud = CloudKind.Azure, Resource = new ResourceRef("https://acct.blob.core.windows.net/exports", "blob-container", "exports") { Container = "exports" },
-            Title = "Sensitive data found in stored content", Detail = "1 US_SSN, in a container anyone can read.", Fingerprint = "f1",
-            Object = "people.csv", Owner = owner, Entities = [new EntityCount("US_SSN", 1, ["***-**-8726"])],
+            Type = FindingType.SensitiveData,
+            CheckId = "azure.blob.sensitive-data",
+            Severity = Severity.Critical,
+            Status = FindingStatus.Fail,
+            Cloud = CloudKind.Azure,
+            Resource = new ResourceRef("https://acct.blob.core.windows.net/exports", "blob-container", "exports") { Container = "exports" },
+            Title = "Sensitive data found in stored content",
+            Detail = "1 US_SSN, in a container anyone can read.",
+            Fingerprint = "f1",
+            Object = "people.csv",
+            Owner = owner,
+            Entities = [new EntityCount("US_SSN", 1, ["***-**-8726"])],
         };
         var remediated = CheckCatalog.Default.Evaluate(Subjects.Container(ContainerAccessLevel.Container, probe: Subjects.Allowed)).Single() with
         {
-            Status = FindingStatus.Remediated, Owner = owner, Evidence = new Dictionary<string, string> { ["remediationId"] = "rem-20261123101010-0a1b2c3d" },
+            Status = FindingStatus.Remediated,
+            Owner = owner,
+            Evidence = new Dictionary<string, string> { ["remediationId"] = "rem-20261123101010-0a1b2c3d" },
         };
         return new OwnerDigest(owner, [sensitive, remediated], DateTimeOffset.UtcNow, "/etc/cloudauditor.yaml");
     }

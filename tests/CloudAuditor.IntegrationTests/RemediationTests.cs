@@ -1,11 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using CloudAuditor.AzureProvider;
-using CloudAuditor.Core.State;
-using CloudAuditor.UnitTests.State;
 
 namespace CloudAuditor.IntegrationTests;
 
@@ -103,12 +99,4 @@ public sealed class RemediationTests(Emulators emulators) : IDisposable
         Assert.DoesNotContain("\"remediated\"", stdout);
         Assert.Equal(PublicAccessType.BlobContainer, (await container.GetAccessPolicyAsync()).Value.BlobPublicAccess);
     }
-}
-
-/// <summary>The state-store contract against Azure Table storage on Azurite.</summary>
-[Collection(EmulatorCollection.Name)]
-public sealed class TableStateStoreTests(Emulators emulators) : StateStoreContract
-{
-    protected override async Task<IStateStore> OpenAsync() =>
-        await TableStateStore.OpenAsync(new TableServiceClient(emulators.AzuriteConnectionString), "ca" + Guid.NewGuid().ToString("N")[..12], CancellationToken.None);
 }

@@ -2,10 +2,9 @@ using System.CommandLine;
 using System.Diagnostics;
 using CloudAuditor.Core.Output;
 using CloudAuditor.SensitiveData;
-using CloudAuditor.SensitiveData.Detectors;
-using CloudAuditor.SensitiveData.Scanning;
 using CloudAuditor.SensitiveData.Evaluation;
 using CloudAuditor.SensitiveData.Extraction;
+using CloudAuditor.SensitiveData.Scanning;
 using Spectre.Console;
 
 namespace CloudAuditor.Cli.Bench;

@@ -19,15 +19,3 @@ public sealed class FindingCounter
         if (finding.IsFailing) Interlocked.Increment(ref _failingBySeverity[(int)finding.Severity]);
     }
 }
-
-/// <summary>Counts what passes through on its way to the real sink.</summary>
-public sealed class CountingFindingSink(IFindingSink inner, FindingCounter counter) : IFindingSink
-{
-    public ValueTask WriteAsync(Finding finding, CancellationToken cancellationToken)
-    {
-        counter.Add(finding);
-        return inner.WriteAsync(finding, cancellationToken);
-    }
-
-    public ValueTask CompleteAsync(CancellationToken cancellationToken) => inner.CompleteAsync(cancellationToken);
-}

@@ -1,8 +1,5 @@
 namespace CloudAuditor.Core.Engine;
 
-/// <summary>An object as listed: enough to choose a sample without reading it.</summary>
-public sealed record StoredObject(string Key, long Size, DateTimeOffset? LastModified);
-
 /// <summary>The objects of one container or bucket, as a provider exposes them for sampling: list, then range-read.</summary>
 public interface IObjectStore
 {
@@ -16,10 +13,4 @@ public interface IObjectStore
 
     /// <summary>The first <paramref name="length"/> bytes of the object (all of it when shorter).</summary>
     Task<Stream> OpenRangeAsync(string key, long length, CancellationToken cancellationToken);
-}
-
-/// <summary>Samples a container's objects for sensitive data; the engine calls it for each container a provider offers.</summary>
-public interface IContainerSampler
-{
-    IAsyncEnumerable<Model.Finding> SampleAsync(Model.IAuditSubject container, IObjectStore store, CancellationToken cancellationToken);
 }

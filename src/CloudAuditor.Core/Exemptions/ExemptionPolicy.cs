@@ -1,8 +1,7 @@
 using System.Globalization;
 using CloudAuditor.Core.Config;
-using CloudAuditor.Core.Model;
-
 using CloudAuditor.Core.Matching;
+using CloudAuditor.Core.Model;
 
 namespace CloudAuditor.Core.Exemptions;
 

@@ -1,7 +1,5 @@
 namespace CloudAuditor.Core.Model;
 
-public enum ProbeOutcome { NotAttempted, Denied, Allowed, Failed }
-
 /// <summary>What an unauthenticated request actually got: the proof behind an exposure finding.</summary>
 public sealed record AnonymousProbe(ProbeOutcome Outcome, string Request, int? HttpStatus, string Summary)
 {

@@ -2,25 +2,6 @@ using System.Text.Json.Serialization;
 
 namespace CloudAuditor.Core.Model;
 
-public enum FindingType { Exposure, Iam, Retention, Encryption, Network, SensitiveData, Error }
-
-public enum Severity { Critical, High, Medium, Low, Info }
-
-public enum FindingStatus { Fail, Pass, Exempt, Remediated, Error }
-
-public enum CloudKind { Azure, Aws, Local }
-
-/// <summary>The audited resource as CONTRACT.md names it: id is an ARM id, ARN or URL.</summary>
-public sealed record ResourceRef(string Id, string Kind, string Name)
-{
-    public string? Account { get; init; }
-    public string? Container { get; init; }
-    public string? Bucket { get; init; }
-}
-
-/// <summary>Counts and masked examples of one entity type; never a raw value.</summary>
-public sealed record EntityCount(string Type, int Count, IReadOnlyList<string> Masked);
-
 /// <summary>One judgement about one resource, the unit every output format, store and notice is made of.</summary>
 public sealed record Finding
 {

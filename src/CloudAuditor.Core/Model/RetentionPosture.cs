@@ -26,8 +26,11 @@ public sealed record RetentionPosture
     /// <summary>Every part unknown for the same reason (no ARM access for this account, say).</summary>
     public static RetentionPosture NotRead(string reason) => new()
     {
-        SoftDelete = Observed<SoftDeleteSettings>.NotRead(reason), Versioning = Observed<VersioningSettings>.NotRead(reason),
-        Immutability = Observed<ImmutabilitySettings>.NotRead(reason), Lifecycle = Observed<LifecycleRules>.NotRead(reason),
-        Replication = Observed<ReplicationSettings>.NotRead(reason), ChangeFeed = Observed<ChangeFeedSettings>.NotRead(reason),
+        SoftDelete = Observed<SoftDeleteSettings>.NotRead(reason),
+        Versioning = Observed<VersioningSettings>.NotRead(reason),
+        Immutability = Observed<ImmutabilitySettings>.NotRead(reason),
+        Lifecycle = Observed<LifecycleRules>.NotRead(reason),
+        Replication = Observed<ReplicationSettings>.NotRead(reason),
+        ChangeFeed = Observed<ChangeFeedSettings>.NotRead(reason),
     };
 }

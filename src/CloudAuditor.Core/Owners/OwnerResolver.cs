@@ -1,6 +1,6 @@
 using CloudAuditor.Core.Config;
-using CloudAuditor.Core.Model;
 using CloudAuditor.Core.Matching;
+using CloudAuditor.Core.Model;
 
 namespace CloudAuditor.Core.Owners;
 

@@ -51,8 +51,15 @@ public sealed class RemediationCoordinator(RemediationSettings settings, IStateS
         var id = NewId();
         await journal.AddRemediationAsync(new RemediationRecord
         {
-            Id = id, Target = target.Name, CheckId = finding.CheckId, Fingerprint = finding.Fingerprint, ResourceId = finding.Resource.Id,
-            Action = change.Action, PriorState = change.PriorState, NewState = change.NewState, Status = RemediationStatus.Planned,
+            Id = id,
+            Target = target.Name,
+            CheckId = finding.CheckId,
+            Fingerprint = finding.Fingerprint,
+            ResourceId = finding.Resource.Id,
+            Action = change.Action,
+            PriorState = change.PriorState,
+            NewState = change.NewState,
+            Status = RemediationStatus.Planned,
             CreatedAt = time.GetUtcNow(),
         }, cancellationToken);
         try

@@ -77,9 +77,17 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
         "SELECT target, check_id, fingerprint, resource_id, action, prior_state, new_state, status, created_at, updated_at, detail FROM remediations WHERE id = $id",
         reader => new RemediationRecord
         {
-            Id = id, Target = reader.GetString(0), CheckId = reader.GetString(1), Fingerprint = reader.GetString(2), ResourceId = reader.GetString(3),
-            Action = reader.GetString(4), PriorState = reader.GetString(5), NewState = reader.GetString(6),
-            Status = Enum.Parse<RemediationStatus>(reader.GetString(7)), CreatedAt = Time(reader.GetString(8)), UpdatedAt = Time(reader.GetString(9)),
+            Id = id,
+            Target = reader.GetString(0),
+            CheckId = reader.GetString(1),
+            Fingerprint = reader.GetString(2),
+            ResourceId = reader.GetString(3),
+            Action = reader.GetString(4),
+            PriorState = reader.GetString(5),
+            NewState = reader.GetString(6),
+            Status = Enum.Parse<RemediationStatus>(reader.GetString(7)),
+            CreatedAt = Time(reader.GetString(8)),
+            UpdatedAt = Time(reader.GetString(9)),
             Detail = reader.IsDBNull(10) ? null : reader.GetString(10),
         },
         cancellationToken, ("$id", id));

@@ -3,12 +3,8 @@ using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
 using CloudAuditor.Core.Output;
 using CloudAuditor.Core.Retention;
-using Microsoft.Extensions.Logging;
 
 namespace CloudAuditor.Hosting.Reports;
-
-/// <summary>One container or bucket in the retention report.</summary>
-public sealed record RetentionRow(string Cloud, string Account, string Container, string ResourceId, string? DataClass, RetentionPosture Posture, string Verdict, string Reason);
 
 /// <summary>
 /// The compliance team's retention export: every container and bucket, its retention settings, its data class and

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.RegularExpressions;
-using CloudAuditor.SensitiveData.Detectors;
 using CloudAuditor.SensitiveData.Scanning;
 
 namespace CloudAuditor.SensitiveData.Detectors;

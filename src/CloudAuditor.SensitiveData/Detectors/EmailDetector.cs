@@ -1,4 +1,3 @@
-using CloudAuditor.SensitiveData.Detectors;
 using CloudAuditor.SensitiveData.Scanning;
 
 namespace CloudAuditor.SensitiveData.Detectors;

@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using CloudAuditor.SensitiveData.Detectors;
 using CloudAuditor.SensitiveData.Scanning;
 
 namespace CloudAuditor.SensitiveData.Detectors;

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CloudAuditor.SensitiveData.Detectors;
 using CloudAuditor.SensitiveData.Scanning;
 
 namespace CloudAuditor.SensitiveData.Detectors;

@@ -2,9 +2,6 @@ using CloudAuditor.SensitiveData.Detectors;
 
 namespace CloudAuditor.SensitiveData.Evaluation;
 
-/// <summary>One line of generated text and how many of each entity type it really contains.</summary>
-public sealed record LabeledLine(string Text, IReadOnlyDictionary<string, int> Expected);
-
 /// <summary>
 /// A seeded, labelled corpus for accuracy and speed: positives in realistic phrasings, lookalikes that must not fire
 /// (UUIDs, hashes, timestamps, versions, ZIP+4, order numbers, broken checksums) and PII-free log and prose filler.

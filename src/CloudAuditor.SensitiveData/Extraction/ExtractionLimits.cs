@@ -24,6 +24,3 @@ public sealed record ExtractionLimits
 
     public static ExtractionLimits Default { get; } = new();
 }
-
-/// <summary>A limit was hit: the object gets an error finding saying which, and the scan of it stops cleanly.</summary>
-public sealed class ExtractionLimitException(string message) : Exception(message);

@@ -1,7 +1,5 @@
 namespace CloudAuditor.SensitiveData.Extraction;
 
-public enum ContentFormat { Text, Gzip, Zip, Tar, Pdf }
-
 /// <summary>Formats by magic bytes, so a renamed archive is still unpacked and a ".csv" that is really a zip is not parsed as text.</summary>
 public static class FormatSniffer
 {

@@ -1,11 +1,10 @@
 using System.IO.Compression;
 using System.Text;
 using CloudAuditor.SensitiveData.Scanning;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Word = DocumentFormat.OpenXml.Wordprocessing;
 using Drawing = DocumentFormat.OpenXml.Drawing;
+using Word = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace CloudAuditor.SensitiveData.Extraction;
 

@@ -2,11 +2,6 @@ using CloudAuditor.SensitiveData.Scanning;
 
 namespace CloudAuditor.SensitiveData.Extraction;
 
-public enum ScanIssueKind { LimitExceeded, Corrupt, Skipped }
-
-/// <summary>Why part of an object was not (fully) scanned; never contains content from the object.</summary>
-public sealed record ScanIssue(string? Member, ScanIssueKind Kind, string Reason);
-
 /// <summary>Detections per member (null member: the object itself) and what could not be scanned.</summary>
 public sealed class ScanResult
 {

@@ -31,8 +31,15 @@ public class OcsfMappingTests
     {
         var finding = new Finding
         {
-            Type = FindingType.SensitiveData, CheckId = "aws.s3.sensitive-data", Severity = Severity.High, Status = FindingStatus.Remediated, Cloud = CloudKind.Aws,
-            Resource = new ResourceRef("arn:aws:s3:::b", "s3-bucket", "b"), Title = "t", Detail = "d", Fingerprint = "f",
+            Type = FindingType.SensitiveData,
+            CheckId = "aws.s3.sensitive-data",
+            Severity = Severity.High,
+            Status = FindingStatus.Remediated,
+            Cloud = CloudKind.Aws,
+            Resource = new ResourceRef("arn:aws:s3:::b", "s3-bucket", "b"),
+            Title = "t",
+            Detail = "d",
+            Fingerprint = "f",
             Entities = [new EntityCount("US_SSN", 2, ["***-**-6789"])],
         };
         var ocsf = Map(finding);

@@ -36,7 +36,8 @@ public sealed class NotificationSinkTests : IDisposable
     private static Finding Failing(string container, string owner) => CheckCatalog.Default.Evaluate(Subjects.Container(ContainerAccessLevel.Container, probe: Subjects.Allowed) with
     {
         Resource = new ResourceRef($"https://acct.blob.core.windows.net/{container}", "blob-container", container),
-    }).Single() with { Owner = owner };
+    }).Single() with
+    { Owner = owner };
 
     private NotificationSink Sink(params INotificationChannel[] channels) =>
         new(channels, _state, TimeSpan.FromHours(24), "cloudauditor.yaml", TimeProvider.System, NullLogger.Instance);

@@ -1,7 +1,7 @@
 using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Config;
-using CloudAuditor.Core.Model;
 using CloudAuditor.Core.Exemptions;
+using CloudAuditor.Core.Model;
 using CloudAuditor.UnitTests.Support;
 
 namespace CloudAuditor.UnitTests.Pipeline;

@@ -5,9 +5,9 @@ using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
 using CloudAuditor.Core.Output;
-using S3Bucket = CloudAuditor.Core.Model.S3Bucket;
 using CloudAuditor.UnitTests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
+using S3Bucket = CloudAuditor.Core.Model.S3Bucket;
 
 namespace CloudAuditor.UnitTests.Providers;
 

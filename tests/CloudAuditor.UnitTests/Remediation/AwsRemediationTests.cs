@@ -24,8 +24,16 @@ public class AwsRemediationTests
 
     private static RemediationRecord Journal(RemediationChange change, string checkId) => new()
     {
-        Id = "rem-1", Target = "prod", CheckId = checkId, Fingerprint = "f", ResourceId = "arn:aws:s3:::acme-public-site", Action = change.Action,
-        PriorState = change.PriorState, NewState = change.NewState, Status = RemediationStatus.Verified, CreatedAt = DateTimeOffset.UtcNow,
+        Id = "rem-1",
+        Target = "prod",
+        CheckId = checkId,
+        Fingerprint = "f",
+        ResourceId = "arn:aws:s3:::acme-public-site",
+        Action = change.Action,
+        PriorState = change.PriorState,
+        NewState = change.NewState,
+        Status = RemediationStatus.Verified,
+        CreatedAt = DateTimeOffset.UtcNow,
     };
 
     private static async Task<RemediationChange> FixAsync(IRemediator remediator)
@@ -123,8 +131,15 @@ public class AwsRemediationTests
             journal, TimeProvider.System, NullLogger.Instance);
         var finding = new Finding
         {
-            Type = FindingType.Exposure, CheckId = "aws.s3.acl-public-grant", Severity = Severity.High, Status = FindingStatus.Fail, Cloud = CloudKind.Aws,
-            Resource = Bucket.Resource, Title = "t", Detail = "The ACL grants READ to AllUsers.", Fingerprint = "f",
+            Type = FindingType.Exposure,
+            CheckId = "aws.s3.acl-public-grant",
+            Severity = Severity.High,
+            Status = FindingStatus.Fail,
+            Cloud = CloudKind.Aws,
+            Resource = Bucket.Resource,
+            Title = "t",
+            Detail = "The ACL grants READ to AllUsers.",
+            Fingerprint = "f",
         };
         var result = await coordinator.ProcessAsync(new OneRemediator(remediator), Bucket, finding, CancellationToken.None);
         Assert.Equal(FindingStatus.Fail, result.Status);

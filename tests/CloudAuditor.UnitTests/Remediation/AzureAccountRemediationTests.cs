@@ -55,8 +55,16 @@ public class AzureAccountRemediationTests
 
         await remediator.RollbackAsync(new RemediationRecord
         {
-            Id = "rem-1", Target = "prod", CheckId = remediator.CheckId, Fingerprint = "f", ResourceId = Account, Action = change.Action,
-            PriorState = change.PriorState, NewState = change.NewState, Status = RemediationStatus.Verified, CreatedAt = DateTimeOffset.UtcNow,
+            Id = "rem-1",
+            Target = "prod",
+            CheckId = remediator.CheckId,
+            Fingerprint = "f",
+            ResourceId = Account,
+            Action = change.Action,
+            PriorState = change.PriorState,
+            NewState = change.NewState,
+            Status = RemediationStatus.Verified,
+            CreatedAt = DateTimeOffset.UtcNow,
         }, CancellationToken.None);
         Assert.Equal("""{"properties":{"allowBlobPublicAccess":true}}""", arm.Patches[1].Body);
     }

@@ -1,5 +1,5 @@
-using CloudAuditor.SensitiveData.Scanning;
 using CloudAuditor.SensitiveData.Evaluation;
+using CloudAuditor.SensitiveData.Scanning;
 using Xunit.Abstractions;
 
 namespace CloudAuditor.UnitTests.SensitiveData;

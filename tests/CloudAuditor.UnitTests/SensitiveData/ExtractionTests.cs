@@ -5,8 +5,8 @@ using CloudAuditor.Core.Model;
 using CloudAuditor.Core.Output;
 using CloudAuditor.SensitiveData;
 using CloudAuditor.SensitiveData.Detectors;
-using CloudAuditor.SensitiveData.Scanning;
 using CloudAuditor.SensitiveData.Extraction;
+using CloudAuditor.SensitiveData.Scanning;
 using static CloudAuditor.UnitTests.SensitiveData.Fixtures;
 
 namespace CloudAuditor.UnitTests.SensitiveData;

@@ -41,8 +41,16 @@ public abstract class StateStoreContract
         var created = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
         await store.AddRemediationAsync(new RemediationRecord
         {
-            Id = id, Target = "prod", CheckId = "azure.container.public-access", Fingerprint = "ab12", ResourceId = "https://acct/c",
-            Action = "set to None", PriorState = "{\"PublicAccess\":\"Blob\"}", NewState = "{\"PublicAccess\":\"None\"}", Status = RemediationStatus.Planned, CreatedAt = created,
+            Id = id,
+            Target = "prod",
+            CheckId = "azure.container.public-access",
+            Fingerprint = "ab12",
+            ResourceId = "https://acct/c",
+            Action = "set to None",
+            PriorState = "{\"PublicAccess\":\"Blob\"}",
+            NewState = "{\"PublicAccess\":\"None\"}",
+            Status = RemediationStatus.Planned,
+            CreatedAt = created,
         }, CancellationToken.None);
         await store.UpdateRemediationAsync(id, RemediationStatus.Applied, null, created.AddSeconds(1), CancellationToken.None);
         await store.UpdateRemediationAsync(id, RemediationStatus.Verified, "verified", created.AddSeconds(2), CancellationToken.None);
@@ -67,19 +75,5 @@ public abstract class StateStoreContract
         Assert.Null(await store.LastNotifiedAsync("bob@contoso.example", fingerprint, CancellationToken.None));
         await store.RecordNotificationAsync("ada@contoso.example", fingerprint, at.AddHours(25), CancellationToken.None);
         Assert.Equal(at.AddHours(25), await store.LastNotifiedAsync("ada@contoso.example", fingerprint, CancellationToken.None));
-    }
-}
-
-public sealed class SqliteStateStoreTests : StateStoreContract, IDisposable
-{
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"ca-state-{Guid.NewGuid():N}", "state.db");
-    private SqliteStateStore? _store;
-
-    protected override Task<IStateStore> OpenAsync() => Task.FromResult<IStateStore>(_store = new SqliteStateStore(_path));
-
-    public void Dispose()
-    {
-        _store?.Dispose();
-        Directory.Delete(Path.GetDirectoryName(_path)!, recursive: true);
     }
 }

@@ -25,7 +25,8 @@ public sealed class RecordedHttpHandler : HttpMessageHandler
                 Content = new StringContent(text, Encoding.UTF8, contentType),
                 Headers = { { "x-amz-request-id", "0A49CE4060975EAC" }, { "x-ms-request-id", "d3a4bcc3-0b8e-4ae9-a8b3-6a8e8c1b5a1f" } },
             };
-        }));
+        }
+        ));
         return this;
     }
 
@@ -55,9 +56,4 @@ public sealed class RecordedHttpHandler : HttpMessageHandler
         lock (Unmatched) Unmatched.Add(line);
         return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotImplemented) { Content = new StringContent($"no recording for {line}") });
     }
-}
-
-public static class Recorded
-{
-    public static string Read(string relativePath) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Recorded", relativePath));
 }

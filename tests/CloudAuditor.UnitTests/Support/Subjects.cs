@@ -28,14 +28,14 @@ public static class Subjects
     /// <summary>A retention posture read in full: every part known, unset unless given.</summary>
     public static RetentionPosture Posture(int? softDeleteDays = null, bool versioning = false, bool mfaDelete = false, int? immutableDays = null,
         bool locked = false, bool legalHold = false, int? expirationDays = null, bool replication = false) => new()
-    {
-        SoftDelete = Observed<SoftDeleteSettings>.Of(new SoftDeleteSettings(softDeleteDays, null)),
-        Versioning = Observed<VersioningSettings>.Of(new VersioningSettings(versioning, mfaDelete)),
-        Immutability = Observed<ImmutabilitySettings>.Of(new ImmutabilitySettings(immutableDays, locked, legalHold)),
-        Lifecycle = Observed<LifecycleRules>.Of(new LifecycleRules(expirationDays is { } days ? [new LifecycleRule("expire", LifecycleScope.Everything, days, null)] : [])),
-        Replication = Observed<ReplicationSettings>.Of(new ReplicationSettings(replication)),
-        ChangeFeed = Observed<ChangeFeedSettings>.Of(new ChangeFeedSettings(false, null)),
-    };
+        {
+            SoftDelete = Observed<SoftDeleteSettings>.Of(new SoftDeleteSettings(softDeleteDays, null)),
+            Versioning = Observed<VersioningSettings>.Of(new VersioningSettings(versioning, mfaDelete)),
+            Immutability = Observed<ImmutabilitySettings>.Of(new ImmutabilitySettings(immutableDays, locked, legalHold)),
+            Lifecycle = Observed<LifecycleRules>.Of(new LifecycleRules(expirationDays is { } days ? [new LifecycleRule("expire", LifecycleScope.Everything, days, null)] : [])),
+            Replication = Observed<ReplicationSettings>.Of(new ReplicationSettings(replication)),
+            ChangeFeed = Observed<ChangeFeedSettings>.Of(new ChangeFeedSettings(false, null)),
+        };
 
     public static AzureContainer Container(ContainerAccessLevel level, AzureAccountSettings? settings = null, AnonymousProbe? probe = null) =>
         new(new ResourceRef("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/acct/blobServices/default/containers/data", "blob-container", "data") { Account = "acct", Container = "data" },

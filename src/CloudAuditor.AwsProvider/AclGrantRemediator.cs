@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Amazon.S3;
+using Amazon.S3.Model;
+using CloudAuditor.Core.Checks.Aws;
+using CloudAuditor.Core.Model;
+using CloudAuditor.Core.Remediation;
+using CloudAuditor.Core.State;
+
+namespace CloudAuditor.AwsProvider;
+
+/// <summary>Removes only the AllUsers/AuthenticatedUsers grants from the bucket ACL; the owner's and others' grants stay.</summary>
+internal sealed class AclGrantRemediator(Func<string, IAmazonS3> clientForRegion) : S3Remediator(clientForRegion)
+{
+    internal sealed record Grant(string Type, string? Uri, string? Id, string? Email, string Permission);
+
+    internal sealed record AclState(string Bucket, string Region, string OwnerId, IReadOnlyList<Grant> Grants);
+
+    public override string CheckId => AclPublicGrantCheck.Id;
+
+    public override async Task<RemediationPlan> PlanAsync(IAuditSubject subject, CancellationToken cancellationToken)
+    {
+        var bucket = Bucket(subject);
+        var acl = await ReadAsync(bucket.Resource.Name, bucket.Region, cancellationToken);
+        var kept = acl.Grants.Where(g => !IsPublic(g)).ToList();
+        if (kept.Count == acl.Grants.Count) return RemediationPlan.NothingToChange;
+        var removed = string.Join(", ", acl.Grants.Where(IsPublic).Select(g => $"{g.Permission} to {GroupName(g)}"));
+        return RemediationPlan.Make(new RemediationChange($"remove the public ACL grants ({removed})", JsonSerializer.Serialize(acl), JsonSerializer.Serialize(acl with { Grants = kept })));
+    }
+
+    public override Task ApplyAsync(IAuditSubject subject, RemediationChange change, CancellationToken cancellationToken) =>
+        PutAsync(State<AclState>(change.NewState), cancellationToken);
+
+    public override async Task<string?> VerifyAsync(IAuditSubject subject, RemediationChange change, CancellationToken cancellationToken)
+    {
+        var state = State<AclState>(change.NewState);
+        var now = await ReadAsync(state.Bucket, state.Region, cancellationToken);
+        return now.Grants.Any(IsPublic) ? "the ACL still grants access to AllUsers or AuthenticatedUsers" : null;
+    }
+
+    public override Task RollbackAsync(RemediationRecord record, CancellationToken cancellationToken) => PutAsync(State<AclState>(record.PriorState), cancellationToken);
+
+    private static bool IsPublic(Grant grant) => S3SettingsReader.ToGrant(ToSdk(grant)).IsPublic;
+
+    private static string GroupName(Grant grant) => S3SettingsReader.ToGrant(ToSdk(grant)).Group.ToString();
+
+    private async Task<AclState> ReadAsync(string bucket, string region, CancellationToken cancellationToken)
+    {
+        var response = await CallAsync("GetBucketAcl", () => Client(region).GetBucketAclAsync(new GetBucketAclRequest { BucketName = bucket }, cancellationToken));
+        var grants = (response.Grants ?? []).Select(g => new Grant(g.Grantee?.Type?.Value ?? "CanonicalUser", g.Grantee?.URI, g.Grantee?.CanonicalUser, g.Grantee?.EmailAddress, g.Permission?.Value ?? "")).ToList();
+        return new AclState(bucket, region, response.Owner?.Id ?? "", grants);
+    }
+
+    private Task PutAsync(AclState state, CancellationToken cancellationToken) => CallAsync("PutBucketAcl", () => Client(state.Region).PutBucketAclAsync(new PutBucketAclRequest
+    {
+        BucketName = state.Bucket,
+        AccessControlPolicy = new S3AccessControlList { Owner = new Owner { Id = state.OwnerId }, Grants = state.Grants.Select(ToSdk).ToList() },
+    }, cancellationToken));
+
+    private static S3Grant ToSdk(Grant grant) => new()
+    {
+        Grantee = new S3Grantee { URI = grant.Uri, CanonicalUser = grant.Id, EmailAddress = grant.Email },
+        Permission = new S3Permission(grant.Permission),
+    };
+}

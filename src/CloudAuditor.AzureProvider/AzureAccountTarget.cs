@@ -1,0 +1,37 @@
+using Azure.Storage.Blobs;
+using CloudAuditor.Core.Config;
+using CloudAuditor.Core.Engine;
+using CloudAuditor.Core.Model;
+using CloudAuditor.Core.Remediation;
+using Microsoft.Extensions.Logging;
+
+namespace CloudAuditor.AzureProvider;
+
+/// <summary>One storage account, reached by connection string or by URL with Entra ID.</summary>
+internal sealed class AzureAccountTarget(AzureTarget target, AzureClientFactory settings, ILogger logger) : ITargetInventory
+{
+    public string Name => target.Name;
+    public CloudKind Cloud => CloudKind.Azure;
+
+    /// <summary>Built once per target (ARM clients and pipelines included), and only if enforce mode asks at all.</summary>
+    public IReadOnlyList<IRemediator> Remediators => LazyInitializer.EnsureInitialized(ref _remediators, () => AzureRemediation.For(target, settings, OpenContainer));
+
+    private IReadOnlyList<IRemediator>? _remediators;
+
+    private BlobContainerClient OpenContainer(Uri url) => target.ConnectionString is not null
+        ? new BlobContainerClient(target.ConnectionString, url.Segments[^1].TrimEnd('/'), settings.BlobOptions())
+        : new BlobContainerClient(url, settings.Credential, settings.BlobOptions());
+
+    public async Task InventoryAsync(IInventorySink sink, CancellationToken cancellationToken)
+    {
+        var service = target.ConnectionString is not null
+            ? new BlobServiceClient(target.ConnectionString, settings.BlobOptions())
+            : new BlobServiceClient(new Uri(target.AccountUrl!), settings.Credential, settings.BlobOptions());
+        var armClient = target.ResourceId is null ? null : settings.CreateArmClient(target.ArmEndpoint);
+        var arm = armClient is null ? null
+            : await new ArmAccountReader(armClient, settings.CreateArmPipeline(target.ArmEndpoint), target.ArmEndpoint, new GraphDirectory(settings.CreateGraphPipeline()))
+                .ReadAsync(target.ResourceId!, cancellationToken);
+        var retention = armClient is null ? null : new ArmRetentionReader(armClient);
+        await new AzureAccountAuditor(settings, target.Containers, logger, retention).AuditAsync(service, arm, sink, cancellationToken);
+    }
+}

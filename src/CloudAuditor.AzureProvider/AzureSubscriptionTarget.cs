@@ -1,0 +1,48 @@
+using Azure.Storage.Blobs;
+using CloudAuditor.Core.Checks;
+using CloudAuditor.Core.Config;
+using CloudAuditor.Core.Engine;
+using CloudAuditor.Core.Model;
+using CloudAuditor.Core.Remediation;
+using Microsoft.Extensions.Logging;
+
+namespace CloudAuditor.AzureProvider;
+
+/// <summary>Every storage account in the configured subscriptions; one unreachable account does not stop the rest.</summary>
+internal sealed class AzureSubscriptionTarget(AzureTarget target, AzureClientFactory settings, ILogger logger) : ITargetInventory
+{
+    public string Name => target.Name;
+    public CloudKind Cloud => CloudKind.Azure;
+
+    /// <summary>Built once per target (ARM clients and pipelines included), and only if enforce mode asks at all.</summary>
+    public IReadOnlyList<IRemediator> Remediators => LazyInitializer.EnsureInitialized(ref _remediators,
+        () => AzureRemediation.For(target, settings, url => new BlobContainerClient(url, settings.Credential, settings.BlobOptions())));
+
+    private IReadOnlyList<IRemediator>? _remediators;
+
+    public async Task InventoryAsync(IInventorySink sink, CancellationToken cancellationToken)
+    {
+        var armClient = settings.CreateArmClient(target.ArmEndpoint);
+        var reader = new ArmAccountReader(armClient, settings.CreateArmPipeline(target.ArmEndpoint), target.ArmEndpoint, new GraphDirectory(settings.CreateGraphPipeline()));
+        var auditor = new AzureAccountAuditor(settings, target.Containers, logger, new ArmRetentionReader(armClient));
+        foreach (var subscription in target.Subscriptions)
+        {
+            await foreach (var accountId in reader.ListStorageAccountIdsAsync(subscription, cancellationToken))
+            {
+                try
+                {
+                    var account = await reader.ReadAsync(accountId, cancellationToken);
+                    if (account.BlobEndpoint is null) continue;
+                    var service = new BlobServiceClient(new Uri(account.BlobEndpoint), settings.Credential, settings.BlobOptions());
+                    await auditor.AuditAsync(service, account, sink, cancellationToken);
+                }
+                catch (TargetUnreachableException e)
+                {
+                    var name = accountId[(accountId.LastIndexOf('/') + 1)..];
+                    await sink.ErrorAsync(FindingFactory.Error(CloudKind.Azure,
+                        new ResourceRef(accountId, "storage-account", name) { Account = name }, AuditGapChecks.AzureAccountUnreachable, e.Message), cancellationToken);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+namespace CloudAuditor.Core.Config;
+
+public sealed class AwsTarget
+{
+    public string Name { get; set; } = "";
+    public string Region { get; set; } = "us-east-1";
+
+    /// <summary>An S3-compatible endpoint instead of AWS (s3rver, MinIO).</summary>
+    public string? ServiceUrl { get; set; }
+
+    public bool ForcePathStyle { get; set; }
+    public string? AccessKeyId { get; set; }
+    public string? SecretAccessKey { get; set; }
+    public string? Profile { get; set; }
+    public string? RoleArn { get; set; }
+
+    /// <summary>With RoleArn: assume the role keylessly with an Entra ID token for this audience (AssumeRoleWithWebIdentity).</summary>
+    public string? WebIdentityAudience { get; set; }
+
+    /// <summary>Account id reported on findings; read from STS when omitted and reachable.</summary>
+    public string? AccountId { get; set; }
+
+    /// <summary>Only these buckets, when given.</summary>
+    public List<string> Buckets { get; set; } = [];
+
+    /// <summary>The same target, credentials and all, limited to some buckets.</summary>
+    public AwsTarget LimitedTo(IEnumerable<string> buckets)
+    {
+        var copy = (AwsTarget)MemberwiseClone();
+        copy.Buckets = [.. buckets];
+        return copy;
+    }
+}

@@ -1,0 +1,31 @@
+namespace CloudAuditor.Core.Config;
+
+public sealed class AzureTarget
+{
+    public string Name { get; set; } = "";
+
+    /// <summary>Data-plane access with a connection string (Azurite, or accounts still on keys).</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Data-plane access with Entra ID (DefaultAzureCredential / managed identity).</summary>
+    public string? AccountUrl { get; set; }
+
+    /// <summary>ARM id of the account, to read account properties (allowBlobPublicAccess, TLS, network rules).</summary>
+    public string? ResourceId { get; set; }
+
+    /// <summary>Audit every storage account in these subscriptions, found through ARM.</summary>
+    public List<string> Subscriptions { get; set; } = [];
+
+    public string ArmEndpoint { get; set; } = "https://management.azure.com";
+
+    /// <summary>Only these containers, when given.</summary>
+    public List<string> Containers { get; set; } = [];
+
+    /// <summary>The same target, credentials and all, limited to some containers.</summary>
+    public AzureTarget LimitedTo(IEnumerable<string> containers)
+    {
+        var copy = (AzureTarget)MemberwiseClone();
+        copy.Containers = [.. containers];
+        return copy;
+    }
+}

@@ -1,0 +1,3 @@
+namespace CloudAuditor.Core.Config;
+
+public enum RemediationMode { Audit, Enforce }

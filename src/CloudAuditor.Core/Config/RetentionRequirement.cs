@@ -1,0 +1,18 @@
+namespace CloudAuditor.Core.Config;
+
+public sealed class RetentionRequirement
+{
+    /// <summary>Data must be kept (undeletable) at least this long: immutability / object lock, or a legal hold.</summary>
+    public int? MinRetentionDays { get; set; }
+
+    /// <summary>The retention must be locked (Azure locked policy, S3 COMPLIANCE mode).</summary>
+    public bool Immutable { get; set; }
+
+    /// <summary>Data must be deleted within this many days: a lifecycle expiry at or below it.</summary>
+    public int? MaxRetentionDays { get; set; }
+
+    /// <summary>Deleted data recoverable this long: Azure soft delete, S3 versioning.</summary>
+    public int? SoftDeleteDays { get; set; }
+
+    public bool Versioning { get; set; }
+}

@@ -1,0 +1,30 @@
+namespace CloudAuditor.Core.Config;
+
+/// <summary>Budgets for reading object contents during a sweep: bounded per container and per sweep.</summary>
+public sealed class SamplingSettings
+{
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Objects scanned per container or bucket, chosen across prefixes and extensions, newest first.</summary>
+    public int ObjectsPerContainer { get; set; } = 20;
+
+    /// <summary>Bytes range-read from the start of each text-like object.</summary>
+    public long BytesPerObject { get; set; } = 1L << 20;
+
+    /// <summary>Archives, Office files and PDFs need all of their bytes; larger ones are reported, not read.</summary>
+    public long MaxWholeObjectBytes { get; set; } = 16L << 20;
+
+    /// <summary>Keys listed per container to choose the sample from.</summary>
+    public int ListLimit { get; set; } = 5000;
+
+    public int MaxObjectsPerSweep { get; set; } = 10_000;
+
+    public long MaxBytesPerSweep { get; set; } = 2L << 30;
+
+    public SamplingSettings WithEnabled(bool enabled)
+    {
+        var copy = (SamplingSettings)MemberwiseClone();
+        copy.Enabled = enabled;
+        return copy;
+    }
+}

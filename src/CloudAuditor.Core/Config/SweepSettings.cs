@@ -1,0 +1,18 @@
+namespace CloudAuditor.Core.Config;
+
+public sealed class SweepSettings
+{
+    /// <summary>Targets audited at once.</summary>
+    public int Concurrency { get; set; } = 4;
+
+    /// <summary>Containers or buckets of one target audited at once: bounded, so one account is not throttled by its own auditor.</summary>
+    public int ContainerConcurrency { get; set; } = 4;
+
+    /// <summary>Make an unauthenticated request to every container/bucket to prove (or disprove) exposure.</summary>
+    public bool AnonymousProbe { get; set; } = true;
+
+    /// <summary>Seconds before one cloud request is abandoned; retries with backoff happen within the SDKs.</summary>
+    public int RequestTimeoutSeconds { get; set; } = 30;
+
+    public int MaxRetries { get; set; } = 5;
+}

@@ -1,0 +1,3 @@
+namespace CloudAuditor.Core.Model;
+
+public enum AclGranteeGroup { AllUsers, AuthenticatedUsers, LogDelivery, Other }

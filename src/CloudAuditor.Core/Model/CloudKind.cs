@@ -1,0 +1,3 @@
+namespace CloudAuditor.Core.Model;
+
+public enum CloudKind { Azure, Aws, Local }

@@ -1,0 +1,3 @@
+namespace CloudAuditor.Core.Model;
+
+public enum FindingStatus { Fail, Pass, Exempt, Remediated, Error }

@@ -1,0 +1,3 @@
+namespace CloudAuditor.Core.Model;
+
+public enum FindingType { Exposure, Iam, Retention, Encryption, Network, SensitiveData, Error }

@@ -1,0 +1,3 @@
+namespace CloudAuditor.Core.Model;
+
+public enum ProbeOutcome { NotAttempted, Denied, Allowed, Failed }

@@ -1,0 +1,3 @@
+namespace CloudAuditor.Core.Model;
+
+public enum Severity { Critical, High, Medium, Low, Info }

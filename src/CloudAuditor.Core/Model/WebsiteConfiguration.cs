@@ -1,0 +1,3 @@
+namespace CloudAuditor.Core.Model;
+
+public sealed record WebsiteConfiguration(string? IndexDocument, string? RedirectAllRequestsTo);

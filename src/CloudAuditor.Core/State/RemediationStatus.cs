@@ -1,0 +1,3 @@
+namespace CloudAuditor.Core.State;
+
+public enum RemediationStatus { Planned, Applied, Verified, VerificationFailed, Failed, RolledBack }

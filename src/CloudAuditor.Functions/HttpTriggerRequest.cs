@@ -1,0 +1,3 @@
+namespace CloudAuditor.Functions;
+
+public sealed record HttpTriggerRequest(string Method, string Body, IReadOnlyDictionary<string, string> Query);

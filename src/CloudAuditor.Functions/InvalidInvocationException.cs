@@ -1,0 +1,3 @@
+namespace CloudAuditor.Functions;
+
+public sealed class InvalidInvocationException(string message) : Exception(message);

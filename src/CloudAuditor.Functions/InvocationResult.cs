@@ -1,0 +1,24 @@
+using System.Text.Json;
+
+namespace CloudAuditor.Functions;
+
+/// <summary>What the handler answers: outputs as objects (string outputs that look like base64 are decoded by the host), and logs.</summary>
+public sealed class InvocationResult
+{
+    public Dictionary<string, object?> Outputs { get; } = [];
+    public List<string> Logs { get; } = [];
+    public object? ReturnValue { get; set; }
+
+    public static InvocationResult Log(string line) => new() { Logs = { line } };
+
+    public InvocationResult WithHttp(int status, object body, string contentType = "application/json")
+    {
+        Outputs["res"] = new Dictionary<string, object?>
+        {
+            ["statusCode"] = status,
+            ["body"] = body is string text ? text : JsonSerializer.Serialize(body, Core.Output.FindingJson.Options),
+            ["headers"] = new Dictionary<string, string> { ["Content-Type"] = contentType },
+        };
+        return this;
+    }
+}

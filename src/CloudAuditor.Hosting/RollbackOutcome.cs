@@ -1,0 +1,3 @@
+namespace CloudAuditor.Hosting;
+
+public enum RollbackOutcome { RolledBack, AlreadyRolledBack, UnknownId, UnknownTarget, NotUndoable, Failed }

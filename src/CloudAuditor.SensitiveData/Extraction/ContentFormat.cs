@@ -1,0 +1,3 @@
+namespace CloudAuditor.SensitiveData.Extraction;
+
+public enum ContentFormat { Text, Gzip, Zip, Tar, Pdf }

@@ -1,0 +1,3 @@
+namespace CloudAuditor.SensitiveData.Extraction;
+
+public enum ScanIssueKind { LimitExceeded, Corrupt, Skipped }
