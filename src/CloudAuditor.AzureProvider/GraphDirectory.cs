@@ -13,6 +13,8 @@ public sealed class GraphDirectory(HttpPipeline graph)
 {
     private const int BatchSize = 1000;
 
+    private static readonly string[] UserType = ["user"];
+
     /// <returns>The guest user ids among <paramref name="userIds"/>, or why Graph could not tell.</returns>
     public async Task<Observed<IReadOnlySet<string>>> GuestsAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
     {
@@ -23,7 +25,7 @@ public sealed class GraphDirectory(HttpPipeline graph)
             message.Request.Method = RequestMethod.Post;
             message.Request.Uri.Reset(new Uri($"{AzureClientFactory.GraphEndpoint}/v1.0/directoryObjects/getByIds?$select=id,userType"));
             message.Request.Headers.Add("Content-Type", "application/json");
-            message.Request.Content = RequestContent.Create(BinaryData.FromObjectAsJson(new { ids = batch, types = new[] { "user" } }));
+            message.Request.Content = RequestContent.Create(BinaryData.FromObjectAsJson(new { ids = batch, types = UserType }));
             try
             {
                 await graph.SendAsync(message, cancellationToken);

@@ -32,7 +32,9 @@ catch (OperationCanceledException)
     Console.Error.WriteLine("cloudauditor: cancelled.");
     return ExitCodes.Cancelled;
 }
+#pragma warning disable CA1031 // The process boundary: whatever escapes becomes one sentence and exit code 4, never a stack trace.
 catch (Exception e)
+#pragma warning restore CA1031
 {
     // A bug, not a user mistake: one sentence, no stack trace (which could carry values from the data being read).
     Console.Error.WriteLine($"cloudauditor: internal error ({e.GetType().Name}); rerun with --verbose and report it.");

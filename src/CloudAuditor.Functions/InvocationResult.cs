@@ -6,7 +6,7 @@ namespace CloudAuditor.Functions;
 public sealed class InvocationResult
 {
     public Dictionary<string, object?> Outputs { get; } = [];
-    public List<string> Logs { get; } = [];
+    public IList<string> Logs { get; } = new List<string>();
     public object? ReturnValue { get; set; }
 
     public static InvocationResult Log(string line) => new() { Logs = { line } };

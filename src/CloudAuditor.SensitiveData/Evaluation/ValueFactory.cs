@@ -6,6 +6,9 @@ namespace CloudAuditor.SensitiveData.Evaluation;
 /// <summary>Makes valid examples of every entity type (real checksums, registered lengths) and near-miss lookalikes.</summary>
 public sealed class ValueFactory(Random random)
 {
+    private static readonly string[] CardSeparators = ["", " ", "-"];
+    private static readonly string[] GitHubPrefixes = ["ghp", "gho", "ghs"];
+
     private const string Base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private const string Base32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static readonly string[] First = ["ada", "grace", "alan", "linus", "margaret", "ken", "barbara", "dennis", "radia", "edsger"];
@@ -55,7 +58,7 @@ public sealed class ValueFactory(Random random)
         var body = prefix + Digits(length - prefix.Length - 1);
         var check = LuhnCheckDigit(body);
         var digits = body + (valid ? check : (check + 1 + random.Next(8)) % 10);
-        var separator = Pick(new[] { "", " ", "-" });
+        var separator = Pick(CardSeparators);
         if (separator.Length == 0) return digits;
         var parts = new List<string>();
         var at = 0;
@@ -135,7 +138,7 @@ public sealed class ValueFactory(Random random)
         if (!valid) crc ^= 1;
         var checksum = new char[6];
         for (var i = 5; i >= 0; i--) { checksum[i] = Base62[(int)(crc % 62)]; crc /= 62; }
-        return $"{Pick(new[] { "ghp", "gho", "ghs" })}_{random30}{new string(checksum)}";
+        return $"{Pick(GitHubPrefixes)}_{random30}{new string(checksum)}";
     }
 
     public string SlackToken() => $"xoxb-{Digits(11)}-{Digits(12)}-{From(Base62, 24)}";

@@ -7,7 +7,7 @@ public sealed class ScanResult
 {
     private readonly Dictionary<string, DetectionTally> _members = new(StringComparer.Ordinal);
 
-    public List<ScanIssue> Issues { get; } = [];
+    public IList<ScanIssue> Issues { get; } = new List<ScanIssue>();
 
     public long BytesScanned { get; set; }
 
