@@ -29,7 +29,8 @@ resource auditRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for 
   }
 }]
 
-// Only what the remediators do: set allowBlobPublicAccess, change a container's public access level.
+// Exactly what the Azure remediators declare (tests compare them): PATCH allowBlobPublicAccess on the account, and
+// Get/Set Container ACL (data-plane, RBAC-authorised) to change a container's public access level and re-check it.
 resource remediatorRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = if (enableRemediation) {
   name: guid(subscription().id, 'cloudauditor-remediator')
   properties: {
@@ -42,14 +43,16 @@ resource remediatorRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = i
         actions: [
           'Microsoft.Storage/storageAccounts/read'
           'Microsoft.Storage/storageAccounts/write'
-          'Microsoft.Storage/storageAccounts/blobServices/containers/read'
-          'Microsoft.Storage/storageAccounts/blobServices/containers/write'
+          'Microsoft.Storage/storageAccounts/blobServices/containers/getAcl/action'
+          'Microsoft.Storage/storageAccounts/blobServices/containers/setAcl/action'
         ]
         notActions: [
           'Microsoft.Storage/storageAccounts/listKeys/action'
           'Microsoft.Storage/storageAccounts/regeneratekey/action'
         ]
-        dataActions: []
+        dataActions: [
+          'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read'
+        ]
         notDataActions: []
       }
     ]

@@ -5,12 +5,20 @@ using CloudAuditor.Core.Checks.Aws;
 using CloudAuditor.Core.Model;
 using CloudAuditor.Core.Remediation;
 using CloudAuditor.Core.State;
+using CloudAuditor.Core.Permissions;
 
 namespace CloudAuditor.AwsProvider;
 
 /// <summary>Removes only the AllUsers/AuthenticatedUsers grants from the bucket ACL; the owner's and others' grants stay.</summary>
-internal sealed class AclGrantRemediator(Func<string, IAmazonS3> clientForRegion) : S3Remediator(clientForRegion)
+internal sealed class AclGrantRemediator(Func<string, IAmazonS3> clientForRegion) : S3Remediator(clientForRegion), IRequiresPermissions
 {
+    /// <summary>What these calls need.</summary>
+    public static IReadOnlyList<Permission> Permissions { get; } =
+    [
+        Permission.Reads("s3:GetBucketAcl"),
+        Permission.Changes("s3:PutBucketAcl"),
+    ];
+
     internal sealed record Grant(string Type, string? Uri, string? Id, string? Email, string Permission);
 
     internal sealed record AclState(string Bucket, string Region, string OwnerId, IReadOnlyList<Grant> Grants);

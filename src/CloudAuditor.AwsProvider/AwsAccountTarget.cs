@@ -11,12 +11,21 @@ using CloudAuditor.Core.Model;
 using CloudAuditor.Core.Remediation;
 using Microsoft.Extensions.Logging;
 using S3Bucket = CloudAuditor.Core.Model.S3Bucket;
+using CloudAuditor.Core.Permissions;
 
 namespace CloudAuditor.AwsProvider;
 
 /// <summary>The S3 buckets of one AWS account (or one S3-compatible endpoint).</summary>
-internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settings, ILogger logger) : ITargetInventory, IDisposable
+internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settings, ILogger logger) : ITargetInventory, IDisposable, IRequiresPermissions
 {
+    /// <summary>ListBuckets, each bucket's region, and the account id when the configuration does not give it.</summary>
+    public static IReadOnlyList<Permission> Permissions { get; } =
+    [
+        Permission.Reads("s3:ListAllMyBuckets"),
+        Permission.Reads("s3:GetBucketLocation"),
+        Permission.Reads("sts:GetCallerIdentity"),
+    ];
+
     private readonly ConcurrentDictionary<string, AmazonS3Client> _regionalClients = new();
     private readonly HttpClient _anonymousHttp = settings.CreateAnonymousHttpClient();
 

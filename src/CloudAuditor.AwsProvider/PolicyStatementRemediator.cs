@@ -5,12 +5,20 @@ using CloudAuditor.Core.Checks.Aws;
 using CloudAuditor.Core.Model;
 using CloudAuditor.Core.Remediation;
 using CloudAuditor.Core.State;
+using CloudAuditor.Core.Permissions;
 
 namespace CloudAuditor.AwsProvider;
 
 /// <summary>Removes only the public statements from the bucket policy; a policy that is nothing but public statements is left for RestrictPublicBuckets.</summary>
-internal sealed class PolicyStatementRemediator(Func<string, IAmazonS3> clientForRegion) : S3Remediator(clientForRegion)
+internal sealed class PolicyStatementRemediator(Func<string, IAmazonS3> clientForRegion) : S3Remediator(clientForRegion), IRequiresPermissions
 {
+    /// <summary>What these calls need.</summary>
+    public static IReadOnlyList<Permission> Permissions { get; } =
+    [
+        Permission.Reads("s3:GetBucketPolicy"),
+        Permission.Changes("s3:PutBucketPolicy"),
+    ];
+
     internal sealed record PolicyState(string Bucket, string Region, string Policy);
 
     public override string CheckId => PolicyPublicPrincipalCheck.Id;

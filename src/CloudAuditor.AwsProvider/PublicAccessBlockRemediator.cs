@@ -4,12 +4,20 @@ using Amazon.S3.Model;
 using CloudAuditor.Core.Model;
 using CloudAuditor.Core.Remediation;
 using CloudAuditor.Core.State;
+using CloudAuditor.Core.Permissions;
 
 namespace CloudAuditor.AwsProvider;
 
 /// <summary>Turns on all four public access block settings; rollback restores the previous block, or removes it if there was none.</summary>
-internal sealed class PublicAccessBlockRemediator(string checkId, Func<string, IAmazonS3> clientForRegion) : S3Remediator(clientForRegion)
+internal sealed class PublicAccessBlockRemediator(string checkId, Func<string, IAmazonS3> clientForRegion) : S3Remediator(clientForRegion), IRequiresPermissions
 {
+    /// <summary>Put (and, on rollback of a block that did not exist, Delete, which s3:PutBucketPublicAccessBlock authorises).</summary>
+    public static IReadOnlyList<Permission> Permissions { get; } =
+    [
+        Permission.Reads("s3:GetBucketPublicAccessBlock"),
+        Permission.Changes("s3:PutBucketPublicAccessBlock"),
+    ];
+
     internal sealed record BlockState(string Bucket, string Region, Core.Model.PublicAccessBlock? Block);
 
     public override string CheckId => checkId;

@@ -4,12 +4,20 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Engine;
+using CloudAuditor.Core.Permissions;
 
 namespace CloudAuditor.AwsProvider;
 
 /// <summary>A bucket's objects for sampling: ListObjectsV2 pages and ranged GetObject.</summary>
-internal sealed class S3ObjectStore(IAmazonS3 s3, string bucket) : IObjectStore
+internal sealed class S3ObjectStore(IAmazonS3 s3, string bucket) : IObjectStore, IRequiresPermissions
 {
+    /// <summary>ListObjectsV2 and ranged GetObject (HeadObject is authorised by s3:GetObject).</summary>
+    public static IReadOnlyList<Permission> Permissions { get; } =
+    [
+        Permission.Reads("s3:ListBucket"),
+        Permission.Reads("s3:GetObject"),
+    ];
+
     public ContentChecks Checks => ContentChecks.AwsS3;
 
     public async IAsyncEnumerable<StoredObject> ListAsync(int limit, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Amazon.S3.Model;
 using CloudAuditor.Core.Model;
 using Bucket = string;
 using WebsiteConfiguration = CloudAuditor.Core.Model.WebsiteConfiguration;
+using CloudAuditor.Core.Permissions;
 
 namespace CloudAuditor.AwsProvider;
 
@@ -12,8 +13,23 @@ namespace CloudAuditor.AwsProvider;
 /// Reads each bucket setting on its own, mapping the "not configured" error codes to null and anything else
 /// (AccessDenied, NotImplemented on S3-compatible servers) to an unreadable setting with its reason.
 /// </summary>
-internal sealed class S3SettingsReader(IAmazonS3 s3)
+internal sealed class S3SettingsReader(IAmazonS3 s3) : IRequiresPermissions
 {
+    /// <summary>One Get per setting, and a one-key listing for the anonymous read probe.</summary>
+    public static IReadOnlyList<Permission> Permissions { get; } =
+    [
+        Permission.Reads("s3:GetBucketAcl"),
+        Permission.Reads("s3:GetBucketPolicy"),
+        Permission.Reads("s3:GetBucketPublicAccessBlock"),
+        Permission.Reads("s3:GetBucketWebsite"),
+        Permission.Reads("s3:GetBucketTagging"),
+        Permission.Reads("s3:GetBucketVersioning"),
+        Permission.Reads("s3:GetBucketObjectLockConfiguration"),
+        Permission.Reads("s3:GetLifecycleConfiguration"),
+        Permission.Reads("s3:GetReplicationConfiguration"),
+        Permission.Reads("s3:ListBucket"),
+    ];
+
     private const string AllUsersUri = "http://acs.amazonaws.com/groups/global/AllUsers";
     private const string AuthenticatedUsersUri = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers";
     private const string LogDeliveryUri = "http://acs.amazonaws.com/groups/s3/LogDelivery";

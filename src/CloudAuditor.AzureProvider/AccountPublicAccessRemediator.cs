@@ -6,12 +6,20 @@ using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
 using CloudAuditor.Core.Remediation;
 using CloudAuditor.Core.State;
+using CloudAuditor.Core.Permissions;
 
 namespace CloudAuditor.AzureProvider;
 
 /// <summary>Sets allowBlobPublicAccess to false on the account with an ARM PATCH of that one property, and back on rollback.</summary>
-internal sealed class AccountPublicAccessRemediator(ArmAccountReader reader, HttpPipeline arm, string armEndpoint) : IRemediator
+internal sealed class AccountPublicAccessRemediator(ArmAccountReader reader, HttpPipeline arm, string armEndpoint) : IRemediator, IRequiresPermissions
 {
+    /// <summary>GET and PATCH of the account (PATCH of one property, but ARM authorises it as any account write).</summary>
+    public static IReadOnlyList<Permission> Permissions { get; } =
+    [
+        Permission.Reads("Microsoft.Storage/storageAccounts/read"),
+        Permission.Changes("Microsoft.Storage/storageAccounts/write"),
+    ];
+
     internal sealed record AccountState(string ResourceId, bool AllowBlobPublicAccess);
 
     public string CheckId => AccountAllowsBlobPublicAccessCheck.Id;

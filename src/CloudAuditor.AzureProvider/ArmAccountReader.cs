@@ -6,12 +6,22 @@ using Azure.ResourceManager;
 using Azure.ResourceManager.Resources;
 using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
+using CloudAuditor.Core.Permissions;
 
 namespace CloudAuditor.AzureProvider;
 
 /// <summary>Reads storage account properties from ARM as generic resources (no Azure.ResourceManager.Storage needed).</summary>
-public sealed class ArmAccountReader(ArmClient arm, HttpPipeline? pipeline = null, string armEndpoint = "https://management.azure.com", GraphDirectory? directory = null)
+public sealed class ArmAccountReader(ArmClient arm, HttpPipeline? pipeline = null, string armEndpoint = "https://management.azure.com", GraphDirectory? directory = null) : IRequiresPermissions
 {
+    /// <summary>The account, its resource group's tags, role assignments at storage scope, and the storage accounts of a subscription.</summary>
+    public static IReadOnlyList<Permission> Permissions { get; } =
+    [
+        Permission.Reads("Microsoft.Storage/storageAccounts/read"),
+        Permission.Reads("Microsoft.Resources/subscriptions/resourceGroups/read"),
+        Permission.Reads("Microsoft.Authorization/roleAssignments/read"),
+        Permission.Reads("Microsoft.Resources/subscriptions/resources/read"),
+    ];
+
     public const string RoleAssignmentsApiVersion = "2022-04-01";
 
     public async Task<ArmStorageAccount> ReadAsync(string resourceId, CancellationToken cancellationToken)

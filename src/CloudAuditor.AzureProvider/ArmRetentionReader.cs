@@ -3,6 +3,7 @@ using Azure;
 using Azure.Core;
 using Azure.ResourceManager;
 using CloudAuditor.Core.Model;
+using CloudAuditor.Core.Permissions;
 
 namespace CloudAuditor.AzureProvider;
 
@@ -10,8 +11,16 @@ namespace CloudAuditor.AzureProvider;
 /// Retention through ARM (Azurite has none of it): blobServices/default, managementPolicies/default and each
 /// container's immutability policy and legal hold. Each read is observed on its own; unreadable parts are named, never guessed.
 /// </summary>
-public sealed class ArmRetentionReader(ArmClient arm)
+public sealed class ArmRetentionReader(ArmClient arm) : IRequiresPermissions
 {
+    /// <summary>What these calls need.</summary>
+    public static IReadOnlyList<Permission> Permissions { get; } =
+    [
+        Permission.Reads("Microsoft.Storage/storageAccounts/blobServices/read"),
+        Permission.Reads("Microsoft.Storage/storageAccounts/managementPolicies/read"),
+        Permission.Reads("Microsoft.Storage/storageAccounts/blobServices/containers/read"),
+    ];
+
     private const string ObjectReplicationNotRead = "object replication policies are not read";
 
     public async Task<AccountRetention> ReadAccountAsync(string accountId, CancellationToken cancellationToken)

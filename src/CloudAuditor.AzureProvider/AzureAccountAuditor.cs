@@ -6,12 +6,21 @@ using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
 using Microsoft.Extensions.Logging;
+using CloudAuditor.Core.Permissions;
 
 namespace CloudAuditor.AzureProvider;
 
 /// <summary>Reads one storage account's data plane (and, when known, its ARM properties) into the model.</summary>
-public sealed class AzureAccountAuditor(AzureClientFactory settings, IReadOnlyCollection<string> containerFilter, ILogger logger, ArmRetentionReader? retention = null)
+public sealed class AzureAccountAuditor(AzureClientFactory settings, IReadOnlyCollection<string> containerFilter, ILogger logger, ArmRetentionReader? retention = null) : IRequiresPermissions
 {
+    /// <summary>Get Blob Service Properties, List Containers, and a one-blob listing for the anonymous read probe.</summary>
+    public static IReadOnlyList<Permission> Permissions { get; } =
+    [
+        Permission.Reads("Microsoft.Storage/storageAccounts/blobServices/read"),
+        Permission.Reads("Microsoft.Storage/storageAccounts/blobServices/containers/read"),
+        Permission.Reads("Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read"),
+    ];
+
     private const string NoArm = "account settings are read through ARM: configure the account's resourceId";
 
     private readonly AnonymousBlobProbe _probe = new(settings);

@@ -4,12 +4,19 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Engine;
+using CloudAuditor.Core.Permissions;
 
 namespace CloudAuditor.AzureProvider;
 
 /// <summary>A blob container's objects for sampling: listing with sizes and dates, and ranged downloads.</summary>
-public sealed class AzureBlobStore(BlobContainerClient container) : IObjectStore
+public sealed class AzureBlobStore(BlobContainerClient container) : IObjectStore, IRequiresPermissions
 {
+    /// <summary>List Blobs, Get Blob Properties and ranged Get Blob.</summary>
+    public static IReadOnlyList<Permission> Permissions { get; } =
+    [
+        Permission.Reads("Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read"),
+    ];
+
     public ContentChecks Checks => ContentChecks.AzureBlob;
 
     public async IAsyncEnumerable<StoredObject> ListAsync(int limit, [EnumeratorCancellation] CancellationToken cancellationToken)

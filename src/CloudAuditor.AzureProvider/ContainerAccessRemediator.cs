@@ -6,6 +6,7 @@ using CloudAuditor.Core.Checks.Azure;
 using CloudAuditor.Core.Model;
 using CloudAuditor.Core.Remediation;
 using CloudAuditor.Core.State;
+using CloudAuditor.Core.Permissions;
 
 namespace CloudAuditor.AzureProvider;
 
@@ -13,8 +14,16 @@ namespace CloudAuditor.AzureProvider;
 /// Sets a container's public access to None while keeping its stored access policies (SAS tokens issued against
 /// them keep working), verifies by re-reading and by an anonymous request, and restores both on rollback.
 /// </summary>
-internal sealed class ContainerAccessRemediator(Func<Uri, BlobContainerClient> open, AnonymousBlobProbe probe) : IRemediator
+internal sealed class ContainerAccessRemediator(Func<Uri, BlobContainerClient> open, AnonymousBlobProbe probe) : IRemediator, IRequiresPermissions
 {
+    /// <summary>Get and Set Container ACL (RBAC-authorised since 2025), and a one-blob listing for the anonymous re-probe.</summary>
+    public static IReadOnlyList<Permission> Permissions { get; } =
+    [
+        Permission.Reads("Microsoft.Storage/storageAccounts/blobServices/containers/getAcl/action"),
+        Permission.Changes("Microsoft.Storage/storageAccounts/blobServices/containers/setAcl/action"),
+        Permission.Reads("Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read"),
+    ];
+
     internal sealed record StoredPolicy(string Id, DateTimeOffset? StartsOn, DateTimeOffset? ExpiresOn, string? Permissions);
 
     internal sealed record ContainerState(string Url, string PublicAccess, IReadOnlyList<StoredPolicy> Policies);

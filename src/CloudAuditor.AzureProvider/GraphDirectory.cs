@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using CloudAuditor.Core.Model;
+using CloudAuditor.Core.Permissions;
 
 namespace CloudAuditor.AzureProvider;
 
@@ -9,8 +10,14 @@ namespace CloudAuditor.AzureProvider;
 /// Which role holders are guest users: POST /v1.0/directoryObjects/getByIds (up to 1000 ids a call). Needs the
 /// identity to hold User.Read.All (or Directory.Read.All); without it, guests are unknown rather than assumed absent.
 /// </summary>
-public sealed class GraphDirectory(HttpPipeline graph)
+public sealed class GraphDirectory(HttpPipeline graph) : IRequiresPermissions
 {
+    /// <summary>A Microsoft Graph application permission, granted outside ARM (bicep cannot).</summary>
+    public static IReadOnlyList<Permission> Permissions { get; } =
+    [
+        Permission.Reads("User.Read.All"),
+    ];
+
     private const int BatchSize = 1000;
 
     private static readonly string[] UserType = ["user"];

@@ -4,6 +4,7 @@ using CloudAuditor.AzureProvider;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
+using CloudAuditor.Core.Permissions;
 using CloudAuditor.UnitTests.Support;
 
 namespace CloudAuditor.UnitTests.Providers;
@@ -39,6 +40,15 @@ public class ArmAccountReaderTests
         };
         return new(settings.CreateArmClient("https://management.azure.com"), settings.CreateArmPipeline("https://management.azure.com"),
             "https://management.azure.com", new GraphDirectory(settings.CreateGraphPipeline()));
+    }
+
+    [Fact]
+    public async Task Every_request_is_covered_by_a_permission_the_provider_declares()
+    {
+        await Reader().ReadAsync(PublicAccount, CancellationToken.None);
+        var declared = PermissionCatalog.Of(typeof(AzureInventoryFactory).Assembly).SelectMany(d => d.Permissions).Select(p => p.Action).ToHashSet();
+        Assert.NotEmpty(_arm.Authenticated);
+        Assert.All(_arm.Authenticated, r => Assert.Contains(ApiActions.Azure(r.Method, r.Uri), declared));
     }
 
     [Fact]

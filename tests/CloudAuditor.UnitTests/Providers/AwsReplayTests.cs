@@ -4,6 +4,7 @@ using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
+using CloudAuditor.Core.Permissions;
 using CloudAuditor.Core.Output;
 using CloudAuditor.UnitTests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -133,6 +134,15 @@ public class AwsReplayTests
         Assert.Contains("'public'", failing.Detail);
         Assert.Contains("must be deleted within 30 days, lifecycle expiry is 90 days", failing.Detail);
         Assert.Equal("records", sink.Findings.Single(f => f.CheckId == "aws.s3.retention" && f.Resource.Bucket == Payroll).Evidence!["dataClass"]);
+    }
+
+    [Fact]
+    public async Task Every_signed_request_is_covered_by_a_permission_the_provider_declares()
+    {
+        var (_, http) = await SweepAsync();
+        var declared = PermissionCatalog.Of(typeof(AwsInventoryFactory).Assembly).SelectMany(d => d.Permissions).Select(p => p.Action).ToHashSet();
+        Assert.NotEmpty(http.Authenticated);
+        Assert.All(http.Authenticated, r => Assert.Contains(ApiActions.S3(r.Method, r.Uri), declared));
     }
 
     [Fact]

@@ -15,6 +15,9 @@ public sealed class RecordedHttpHandler : HttpMessageHandler
 
     public List<string> Unmatched { get; } = [];
 
+    /// <summary>Requests made with the auditor's identity (signed, or with a bearer token): what its permissions must cover.</summary>
+    public List<(HttpMethod Method, Uri Uri)> Authenticated { get; } = [];
+
     public RecordedHttpHandler On(Func<HttpRequestMessage, bool> match, HttpStatusCode status, string? recordedFile = null, string contentType = "application/xml", string? body = null)
     {
         _routes.Add((match, () =>
@@ -48,7 +51,11 @@ public sealed class RecordedHttpHandler : HttpMessageHandler
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var line = $"{request.Method} {request.RequestUri}";
-        lock (Requests) Requests.Add(line);
+        lock (Requests)
+        {
+            Requests.Add(line);
+            if (IsSigned(request)) Authenticated.Add((request.Method, request.RequestUri!));
+        }
         foreach (var (match, respond) in _routes)
         {
             if (match(request)) return Task.FromResult(respond());

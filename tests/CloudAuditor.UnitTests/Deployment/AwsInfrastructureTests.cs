@@ -2,7 +2,7 @@ using System.Text.Json;
 using CloudAuditor.UnitTests.Support;
 using YamlDotNet.RepresentationModel;
 
-namespace CloudAuditor.UnitTests.Core;
+namespace CloudAuditor.UnitTests.Deployment;
 
 /// <summary>infra/aws/cloudauditor.yaml: parses, and its policies stay least-privilege.</summary>
 public class AwsInfrastructureTests
