@@ -3,10 +3,11 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Amazon.SecurityToken.Model;
-using CloudAuditor.Core.Checks;
+using CloudAuditor.Core.Coverage;
 using CloudAuditor.Core.Checks.Aws;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Engine;
+using CloudAuditor.Core.Faults;
 using CloudAuditor.Core.Model;
 using CloudAuditor.Core.Remediation;
 using Microsoft.Extensions.Logging;
@@ -31,9 +32,12 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settin
 
     public string Name => target.Name;
     public CloudKind Cloud => CloudKind.Aws;
+    public IFaultClassifier Faults => AwsFaults.Instance;
 
-    /// <summary>The public access block closes ACL and policy exposure alike, so it also answers the anonymous-access proof.</summary>
-    /// <summary>Built once per target (the coordinator asks for every failing finding), and only if enforce mode asks at all.</summary>
+    /// <summary>
+    /// Built once per target (the coordinator asks for every failing finding), and only if enforce mode asks at all. The
+    /// public access block closes ACL and policy exposure alike, so it also answers the anonymous-access proof.
+    /// </summary>
     public IReadOnlyList<IRemediator> Remediators => LazyInitializer.EnsureInitialized(ref _remediators, () =>
     [
         new PublicAccessBlockRemediator(PublicAccessBlockCheck.Id, Client), new PublicAccessBlockRemediator(AnonymousAccessCheck.Id, Client),
@@ -46,28 +50,20 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settin
     {
         var home = Client(target.Region);
         var accountId = target.AccountId ?? await LookUpAccountIdAsync(cancellationToken);
-        var options = new ParallelOptions { MaxDegreeOfParallelism = settings.Sweep.ContainerConcurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(await BucketNamesAsync(home, cancellationToken), options, async (bucket, cancellationToken) =>
-        {
-            var resource = new ResourceRef($"arn:aws:s3:::{bucket}", "s3-bucket", bucket) { Account = accountId, Bucket = bucket };
-            try
+        var buckets = await BucketNamesAsync(home, cancellationToken);
+        var scope = new ListingScope(new ResourceRef($"target:{target.Name}", "target", target.Name) { Account = accountId }, CoverageKinds.Bucket);
+        await ResourceFanOut.RunAsync(buckets.ToAsyncEnumerable(), scope, bucket => BucketResource(bucket, accountId),
+            async (bucket, token) =>
             {
-                var subject = await ReadBucketAsync(resource, cancellationToken);
-                await sink.SubjectAsync(subject, cancellationToken);
-                await sink.ObjectsAsync(subject, new S3ObjectStore(Client(subject.Region), bucket), cancellationToken);
-                var unreadable = subject.Observations.Where(o => o.State == ObservationState.Failed).Select(o => o.Unreadable).ToList();
-                if (unreadable.Count > 0)
-                    await sink.ErrorAsync(FindingFactory.Error(CloudKind.Aws, resource, AuditGapChecks.S3SettingsUnreadable,
-                        $"Some settings could not be read, so the checks that need them were not judged: {string.Join("; ", unreadable)}."), cancellationToken);
-            }
-            catch (AmazonServiceException e)
-            {
-                logger.LogWarning("Bucket {Bucket} could not be read: {Code}", bucket, e.ErrorCode);
-                await sink.ErrorAsync(FindingFactory.Error(CloudKind.Aws, resource, AuditGapChecks.S3BucketUnreadable,
-                    $"The bucket could not be read ({(int)e.StatusCode} {e.ErrorCode})."), cancellationToken);
-            }
-        });
+                var subject = await ReadBucketAsync(BucketResource(bucket, accountId), token);
+                await sink.SubjectAsync(subject, token);
+                await sink.ObjectsAsync(subject, new S3ObjectStore(Client(subject.Region), bucket), token);
+            },
+            sink, AwsFaults.Instance, settings.Sweep.ContainerConcurrency, cancellationToken);
     }
+
+    private static ResourceRef BucketResource(string bucket, string? accountId) =>
+        new($"arn:aws:s3:::{bucket}", "s3-bucket", bucket) { Account = accountId, Bucket = bucket };
 
     private async Task<S3Bucket> ReadBucketAsync(ResourceRef resource, CancellationToken cancellationToken)
     {
@@ -94,13 +90,11 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settin
             var response = await client.ListBucketsAsync(new ListBucketsRequest(), cancellationToken);
             return (response.Buckets ?? []).Select(b => b.BucketName).ToList();
         }
-        catch (AmazonServiceException e) when (e.StatusCode is 0 or System.Net.HttpStatusCode.Forbidden || e.InnerException is HttpRequestException)
+#pragma warning disable CA1031 // ListBuckets is the reachability test: whatever fails it, nothing of the target can be read.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
         {
-            throw new TargetUnreachableException($"S3 for target {target.Name} refused or did not answer ListBuckets ({Describe(e)}).", e);
-        }
-        catch (Exception e) when (e is HttpRequestException or AmazonClientException)
-        {
-            throw new TargetUnreachableException($"S3 for target {target.Name} did not answer ({e.GetType().Name}).", e);
+            throw new TargetUnreachableException($"S3 of target '{target.Name}' (ListBuckets)", FaultClassifier.Classify(e, cancellationToken, AwsFaults.Instance), e);
         }
     }
 
@@ -129,8 +123,6 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settin
     }
 
     private AmazonS3Client Client(string region) => _regionalClients.GetOrAdd(region, r => settings.CreateS3Client(target, r));
-
-    private static string Describe(AmazonServiceException e) => e.StatusCode == 0 ? "no response" : $"{(int)e.StatusCode} {e.ErrorCode}";
 
     public void Dispose()
     {

@@ -4,6 +4,7 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Engine;
+using CloudAuditor.Core.Faults;
 using CloudAuditor.Core.Permissions;
 
 namespace CloudAuditor.AwsProvider;
@@ -36,9 +37,11 @@ internal sealed class S3ObjectStore(IAmazonS3 s3, string bucket) : IObjectStore,
                     MaxKeys = Math.Min(1000, limit - listed),
                 }, cancellationToken);
             }
-            catch (AmazonServiceException e)
+#pragma warning disable CA1031 // Any failure of the listing becomes the store's classified fault.
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
             {
-                throw new ObjectStoreException($"{(int)e.StatusCode} {e.ErrorCode}", e);
+                throw new ObjectStoreException(FaultClassifier.Classify(e, cancellationToken, AwsFaults.Instance), e);
             }
             foreach (var item in page.S3Objects ?? [])
             {
@@ -61,9 +64,11 @@ internal sealed class S3ObjectStore(IAmazonS3 s3, string bucket) : IObjectStore,
         {
             return null;
         }
-        catch (AmazonServiceException e)
+#pragma warning disable CA1031 // Any failure of the read becomes the store's classified fault.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
         {
-            throw new ObjectStoreException($"{(int)e.StatusCode} {e.ErrorCode}", e);
+            throw new ObjectStoreException(FaultClassifier.Classify(e, cancellationToken, AwsFaults.Instance), e);
         }
     }
 
@@ -74,9 +79,11 @@ internal sealed class S3ObjectStore(IAmazonS3 s3, string bucket) : IObjectStore,
             var response = await s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = key, ByteRange = new ByteRange(0, length - 1) }, cancellationToken);
             return response.ResponseStream;
         }
-        catch (AmazonServiceException e)
+#pragma warning disable CA1031 // Any failure of the read becomes the store's classified fault.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
         {
-            throw new ObjectStoreException($"{(int)e.StatusCode} {e.ErrorCode}", e);
+            throw new ObjectStoreException(FaultClassifier.Classify(e, cancellationToken, AwsFaults.Instance), e);
         }
     }
 }

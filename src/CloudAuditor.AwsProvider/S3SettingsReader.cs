@@ -2,6 +2,7 @@ using System.Net;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
+using CloudAuditor.Core.Faults;
 using CloudAuditor.Core.Model;
 using Bucket = string;
 using WebsiteConfiguration = CloudAuditor.Core.Model.WebsiteConfiguration;
@@ -39,54 +40,54 @@ internal sealed class S3SettingsReader(IAmazonS3 s3) : IRequiresPermissions
         var response = await s3.GetBucketAclAsync(new GetBucketAclRequest { BucketName = bucket }, cancellationToken);
         var grants = (response.Grants ?? []).Select(ToGrant).ToList();
         return new AclList(grants);
-    }, notConfiguredCode: null);
+    }, notConfiguredCode: null, cancellationToken);
 
     public Task<Observed<BucketPolicy>> PolicyAsync(Bucket bucket, CancellationToken cancellationToken) => ReadAsync("GetBucketPolicy", async () =>
     {
         var response = await s3.GetBucketPolicyAsync(new GetBucketPolicyRequest { BucketName = bucket }, cancellationToken);
         return NotFound(response) || string.IsNullOrWhiteSpace(response.Policy) ? null : BucketPolicy.Parse(response.Policy);
-    }, "NoSuchBucketPolicy");
+    }, "NoSuchBucketPolicy", cancellationToken);
 
     public Task<Observed<PublicAccessBlock>> PublicAccessBlockAsync(Bucket bucket, CancellationToken cancellationToken) => ReadAsync("GetPublicAccessBlock", async () =>
     {
         var response = await s3.GetPublicAccessBlockAsync(new GetPublicAccessBlockRequest { BucketName = bucket }, cancellationToken);
         var c = response.PublicAccessBlockConfiguration;
         return NotFound(response) || c is null ? null : new PublicAccessBlock(c.BlockPublicAcls ?? false, c.IgnorePublicAcls ?? false, c.BlockPublicPolicy ?? false, c.RestrictPublicBuckets ?? false);
-    }, "NoSuchPublicAccessBlockConfiguration");
+    }, "NoSuchPublicAccessBlockConfiguration", cancellationToken);
 
     public Task<Observed<WebsiteConfiguration>> WebsiteAsync(Bucket bucket, CancellationToken cancellationToken) => ReadAsync("GetBucketWebsite", async () =>
     {
         var response = await s3.GetBucketWebsiteAsync(new GetBucketWebsiteRequest { BucketName = bucket }, cancellationToken);
         var site = response.WebsiteConfiguration;
         return NotFound(response) || site is null ? null : new WebsiteConfiguration(site.IndexDocumentSuffix, site.RedirectAllRequestsTo?.HostName);
-    }, "NoSuchWebsiteConfiguration");
+    }, "NoSuchWebsiteConfiguration", cancellationToken);
 
     public async Task<Observed<TagSet>> TagsAsync(Bucket bucket, CancellationToken cancellationToken) => await ReadAsync("GetBucketTagging", async () =>
     {
         var response = await s3.GetBucketTaggingAsync(new GetBucketTaggingRequest { BucketName = bucket }, cancellationToken);
         return new TagSet((response.TagSet ?? []).ToDictionary(t => t.Key, t => t.Value, StringComparer.OrdinalIgnoreCase));
-    }, "NoSuchTagSet");
+    }, "NoSuchTagSet", cancellationToken);
 
     /// <summary>Versioning, object lock, lifecycle expiry and replication; unreadable ones are named, the rest still count.</summary>
     public async Task<RetentionPosture> RetentionAsync(Bucket bucket, CancellationToken cancellationToken)
     {
         var versioning = await ReadAsync("GetBucketVersioning", async () =>
-            (await s3.GetBucketVersioningAsync(new GetBucketVersioningRequest { BucketName = bucket }, cancellationToken)).VersioningConfig, notConfiguredCode: null);
+            (await s3.GetBucketVersioningAsync(new GetBucketVersioningRequest { BucketName = bucket }, cancellationToken)).VersioningConfig, notConfiguredCode: null, cancellationToken);
         var objectLock = await ReadAsync("GetObjectLockConfiguration", async () =>
         {
             var response = await s3.GetObjectLockConfigurationAsync(new GetObjectLockConfigurationRequest { BucketName = bucket }, cancellationToken);
             return NotFound(response) ? null : response.ObjectLockConfiguration;
-        }, "ObjectLockConfigurationNotFoundError");
+        }, "ObjectLockConfigurationNotFoundError", cancellationToken);
         var lifecycle = await ReadAsync("GetLifecycleConfiguration", async () =>
         {
             var response = await s3.GetLifecycleConfigurationAsync(new GetLifecycleConfigurationRequest { BucketName = bucket }, cancellationToken);
             return NotFound(response) ? null : response.Configuration;
-        }, "NoSuchLifecycleConfiguration");
+        }, "NoSuchLifecycleConfiguration", cancellationToken);
         var replication = await ReadAsync("GetBucketReplication", async () =>
         {
             var response = await s3.GetBucketReplicationAsync(new GetBucketReplicationRequest { BucketName = bucket }, cancellationToken);
             return NotFound(response) ? null : response.Configuration;
-        }, "ReplicationConfigurationNotFoundError");
+        }, "ReplicationConfigurationNotFoundError", cancellationToken);
 
         return new RetentionPosture
         {
@@ -153,7 +154,9 @@ internal sealed class S3SettingsReader(IAmazonS3 s3) : IRequiresPermissions
         return new AclGrant(group, grantee, grant.Permission?.Value ?? "UNKNOWN");
     }
 
-    private static async Task<Observed<T>> ReadAsync<T>(string operation, Func<Task<T?>> read, string? notConfiguredCode) where T : class
+    /// <summary>One setting: its value, "not configured" for the error code that means so, or the failed read with its fault.</summary>
+    private static async Task<Observed<T>> ReadAsync<T>(string operation, Func<Task<T?>> read, string? notConfiguredCode, CancellationToken cancellationToken)
+        where T : class
     {
         try
         {
@@ -163,13 +166,21 @@ internal sealed class S3SettingsReader(IAmazonS3 s3) : IRequiresPermissions
         {
             return Observed<T>.Of(null);
         }
-        catch (AmazonServiceException e) when (e.StatusCode != 0 && e.StatusCode < HttpStatusCode.InternalServerError || e.ErrorCode == "NotImplemented")
+        catch (AmazonServiceException e)
         {
-            return Observed<T>.Failed($"{operation}: {(int)e.StatusCode} {e.ErrorCode}");
+            return Observed<T>.Failed(AwsFaults.Of(operation, e));
         }
         catch (FormatException e)
         {
-            return Observed<T>.Failed($"{operation}: {e.Message}");
+            // Our own parser's message (the policy document's line), never its content.
+            return Observed<T>.Failed(new Fault(FaultKind.Malformed, $"{operation}: {e.Message}"));
+        }
+#pragma warning disable CA1031 // A setting that could not be read (no answer, timed out, unparsable) stays unknown; the bucket is still audited.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            var fault = FaultClassifier.Classify(e, cancellationToken, AwsFaults.Instance);
+            return Observed<T>.Failed(fault with { Reason = $"{operation}: {fault.Reason}" });
         }
     }
 }

@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
+using CloudAuditor.Core.Faults;
 
 namespace CloudAuditor.AwsProvider;
 
@@ -29,7 +30,8 @@ public sealed class WebIdentityCredentials(IAmazonSecurityTokenService sts, WebI
         }
         catch (AmazonServiceException e)
         {
-            throw new Core.Engine.TargetUnreachableException($"STS refused the web identity for {roleArn} ({(int)e.StatusCode} {e.ErrorCode}).", e);
+            var fault = AwsFaults.Instance.Classify(e, CancellationToken.None)!;
+            throw new FaultException(fault with { Reason = $"STS AssumeRoleWithWebIdentity for {roleArn}: {fault.Reason}" }, e);
         }
     }
 }

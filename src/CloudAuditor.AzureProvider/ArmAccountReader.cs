@@ -5,6 +5,7 @@ using Azure.Core.Pipeline;
 using Azure.ResourceManager;
 using Azure.ResourceManager.Resources;
 using CloudAuditor.Core.Engine;
+using CloudAuditor.Core.Faults;
 using CloudAuditor.Core.Model;
 using CloudAuditor.Core.Permissions;
 
@@ -45,7 +46,7 @@ public sealed class ArmAccountReader(ArmClient arm, HttpPipeline? pipeline = nul
         }
         catch (RequestFailedException e) when (e.Status is 0 or 401 or 403 or 404)
         {
-            throw new TargetUnreachableException($"Azure Resource Manager refused or did not answer for {resourceId} ({Describe(e)}).", e);
+            throw new TargetUnreachableException($"Azure Resource Manager for {resourceId}", AzureFaults.Instance.Classify(e, cancellationToken)!, e);
         }
     }
 
@@ -63,7 +64,7 @@ public sealed class ArmAccountReader(ArmClient arm, HttpPipeline? pipeline = nul
             }
             catch (RequestFailedException e)
             {
-                throw new TargetUnreachableException($"Could not list storage accounts in subscription {subscriptionId} ({Describe(e)}).", e);
+                throw new FaultException(AzureFaults.Instance.Classify(e, cancellationToken)! with { Reason = $"listing storage accounts of subscription {subscriptionId}: {Describe(e)}" }, e);
             }
             yield return enumerator.Current.Data.Id.ToString();
         }
@@ -93,7 +94,7 @@ public sealed class ArmAccountReader(ArmClient arm, HttpPipeline? pipeline = nul
         message.Request.Method = RequestMethod.Get;
         message.Request.Uri.Reset(new Uri($"{armEndpoint.TrimEnd('/')}{resourceId}/providers/Microsoft.Authorization/roleAssignments?api-version={RoleAssignmentsApiVersion}"));
         await pipeline.SendAsync(message, cancellationToken);
-        if (message.Response.IsError) return Observed<IReadOnlyList<RoleAssignment>>.Failed($"list role assignments: {Describe(message.Response)}");
+        if (message.Response.IsError) return Observed<IReadOnlyList<RoleAssignment>>.Failed(HttpFaults.Of(message.Response.Status, ErrorCode(message.Response), "list role assignments"));
         using var body = JsonDocument.Parse(message.Response.Content.ToMemory());
         if (!body.RootElement.TryGetProperty("value", out var list)) return Observed<IReadOnlyList<RoleAssignment>>.Of([]);
         var assignments = list.EnumerateArray()
@@ -121,18 +122,21 @@ public sealed class ArmAccountReader(ArmClient arm, HttpPipeline? pipeline = nul
         e.Status == 0 ? "no response" : $"{e.Status} {e.ErrorCode}".TrimEnd();
 
     /// <summary>An ARM error answer as "403 AuthorizationFailed": the status and the code from its error body.</summary>
-    internal static string Describe(Response response)
+    internal static string Describe(Response response) => $"{response.Status} {ErrorCode(response)}".TrimEnd();
+
+    /// <summary>The code in an ARM error answer's body ("AuthorizationFailed"), or its reason phrase.</summary>
+    internal static string? ErrorCode(Response response)
     {
         try
         {
             using var body = JsonDocument.Parse(response.Content.ToMemory());
             if (body.RootElement.TryGetProperty("error", out var error) && error.TryGetProperty("code", out var code) && code.GetString() is { } text)
-                return $"{response.Status} {text}";
+                return text;
         }
         catch (JsonException)
         {
         }
-        return $"{response.Status} {response.ReasonPhrase}".TrimEnd();
+        return response.ReasonPhrase;
     }
 
     /// <summary>Absent allowBlobPublicAccess / allowSharedKeyAccess mean true: that is the documented ARM default.</summary>

@@ -76,7 +76,7 @@ public sealed class ArmRetentionReader(ArmClient arm) : IRequiresPermissions
         }
         catch (RequestFailedException e)
         {
-            return Observed<JsonBox>.Failed($"{what}: {ArmAccountReader.Describe(e)}");
+            return Observed<JsonBox>.Failed(AzureFaults.Of(what, e));
         }
     }
 

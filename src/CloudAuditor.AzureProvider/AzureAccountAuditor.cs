@@ -1,9 +1,9 @@
 using Azure;
-using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using CloudAuditor.Core.Checks;
+using CloudAuditor.Core.Coverage;
 using CloudAuditor.Core.Engine;
+using CloudAuditor.Core.Faults;
 using CloudAuditor.Core.Model;
 using Microsoft.Extensions.Logging;
 using CloudAuditor.Core.Permissions;
@@ -27,31 +27,24 @@ public sealed class AzureAccountAuditor(AzureClientFactory settings, IReadOnlyCo
 
     public async Task AuditAsync(BlobServiceClient service, ArmStorageAccount? arm, IInventorySink sink, CancellationToken cancellationToken)
     {
+        var accountResource = AccountResource(service, arm);
         var accountSettings = arm is null ? Observed<AzureAccountSettings>.NotRead(NoArm) : Observed<AzureAccountSettings>.Of(arm.Settings);
-        var account = new AzureStorageAccount(AccountResource(service, arm), accountSettings, await ReadStaticWebsiteAsync(service, cancellationToken));
-        await sink.SubjectAsync(account, cancellationToken);
+        var account = new AzureStorageAccount(accountResource, accountSettings, await ReadStaticWebsiteAsync(service, cancellationToken));
         var accountRetention = arm is not null && retention is not null ? await retention.ReadAccountAsync(arm.ResourceId, cancellationToken) : null;
+        await sink.SubjectAsync(account, cancellationToken);
 
         var containers = ListContainersAsync(service, cancellationToken)
             .Where(item => containerFilter.Count == 0 || containerFilter.Contains(item.Name, StringComparer.OrdinalIgnoreCase));
-        await Parallel.ForEachAsync(containers, new ParallelOptions { MaxDegreeOfParallelism = settings.Sweep.ContainerConcurrency, CancellationToken = cancellationToken }, async (item, cancellationToken) =>
-        {
-            var resource = ContainerResource(service, arm, item.Name);
-            try
+        await ResourceFanOut.RunAsync(containers, new ListingScope(accountResource, CoverageKinds.Container), item => ContainerResource(service, arm, item.Name),
+            async (item, token) =>
             {
-                var container = await ReadContainerAsync(service, account, resource, item, cancellationToken);
+                var container = await ReadContainerAsync(service, account, ContainerResource(service, arm, item.Name), item, token);
                 if (accountRetention is not null)
-                    container = container with { Retention = await retention!.ReadContainerAsync(arm!.ResourceId, item.Name, accountRetention, cancellationToken) };
-                await sink.SubjectAsync(container, cancellationToken);
-                await sink.ObjectsAsync(container, new AzureBlobStore(service.GetBlobContainerClient(item.Name)), cancellationToken);
-            }
-            catch (RequestFailedException e)
-            {
-                logger.LogWarning("Container {Container} could not be read: {Status}", resource.Id, e.Status);
-                await sink.ErrorAsync(FindingFactory.Error(CloudKind.Azure, resource, AuditGapChecks.AzureContainerUnreadable,
-                    $"The container could not be read ({ArmAccountReader.Describe(e)})."), cancellationToken);
-            }
-        });
+                    container = container with { Retention = await retention!.ReadContainerAsync(arm!.ResourceId, item.Name, accountRetention, token) };
+                await sink.SubjectAsync(container, token);
+                await sink.ObjectsAsync(container, new AzureBlobStore(service.GetBlobContainerClient(item.Name)), token);
+            },
+            sink, AzureFaults.Instance, settings.Sweep.ContainerConcurrency, cancellationToken);
     }
 
     private async Task<AzureContainer> ReadContainerAsync(BlobServiceClient service, AzureStorageAccount account, ResourceRef resource, BlobContainerItem item, CancellationToken cancellationToken)
@@ -77,7 +70,10 @@ public sealed class AzureAccountAuditor(AzureClientFactory settings, IReadOnlyCo
         return null;
     }
 
-    /// <summary>The first data-plane call doubles as the reachability test for the whole account.</summary>
+    /// <summary>
+    /// The first data-plane call doubles as the reachability test for the whole account: no connection, no credential or
+    /// rejected credentials mean nothing in the account can be read. A missing permission leaves only this setting unread.
+    /// </summary>
     private async Task<Observed<StaticWebsite>> ReadStaticWebsiteAsync(BlobServiceClient service, CancellationToken cancellationToken)
     {
         try
@@ -85,22 +81,17 @@ public sealed class AzureAccountAuditor(AzureClientFactory settings, IReadOnlyCo
             var properties = await service.GetPropertiesAsync(cancellationToken);
             return Observed<StaticWebsite>.Of(new StaticWebsite(properties.Value.StaticWebsite?.Enabled ?? false));
         }
-        catch (RequestFailedException e) when (e.Status is 0 or 401)
+#pragma warning disable CA1031 // Every failure of the first call is classified: either the account is unreachable, or one setting is unread.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
         {
-            throw new TargetUnreachableException($"Storage account {service.AccountName} at {service.Uri.GetLeftPart(UriPartial.Authority)} did not answer ({ArmAccountReader.Describe(e)}).", e);
-        }
-        catch (AggregateException e) when (e.InnerExceptions.All(i => i is RequestFailedException { Status: 0 }))
-        {
-            throw new TargetUnreachableException($"Storage account {service.AccountName} at {service.Uri.GetLeftPart(UriPartial.Authority)} did not answer after {e.InnerExceptions.Count} attempts.", e);
-        }
-        catch (AuthenticationFailedException e)
-        {
-            throw new TargetUnreachableException($"No Azure credential could sign in for {service.AccountName}: {e.GetType().Name}.", e);
-        }
-        catch (RequestFailedException e) when (e.Status == 403)
-        {
-            logger.LogWarning("Blob service properties of {Account} are not readable (403); static website not judged", service.AccountName);
-            return Observed<StaticWebsite>.Failed($"Get Blob Service Properties: {ArmAccountReader.Describe(e)}");
+            var fault = FaultClassifier.Classify(e, cancellationToken, AzureFaults.Instance);
+            if (fault.Kind is FaultKind.AccessDenied or FaultKind.NotSupported && e is RequestFailedException failed)
+            {
+                logger.LogWarning("Blob service properties of {Account} are not readable ({Reason}); static website not judged", service.AccountName, fault.Reason);
+                return Observed<StaticWebsite>.Failed(AzureFaults.Of("Get Blob Service Properties", failed));
+            }
+            throw new TargetUnreachableException($"Storage account {service.AccountName} at {service.Uri.GetLeftPart(UriPartial.Authority)}", fault, e);
         }
     }
 

@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Engine;
+using CloudAuditor.Core.Faults;
 using CloudAuditor.Core.Model;
 using CloudAuditor.Core.Remediation;
 using Microsoft.Extensions.Logging;
@@ -12,6 +13,7 @@ internal sealed class AzureAccountTarget(AzureTarget target, AzureClientFactory 
 {
     public string Name => target.Name;
     public CloudKind Cloud => CloudKind.Azure;
+    public IFaultClassifier Faults => AzureFaults.Instance;
 
     /// <summary>Built once per target (ARM clients and pipelines included), and only if enforce mode asks at all.</summary>
     public IReadOnlyList<IRemediator> Remediators => LazyInitializer.EnsureInitialized(ref _remediators, () => AzureRemediation.For(target, settings, OpenContainer));

@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Engine;
+using CloudAuditor.Core.Faults;
 using CloudAuditor.Core.Permissions;
 
 namespace CloudAuditor.AzureProvider;
@@ -29,9 +30,11 @@ public sealed class AzureBlobStore(BlobContainerClient container) : IObjectStore
             {
                 if (!await blobs.MoveNextAsync()) yield break;
             }
-            catch (RequestFailedException e)
+#pragma warning disable CA1031 // Any failure of the listing becomes the store's classified fault.
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
             {
-                throw new ObjectStoreException(ArmAccountReader.Describe(e), e);
+                throw new ObjectStoreException(FaultClassifier.Classify(e, cancellationToken, AzureFaults.Instance), e);
             }
             listed++;
             var blob = blobs.Current;
@@ -50,9 +53,11 @@ public sealed class AzureBlobStore(BlobContainerClient container) : IObjectStore
         {
             return null;
         }
-        catch (RequestFailedException e)
+#pragma warning disable CA1031 // Any failure of the read becomes the store's classified fault.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
         {
-            throw new ObjectStoreException(ArmAccountReader.Describe(e), e);
+            throw new ObjectStoreException(FaultClassifier.Classify(e, cancellationToken, AzureFaults.Instance), e);
         }
     }
 
@@ -63,9 +68,11 @@ public sealed class AzureBlobStore(BlobContainerClient container) : IObjectStore
             var download = await container.GetBlobClient(key).DownloadStreamingAsync(new BlobDownloadOptions { Range = new HttpRange(0, length) }, cancellationToken);
             return download.Value.Content;
         }
-        catch (RequestFailedException e)
+#pragma warning disable CA1031 // Any failure of the read becomes the store's classified fault.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
         {
-            throw new ObjectStoreException(ArmAccountReader.Describe(e), e);
+            throw new ObjectStoreException(FaultClassifier.Classify(e, cancellationToken, AzureFaults.Instance), e);
         }
     }
 }

@@ -1,7 +1,8 @@
 using Azure.Storage.Blobs;
-using CloudAuditor.Core.Checks;
+using CloudAuditor.Core.Coverage;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Engine;
+using CloudAuditor.Core.Faults;
 using CloudAuditor.Core.Model;
 using CloudAuditor.Core.Remediation;
 using Microsoft.Extensions.Logging;
@@ -13,6 +14,7 @@ internal sealed class AzureSubscriptionTarget(AzureTarget target, AzureClientFac
 {
     public string Name => target.Name;
     public CloudKind Cloud => CloudKind.Azure;
+    public IFaultClassifier Faults => AzureFaults.Instance;
 
     /// <summary>Built once per target (ARM clients and pipelines included), and only if enforce mode asks at all.</summary>
     public IReadOnlyList<IRemediator> Remediators => LazyInitializer.EnsureInitialized(ref _remediators,
@@ -27,22 +29,23 @@ internal sealed class AzureSubscriptionTarget(AzureTarget target, AzureClientFac
         var auditor = new AzureAccountAuditor(settings, target.Containers, logger, new ArmRetentionReader(armClient));
         foreach (var subscription in target.Subscriptions)
         {
-            await foreach (var accountId in reader.ListStorageAccountIdsAsync(subscription, cancellationToken))
-            {
-                try
+            var scope = new ListingScope(new ResourceRef($"/subscriptions/{subscription}", "subscription", subscription), CoverageKinds.StorageAccount);
+            // One account at a time: each already audits its containers in parallel, within the same request budget.
+            await ResourceFanOut.RunAsync(reader.ListStorageAccountIdsAsync(subscription, cancellationToken), scope, AccountResource,
+                async (accountId, token) =>
                 {
-                    var account = await reader.ReadAsync(accountId, cancellationToken);
-                    if (account.BlobEndpoint is null) continue;
+                    var account = await reader.ReadAsync(accountId, token);
+                    if (account.BlobEndpoint is null) return;
                     var service = new BlobServiceClient(new Uri(account.BlobEndpoint), settings.Credential, settings.BlobOptions());
-                    await auditor.AuditAsync(service, account, sink, cancellationToken);
-                }
-                catch (TargetUnreachableException e)
-                {
-                    var name = accountId[(accountId.LastIndexOf('/') + 1)..];
-                    await sink.ErrorAsync(FindingFactory.Error(CloudKind.Azure,
-                        new ResourceRef(accountId, "storage-account", name) { Account = name }, AuditGapChecks.AzureAccountUnreachable, e.Message), cancellationToken);
-                }
-            }
+                    await auditor.AuditAsync(service, account, sink, token);
+                },
+                sink, AzureFaults.Instance, concurrency: 1, cancellationToken);
         }
+    }
+
+    private static ResourceRef AccountResource(string accountId)
+    {
+        var name = accountId[(accountId.LastIndexOf('/') + 1)..];
+        return new ResourceRef(accountId, "storage-account", name) { Account = name };
     }
 }

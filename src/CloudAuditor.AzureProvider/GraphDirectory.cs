@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure.Core;
 using Azure.Core.Pipeline;
+using CloudAuditor.Core.Faults;
 using CloudAuditor.Core.Model;
 using CloudAuditor.Core.Permissions;
 
@@ -39,10 +40,10 @@ public sealed class GraphDirectory(HttpPipeline graph) : IRequiresPermissions
             }
             catch (Azure.RequestFailedException e)
             {
-                return Observed<IReadOnlySet<string>>.Failed($"Microsoft Graph getByIds: {ArmAccountReader.Describe(e)}");
+                return Observed<IReadOnlySet<string>>.Failed(AzureFaults.Of("Microsoft Graph getByIds", e));
             }
             if (message.Response.IsError)
-                return Observed<IReadOnlySet<string>>.Failed($"Microsoft Graph getByIds: {message.Response.Status} (needs User.Read.All)");
+                return Observed<IReadOnlySet<string>>.Failed(HttpFaults.Of(message.Response.Status, ArmAccountReader.ErrorCode(message.Response), "Microsoft Graph getByIds (needs User.Read.All)"));
             using var body = JsonDocument.Parse(message.Response.Content.ToMemory());
             foreach (var user in body.RootElement.GetProperty("value").EnumerateArray())
             {

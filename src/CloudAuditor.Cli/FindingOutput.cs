@@ -1,50 +1,56 @@
+using System.Text;
 using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Output;
 
 namespace CloudAuditor.Cli;
 
-/// <summary>Opens the --output destination and the sink for the chosen --format.</summary>
+/// <summary>
+/// Opens the --output destination and the sink for the chosen --format. jsonl goes straight out, a line per finding,
+/// flushed. Every other format needs the whole set, so findings are spilled to a JSON-lines file as they come
+/// (next to the output file, or under the spill folder for stdout) and the format is written from it at the end:
+/// a crash or a kill before then leaves every finding on disk.
+/// </summary>
 internal sealed class FindingOutput : IAsyncDisposable
 {
     private readonly Stream _stream;
     private readonly TextWriter _writer;
-    private readonly IDisposable? _sinkResources;
+    private readonly IAsyncDisposable? _spilled;
+    private readonly JsonlFindingWriter? _lines;
 
     public IFindingSink Sink { get; }
 
-    private FindingOutput(Stream stream, bool toTerminal, string format, string title)
+    /// <summary>Where findings are kept until the report is written; null for jsonl, which needs none.</summary>
+    public string? SpillPath { get; }
+
+    private FindingOutput(Stream stream, bool toTerminal, string format, string title, string spillPath)
     {
         _stream = stream;
-        _writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true) { AutoFlush = false };
-        switch (format)
+        _writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true) { AutoFlush = false };
+        if (format == "jsonl")
         {
-            case "json":
-                var array = new JsonArrayFindingWriter(stream);
-                (Sink, _sinkResources) = (array, array);
-                break;
-            case "ocsf":
-                var ocsf = new JsonArrayFindingWriter(stream, finding => OcsfMapping.From(finding, DateTimeOffset.UtcNow));
-                (Sink, _sinkResources) = (ocsf, ocsf);
-                break;
-            case "table":
-                Sink = new TableFindingSink(_writer, toTerminal, title);
-                break;
-            case "html":
-                Sink = new HtmlFindingSink(_writer, title);
-                break;
-            default:
-                var lines = new JsonlFindingWriter(_writer);
-                (Sink, _sinkResources) = (lines, lines);
-                break;
+            Sink = _lines = new JsonlFindingWriter(_writer);
+            return;
         }
+        IFindingReport report = format switch
+        {
+            "json" => new JsonArrayReport(stream),
+            "ocsf" => new JsonArrayReport(stream, finding => OcsfMapping.From(finding, DateTimeOffset.UtcNow), summary => OcsfMapping.ScanActivity(summary, DateTimeOffset.UtcNow)),
+            "html" => new HtmlReport(_writer, title),
+            _ => new TableReport(_writer, toTerminal, title),
+        };
+        var spilled = new SpilledReportSink(FindingSpill.Create(spillPath), report);
+        (Sink, _spilled, SpillPath) = (spilled, spilled, spillPath);
     }
 
-    public static FindingOutput Open(string? path, string format, string title)
+    /// <param name="spillFolder">Where to spill when writing to stdout.</param>
+    public static FindingOutput Open(string? path, string format, string title, string spillFolder)
     {
-        if (OutputOptions.IsStdout(path)) return new FindingOutput(Console.OpenStandardOutput(), !Console.IsOutputRedirected, format, title);
+        var stamp = $"{DateTimeOffset.UtcNow:yyyyMMddHHmmss}-{Environment.ProcessId}";
+        if (OutputOptions.IsStdout(path))
+            return new FindingOutput(Console.OpenStandardOutput(), !Console.IsOutputRedirected, format, title, Path.Combine(spillFolder, $"findings-{stamp}.partial.jsonl"));
         try
         {
-            return new FindingOutput(new FileStream(path!, FileMode.Create, FileAccess.Write, FileShare.Read), toTerminal: false, format, title);
+            return new FindingOutput(new FileStream(path!, FileMode.Create, FileAccess.Write, FileShare.Read), toTerminal: false, format, title, $"{path}.partial.jsonl");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -54,7 +60,8 @@ internal sealed class FindingOutput : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _sinkResources?.Dispose();
+        _lines?.Dispose();
+        if (_spilled is not null) await _spilled.DisposeAsync();
         await _writer.DisposeAsync();
         await _stream.DisposeAsync();
     }

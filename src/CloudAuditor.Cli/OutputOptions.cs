@@ -16,6 +16,11 @@ internal sealed class OutputOptions
         Description = "File to write; '-' or omitted for stdout",
     };
 
+    public Option<string?> Summary { get; } = new("--summary")
+    {
+        Description = "Also write the run's summary (complete or not, coverage, counts) as JSON to this file; '-' for stderr",
+    };
+
     public Option<Severity?> FailOn { get; } = new("--fail-on")
     {
         Description = "Exit 1 when a failing finding has this severity or higher (critical, high, medium, low, info)",
@@ -33,6 +38,7 @@ internal sealed class OutputOptions
     {
         command.Options.Add(Format);
         command.Options.Add(Output);
+        command.Options.Add(Summary);
         command.Options.Add(FailOn);
     }
 

@@ -33,7 +33,8 @@ internal static class ReportCommand
         await using (var stream = OutputOptions.IsStdout(outputPath) ? Console.OpenStandardOutput() : OpenFile(outputPath!))
             await RetentionReportWriters.WriteAsync(format, rows, stream, cancellationToken);
         await Console.Error.WriteLineAsync($"Retention report: {rows.Count} containers and buckets, {rows.Count(r => r.Verdict == "non-compliant")} non-compliant.");
-        return summary.UnreachableTargets > 0 ? ExitCodes.Unreachable : ExitCodes.Ran;
+        foreach (var line in summary.Coverage.Lines()) await Console.Error.WriteLineAsync($"Coverage: {line}");
+        return summary.Coverage.Complete ? ExitCodes.Ran : ExitCodes.Incomplete;
     }
 
     private static FileStream OpenFile(string path)

@@ -36,7 +36,7 @@ internal static class RollbackCommand
                 return ExitCodes.Ran;
             case RollbackOutcome.Failed:
                 Console.Error.WriteLine($"cloudauditor: {result.Reason}");
-                return ExitCodes.Unreachable;
+                return ExitCodes.Incomplete;
             default:
                 throw new UsageException(result.Reason);
         }

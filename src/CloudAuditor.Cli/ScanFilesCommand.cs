@@ -1,5 +1,4 @@
 using System.CommandLine;
-using CloudAuditor.Core.Engine;
 using CloudAuditor.SensitiveData;
 using CloudAuditor.SensitiveData.Extraction;
 using CloudAuditor.SensitiveData.Scanning;
@@ -15,19 +14,24 @@ internal static class ScanFilesCommand
         var output = new OutputOptions();
         var command = new Command("scan-files", "Scan local files for PII and secrets with the cloud sampling detectors and limits") { path };
         output.AddTo(command);
-        command.SetAction((result, cancellationToken) => RunAsync(result.GetRequiredValue(path), output.ResolveFormat(result), result.GetValue(output.Output), result.GetValue(output.FailOn), cancellationToken));
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetRequiredValue(path), output.ResolveFormat(result), result.GetValue(output.Output), result.GetValue(output.Summary),
+            result.GetValue(output.FailOn), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string path, string format, string? outputPath, Core.Model.Severity? failOn, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string path, string format, string? outputPath, string? summaryPath, Core.Model.Severity? failOn, CancellationToken cancellationToken)
     {
         if (!File.Exists(path) && !Directory.Exists(path)) throw new UsageException($"'{path}' is neither a file nor a folder.");
-        var counter = new FindingCounter();
         var scanner = new LocalFileScanner(new ContentScanner(DetectorSet.Default, ExtractionLimits.Default));
-        await using (var output = FindingOutput.Open(outputPath, format, $"CloudAuditor scan of {path}"))
+        LocalFileScanner.Summary summary;
+        await using (var output = FindingOutput.Open(outputPath, format, $"CloudAuditor scan of {path}", SpillFolder))
         {
-            await scanner.ScanAsync(path, new CountingFindingSink(output.Sink, counter), Environment.ProcessorCount, cancellationToken);
+            summary = await scanner.ScanAsync(path, output.Sink, Environment.ProcessorCount, cancellationToken);
         }
-        return ExitCodes.ForFindings(counter, failOn);
+        await CoverageNotice.ReportAsync(summary.Sweep, format, outputPath, summaryPath, cancellationToken);
+        return ExitCodes.Of(summary.Sweep, failOn);
     }
+
+    /// <summary>scan-files has no configuration folder: spills (only for non-jsonl formats to stdout) go to the temporary folder.</summary>
+    private static string SpillFolder => Path.Combine(Path.GetTempPath(), "cloudauditor", "spill");
 }

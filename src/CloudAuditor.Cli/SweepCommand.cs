@@ -1,6 +1,5 @@
 using System.CommandLine;
 using CloudAuditor.Core.Config;
-using CloudAuditor.Core.Engine;
 using CloudAuditor.Hosting;
 
 namespace CloudAuditor.Cli;
@@ -21,18 +20,21 @@ internal static class SweepCommand
             var path = result.GetRequiredValue(config);
             var loaded = ConfigLoader.LoadFile(path);
             if (result.GetValue(mode) is { } chosen) loaded.Remediation.Mode = Enum.Parse<RemediationMode>(chosen, ignoreCase: true);
-            return RunAsync(loaded, path, output.ResolveFormat(result), result.GetValue(output.Output), result.GetValue(output.FailOn), result.GetValue(verbose), cancellationToken);
+            return RunAsync(loaded, path, output.ResolveFormat(result), result.GetValue(output.Output), result.GetValue(output.Summary), result.GetValue(output.FailOn),
+                result.GetValue(verbose), cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(AuditorConfig config, string configPath, string format, string? outputPath, Core.Model.Severity? failOn, bool verbose, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(AuditorConfig config, string configPath, string format, string? outputPath, string? summaryPath, Core.Model.Severity? failOn,
+        bool verbose, CancellationToken cancellationToken)
     {
         using var services = new CliServices(verbose);
         await using var runtime = await AuditorRuntime.OpenAsync(config, configPath, services.Loggers, cancellationToken);
         var targetNames = config.Azure.Select(t => t.Name).Concat(config.Aws.Select(t => t.Name)).ToList();
         SweepResult result;
-        await using (var output = FindingOutput.Open(outputPath, format, $"CloudAuditor sweep of {targetNames.Count} target(s), {config.Remediation.Mode.ToString().ToLowerInvariant()} mode"))
+        var spillFolder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configPath))!, ".cloudauditor", "spill");
+        await using (var output = FindingOutput.Open(outputPath, format, $"CloudAuditor sweep of {targetNames.Count} target(s), {config.Remediation.Mode.ToString().ToLowerInvariant()} mode", spillFolder))
         {
             var request = new SweepRequest(output.Sink);
             result = format == "table" && !Console.IsErrorRedirected
@@ -41,9 +43,7 @@ internal static class SweepCommand
         }
         if (result.Notified.Count > 0)
             await Console.Error.WriteLineAsync($"Notified {result.Notified.Count} owner(s): {string.Join(", ", result.Notified.Select(d => $"{d.Owner} ({d.Findings.Count})"))}.");
-        return ExitCodeOf(result.Summary, failOn);
+        await CoverageNotice.ReportAsync(result.Summary, format, outputPath, summaryPath, cancellationToken);
+        return ExitCodes.Of(result.Summary, failOn);
     }
-
-    internal static int ExitCodeOf(SweepSummary summary, Core.Model.Severity? failOn) =>
-        summary.UnreachableTargets > 0 ? ExitCodes.Unreachable : ExitCodes.ForFindings(summary.Findings, failOn);
 }

@@ -26,7 +26,7 @@ public sealed class NotificationSink(
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask CompleteAsync(CancellationToken cancellationToken)
+    public async ValueTask CompleteAsync(SweepSummary summary, CancellationToken cancellationToken)
     {
         if (channels.Count == 0) return;
         var now = time.GetUtcNow();

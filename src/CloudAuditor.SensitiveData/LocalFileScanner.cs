@@ -1,6 +1,8 @@
 using System.IO.Enumeration;
 using CloudAuditor.Core.Checks;
+using CloudAuditor.Core.Coverage;
 using CloudAuditor.Core.Engine;
+using CloudAuditor.Core.Faults;
 using CloudAuditor.Core.Model;
 using CloudAuditor.SensitiveData.Extraction;
 
@@ -9,7 +11,8 @@ namespace CloudAuditor.SensitiveData;
 /// <summary>scan-files: every file under a path, whole up to the size cap, with the same extractors and limits as cloud sampling.</summary>
 public sealed class LocalFileScanner(ContentScanner scanner)
 {
-    public sealed record Summary(int Files, long Bytes, int WithFindings);
+    /// <summary>The scan's counts and coverage (<see cref="Sweep"/>), and what a benchmark reports.</summary>
+    public sealed record Summary(SweepSummary Sweep, int Files, long Bytes, int WithFindings);
 
     public async Task<Summary> ScanAsync(string path, IFindingSink sink, int parallelism, CancellationToken cancellationToken)
     {
@@ -19,6 +22,8 @@ public sealed class LocalFileScanner(ContentScanner scanner)
         var files = singleFile ? [root] : EnumerateFiles(root);
         int count = 0, withFindings = 0;
         long bytes = 0;
+        var coverage = new CoverageLedger();
+        var sweep = new SweepSummary { Targets = 1 };
         await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (file, cancellationToken) =>
         {
             var relative = singleFile ? Path.GetFileName(file) : Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/');
@@ -26,24 +31,34 @@ public sealed class LocalFileScanner(ContentScanner scanner)
             var findings = await ScanFileAsync(file, relative, resource, cancellationToken);
             Interlocked.Increment(ref count);
             Interlocked.Add(ref bytes, findings.Bytes);
+            coverage.Record(CoverageKinds.File, findings.State, relative, findings.Fault);
             if (findings.Items.Any(f => f.Type == FindingType.SensitiveData)) Interlocked.Increment(ref withFindings);
-            foreach (var finding in findings.Items) await sink.WriteAsync(finding, cancellationToken);
+            foreach (var finding in findings.Items)
+            {
+                sweep.Findings.Add(finding);
+                await sink.WriteAsync(finding, cancellationToken);
+            }
         });
-        await sink.CompleteAsync(cancellationToken);
-        return new Summary(count, bytes, withFindings);
+        sweep.Coverage = coverage.Report();
+        await sink.CompleteAsync(sweep, cancellationToken);
+        return new Summary(sweep, count, bytes, withFindings);
     }
 
-    private async Task<(List<Finding> Items, long Bytes)> ScanFileAsync(string file, string relative, ResourceRef resource, CancellationToken cancellationToken)
+    private async Task<(List<Finding> Items, long Bytes, AuditState State, Fault? Fault)> ScanFileAsync(string file, string relative, ResourceRef resource, CancellationToken cancellationToken)
     {
         try
         {
             await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, useAsync: true);
             var result = await scanner.ScanAsync(stream, relative, cancellationToken);
-            return (SensitiveDataFindings.From(result, CloudKind.Local, resource, ContentChecks.LocalFile, relative).ToList(), result.BytesScanned);
+            var cut = result.Issues.FirstOrDefault(i => i.Kind != ScanIssueKind.Skipped);
+            return (SensitiveDataFindings.From(result, CloudKind.Local, resource, ContentChecks.LocalFile, relative).ToList(), result.BytesScanned,
+                cut is null ? AuditState.Audited : AuditState.Partial, cut is null ? null : new Fault(FaultKind.Limit, cut.Reason));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return ([SensitiveDataFindings.Unscanned(CloudKind.Local, resource, ContentChecks.LocalFile, relative, $"the file could not be read ({e.GetType().Name})")], 0);
+            var fault = new Fault(e is UnauthorizedAccessException ? FaultKind.AccessDenied : FaultKind.Unexpected,
+                e is UnauthorizedAccessException ? "permission denied" : "the file could not be read");
+            return ([SensitiveDataFindings.Unscanned(CloudKind.Local, resource, ContentChecks.LocalFile, relative, fault.Reason)], 0, AuditState.NotAudited, fault);
         }
     }
 

@@ -51,7 +51,7 @@ public class AzuriteSweepTests(Emulators emulators)
         var private_ = byContainer[closed];
         Assert.Equal(FindingStatus.Pass, private_.Status);
         Assert.Equal("denied", private_.Evidence!["anonymousProbe"]);
-        Assert.Equal(0, summary.UnreachableTargets);
+        Assert.True(summary.Coverage.Complete, string.Join("; ", summary.Coverage.Lines()));
     }
 
     [Fact]
@@ -96,6 +96,7 @@ public class AzuriteSweepTests(Emulators emulators)
         Assert.Equal("azure.target.unreachable", error.CheckId);
         Assert.Equal(FindingStatus.Error, error.Status);
         Assert.DoesNotContain(Emulators.AzuriteAccountKey, error.Detail);
-        Assert.Equal(1, summary.UnreachableTargets);
+        Assert.Contains("no connection (connection refused)", error.Detail);
+        Assert.Equal(1, summary.Coverage.Kinds.Single(k => k.Kind == "target").NotAudited);
     }
 }

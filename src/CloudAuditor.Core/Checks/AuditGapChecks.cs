@@ -18,16 +18,36 @@ public static class AuditGapChecks
     public static CheckDefinition AzureContainerUnreadable { get; } = Gap("azure.container.unreadable", "A container could not be read.");
     public static CheckDefinition S3BucketUnreadable { get; } = Gap("aws.s3.bucket-unreadable", "A bucket could not be read.");
     public static CheckDefinition S3SettingsUnreadable { get; } = Gap("aws.s3.settings-unreadable", "Some bucket settings could not be read, so the checks that need them were not judged.");
+    public static CheckDefinition AzureAccountSettingsUnreadable { get; } = Gap("azure.account.settings-unreadable", "Some account settings could not be read, so the checks that need them were not judged.");
+    public static CheckDefinition AzureContainerSettingsUnreadable { get; } = Gap("azure.container.settings-unreadable", "Some container settings could not be read, so the checks that need them were not judged.");
 
     public static IReadOnlyList<CheckDefinition> All { get; } =
     [
         AzureTargetUnreachable, AwsTargetUnreachable, AzureTargetFailed, AwsTargetFailed, AzureAccountUnreachable,
-        AzureContainerUnreadable, S3BucketUnreadable, S3SettingsUnreadable,
+        AzureContainerUnreadable, S3BucketUnreadable, S3SettingsUnreadable, AzureAccountSettingsUnreadable, AzureContainerSettingsUnreadable,
     ];
 
     public static CheckDefinition TargetUnreachable(CloudKind cloud) => cloud == CloudKind.Aws ? AwsTargetUnreachable : AzureTargetUnreachable;
 
     public static CheckDefinition TargetFailed(CloudKind cloud) => cloud == CloudKind.Aws ? AwsTargetFailed : AzureTargetFailed;
+
+    /// <summary>The id for a resource of this kind that could not be audited at all.</summary>
+    public static CheckDefinition NotAudited(CloudKind cloud, ResourceRef resource) => resource.Kind switch
+    {
+        "storage-account" => AzureAccountUnreachable,
+        "blob-container" => AzureContainerUnreadable,
+        "s3-bucket" => S3BucketUnreadable,
+        "target" => TargetUnreachable(cloud),
+        _ => TargetFailed(cloud),
+    };
+
+    /// <summary>The id for a subject some of whose settings failed to read.</summary>
+    public static CheckDefinition SettingsUnreadable(IAuditSubject subject) => subject switch
+    {
+        AzureStorageAccount => AzureAccountSettingsUnreadable,
+        AzureContainer => AzureContainerSettingsUnreadable,
+        _ => S3SettingsUnreadable,
+    };
 
     private static CheckDefinition Gap(string id, string rationale) => new(
         id, FindingType.Error, Severity.Medium, Title, rationale,

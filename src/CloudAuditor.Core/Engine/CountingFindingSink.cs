@@ -11,5 +11,5 @@ public sealed class CountingFindingSink(IFindingSink inner, FindingCounter count
         return inner.WriteAsync(finding, cancellationToken);
     }
 
-    public ValueTask CompleteAsync(CancellationToken cancellationToken) => inner.CompleteAsync(cancellationToken);
+    public ValueTask CompleteAsync(SweepSummary summary, CancellationToken cancellationToken) => inner.CompleteAsync(summary, cancellationToken);
 }

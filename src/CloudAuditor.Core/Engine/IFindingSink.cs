@@ -7,5 +7,6 @@ public interface IFindingSink
 {
     ValueTask WriteAsync(Finding finding, CancellationToken cancellationToken);
 
-    ValueTask CompleteAsync(CancellationToken cancellationToken);
+    /// <summary>The sweep is over; <paramref name="summary"/> holds its counts and coverage, for formats that report them.</summary>
+    ValueTask CompleteAsync(SweepSummary summary, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using CloudAuditor.Core.Faults;
 using CloudAuditor.Core.Model;
 
 namespace CloudAuditor.Core.Engine;
@@ -7,6 +8,9 @@ public interface ITargetInventory
 {
     string Name { get; }
     CloudKind Cloud { get; }
+
+    /// <summary>How this provider's SDK failures read as faults.</summary>
+    IFaultClassifier Faults { get; }
 
     /// <exception cref="TargetUnreachableException">The target as a whole could not be reached.</exception>
     Task InventoryAsync(IInventorySink sink, CancellationToken cancellationToken);

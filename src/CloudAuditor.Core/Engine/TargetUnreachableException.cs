@@ -1,4 +1,9 @@
+using CloudAuditor.Core.Faults;
+
 namespace CloudAuditor.Core.Engine;
 
-/// <summary>The whole target failed (DNS, refused connection, bad credentials): exit code 3 territory.</summary>
-public sealed class TargetUnreachableException(string message, Exception? inner = null) : Exception(message, inner);
+/// <summary>The whole target could not be audited (no connection, credentials refused): nothing in it was read.</summary>
+public sealed class TargetUnreachableException(string context, Fault fault, Exception? inner = null) : Exception($"{context}: {fault.Reason}", inner)
+{
+    public Fault Fault => fault;
+}

@@ -8,4 +8,6 @@ public interface IObservation
     bool IsKnown { get; }
 
     string? Unreadable { get; }
+
+    Faults.Fault? Fault { get; }
 }

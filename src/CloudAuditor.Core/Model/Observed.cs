@@ -1,3 +1,5 @@
+using CloudAuditor.Core.Faults;
+
 namespace CloudAuditor.Core.Model;
 
 /// <summary>
@@ -8,7 +10,8 @@ namespace CloudAuditor.Core.Model;
 /// </summary>
 public sealed record Observed<T> : IObservation where T : class
 {
-    private Observed(T? value, ObservationState state, string? unreadable) => (Value, State, Unreadable) = (value, state, unreadable);
+    private Observed(T? value, ObservationState state, string? unreadable, Fault? fault) =>
+        (Value, State, Unreadable, Fault) = (value, state, unreadable, fault);
 
     /// <summary>The value as read; null when the setting is not configured or not known (see <see cref="IsKnown"/>).</summary>
     public T? Value { get; }
@@ -18,17 +21,20 @@ public sealed record Observed<T> : IObservation where T : class
     /// <summary>Why the setting is not known (the operation and the answer, or what the configuration lacks); null when known.</summary>
     public string? Unreadable { get; }
 
+    /// <summary>The failed read, classified; null unless <see cref="State"/> is Failed.</summary>
+    public Fault? Fault { get; }
+
     public bool IsKnown => State == ObservationState.Read;
 
-    public static Observed<T> Of(T? value) => new(value, ObservationState.Read, null);
+    public static Observed<T> Of(T? value) => new(value, ObservationState.Read, null, null);
 
     /// <summary>The read was attempted and failed (denied, not implemented, throttled, malformed).</summary>
-    public static Observed<T> Failed(string reason) => new(null, ObservationState.Failed, reason);
+    public static Observed<T> Failed(Fault fault) => new(null, ObservationState.Failed, fault.Reason, fault);
 
     /// <summary>The configuration gives no way to read it (no ARM resource id for account settings); not a fault.</summary>
-    public static Observed<T> NotRead(string reason) => new(null, ObservationState.NotRead, reason);
+    public static Observed<T> NotRead(string reason) => new(null, ObservationState.NotRead, reason, null);
 
     /// <summary>The same unknown for another setting read by the same request.</summary>
     public Observed<TOther> Map<TOther>(Func<T?, TOther?> read) where TOther : class =>
-        IsKnown ? Observed<TOther>.Of(read(Value)) : new Observed<TOther>(null, State, Unreadable);
+        IsKnown ? Observed<TOther>.Of(read(Value)) : new Observed<TOther>(null, State, Unreadable, Fault);
 }

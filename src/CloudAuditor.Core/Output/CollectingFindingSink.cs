@@ -13,7 +13,9 @@ public sealed class CollectingFindingSink : IFindingSink
         get { lock (_findings) return [.. _findings]; }
     }
 
-    public bool Completed { get; private set; }
+    public bool Completed => Summary is not null;
+
+    public SweepSummary? Summary { get; private set; }
 
     public ValueTask WriteAsync(Finding finding, CancellationToken cancellationToken)
     {
@@ -21,9 +23,9 @@ public sealed class CollectingFindingSink : IFindingSink
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask CompleteAsync(CancellationToken cancellationToken)
+    public ValueTask CompleteAsync(SweepSummary summary, CancellationToken cancellationToken)
     {
-        Completed = true;
+        Summary = summary;
         return ValueTask.CompletedTask;
     }
 }

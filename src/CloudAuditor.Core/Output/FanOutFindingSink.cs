@@ -11,8 +11,8 @@ public sealed class FanOutFindingSink(params IFindingSink[] sinks) : IFindingSin
         foreach (var sink in sinks) await sink.WriteAsync(finding, cancellationToken);
     }
 
-    public async ValueTask CompleteAsync(CancellationToken cancellationToken)
+    public async ValueTask CompleteAsync(SweepSummary summary, CancellationToken cancellationToken)
     {
-        foreach (var sink in sinks) await sink.CompleteAsync(cancellationToken);
+        foreach (var sink in sinks) await sink.CompleteAsync(summary, cancellationToken);
     }
 }

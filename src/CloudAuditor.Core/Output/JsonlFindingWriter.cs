@@ -21,7 +21,7 @@ public sealed class JsonlFindingWriter(TextWriter writer) : IFindingSink, IDispo
         finally { _gate.Release(); }
     }
 
-    public ValueTask CompleteAsync(CancellationToken cancellationToken) => new(writer.FlushAsync(cancellationToken));
+    public ValueTask CompleteAsync(SweepSummary summary, CancellationToken cancellationToken) => new(writer.FlushAsync(cancellationToken));
 
     public void Dispose() => _gate.Dispose();
 }

@@ -10,5 +10,5 @@ public sealed class NullFindingSink : IFindingSink
 
     public ValueTask WriteAsync(Finding finding, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
-    public ValueTask CompleteAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    public ValueTask CompleteAsync(SweepSummary summary, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

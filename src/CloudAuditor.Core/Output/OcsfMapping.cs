@@ -47,4 +47,31 @@ public static class OcsfMapping
             ["unmapped"] = new { checkId = f.CheckId, f.Object, f.Member, f.Entities, f.Evidence, f.Owner },
         };
     }
+
+    /// <summary>
+    /// The sweep itself as an OCSF 1.1 Scan Activity (6007): completed, with status Failure when the coverage is
+    /// incomplete, the counts in the scan attributes and the coverage lines and gaps under "unmapped".
+    /// </summary>
+    public static object ScanActivity(Engine.SweepSummary summary, DateTimeOffset time) => new Dictionary<string, object?>
+    {
+        ["activity_id"] = 2,
+        ["activity_name"] = "Completed",
+        ["category_uid"] = 6,
+        ["category_name"] = "Application Activity",
+        ["class_uid"] = 6007,
+        ["class_name"] = "Scan Activity",
+        ["type_uid"] = 600702,
+        ["time"] = time.ToUnixTimeMilliseconds(),
+        ["severity_id"] = summary.Coverage.Complete ? 1 : 3,
+        ["status_id"] = summary.Coverage.Complete ? 1 : 2,
+        ["status"] = summary.Coverage.Complete ? "Success" : "Failure",
+        ["status_detail"] = summary.Coverage.Complete ? "every resource in scope was audited" : string.Join("; ", summary.Coverage.Lines()),
+        ["metadata"] = new { version = "1.1.0", product = new { name = "CloudAuditor", vendor_name = "CloudAuditor" } },
+        ["scan"] = new { name = "CloudAuditor sweep", type_id = 99, type = "Cloud storage audit" },
+        ["num_detections"] = summary.Findings.Count(FindingStatus.Fail),
+        ["num_resolutions"] = summary.Findings.Count(FindingStatus.Remediated),
+        ["num_skipped_items"] = summary.Coverage.Kinds.Sum(k => k.NotAudited),
+        ["total"] = summary.Coverage.Kinds.Sum(k => k.Total),
+        ["unmapped"] = SweepSummaryDocument.From(summary),
+    };
 }

@@ -9,5 +9,5 @@ public sealed class StateRecordingSink(IStateStore store, DateTimeOffset sweepTi
     public async ValueTask WriteAsync(Finding finding, CancellationToken cancellationToken) =>
         await store.UpsertFindingAsync(finding, sweepTime, cancellationToken);
 
-    public ValueTask CompleteAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    public ValueTask CompleteAsync(SweepSummary summary, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

@@ -1,5 +1,8 @@
+using System.Runtime.CompilerServices;
 using CloudAuditor.Core.Config;
+using CloudAuditor.Core.Coverage;
 using CloudAuditor.Core.Engine;
+using CloudAuditor.Core.Faults;
 using CloudAuditor.Core.Model;
 using CloudAuditor.SensitiveData.Extraction;
 using Microsoft.Extensions.Logging;
@@ -26,35 +29,39 @@ public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings se
     public static ContainerSampler Create(SamplingSettings settings, ILogger logger) =>
         new(new ContentScanner(Scanning.DetectorSet.Default, ExtractionLimits.Default with { MaxObjectBytes = Math.Max(settings.BytesPerObject, settings.MaxWholeObjectBytes) }), settings, logger);
 
-    public async IAsyncEnumerable<Finding> SampleAsync(IAuditSubject container, IObjectStore store, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<SampledObject> SampleAsync(IAuditSubject container, IObjectStore store, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (listed, listError) = await ListAsync(store, cancellationToken);
-        if (listError is not null)
+        var (listed, listFault) = await ListAsync(store, cancellationToken);
+        if (listFault is not null)
         {
-            yield return Unscanned(container, store, null, $"objects could not be listed ({listError})");
+            yield return new SampledObject(null, [Unscanned(container, store, null, $"objects could not be listed ({listFault.Reason})")], AuditState.NotAudited, listFault);
             yield break;
         }
+        var budgetSpent = false;
         foreach (var item in SampleSelection.Choose(listed, settings.ObjectsPerContainer))
         {
-            var findings = await ScanItemAsync(container, store, item, cancellationToken);
-            if (findings is null) yield break;
-            foreach (var finding in findings) yield return finding;
+            var sampled = budgetSpent ? null : await ScanItemAsync(container, store, item, cancellationToken);
+            budgetSpent = sampled is null;
+            yield return sampled ?? new SampledObject(item.Key, [], AuditState.NotAudited, BudgetSpent);
         }
     }
 
     /// <summary>One object within the budgets: whole for archives (up to the cap), a range otherwise.</summary>
     /// <returns>Null when the sweep's budget is spent.</returns>
-    public async Task<IReadOnlyList<Finding>?> ScanItemAsync(IAuditSubject container, IObjectStore store, StoredObject item, CancellationToken cancellationToken)
+    public async Task<SampledObject?> ScanItemAsync(IAuditSubject container, IObjectStore store, StoredObject item, CancellationToken cancellationToken)
     {
         var whole = NeedWholeObject.Contains(Path.GetExtension(item.Key));
         if (whole && item.Size > settings.MaxWholeObjectBytes)
-            return [Unscanned(container, store, item.Key, $"{item.Size:N0} bytes, above the {settings.MaxWholeObjectBytes:N0}-byte cap for formats that must be read whole")];
+        {
+            var reason = $"{item.Size:N0} bytes, above the {settings.MaxWholeObjectBytes:N0}-byte cap for formats that must be read whole";
+            return new SampledObject(item.Key, [Unscanned(container, store, item.Key, reason)], AuditState.NotAudited, new Fault(FaultKind.Limit, reason));
+        }
         var length = whole ? item.Size : Math.Min(item.Size, settings.BytesPerObject);
         if (!Reserve(length)) return null;
         return await ScanObjectAsync(container, store, item, length, Exposure.IsPubliclyReadable(container), cancellationToken);
     }
 
-    private async Task<IReadOnlyList<Finding>> ScanObjectAsync(IAuditSubject container, IObjectStore store, StoredObject item, long length, bool isPublic, CancellationToken cancellationToken)
+    private async Task<SampledObject> ScanObjectAsync(IAuditSubject container, IObjectStore store, StoredObject item, long length, bool isPublic, CancellationToken cancellationToken)
     {
         ScanResult result;
         try
@@ -62,13 +69,18 @@ public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings se
             await using var stream = await store.OpenRangeAsync(item.Key, length, cancellationToken);
             result = await scanner.ScanAsync(stream, item.Key, cancellationToken);
         }
-        catch (ObjectStoreException e)
+#pragma warning disable CA1031 // An object that could not be read (refused, or its stream broke off) is reported unscanned; the others go on.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
         {
-            return [Unscanned(container, store, item.Key, $"the object could not be read ({e.Message})")];
+            var fault = e is ObjectStoreException stored ? stored.Fault : FaultClassifier.Classify(e, cancellationToken);
+            return new SampledObject(item.Key, [Unscanned(container, store, item.Key, $"the object could not be read ({fault.Reason})")], AuditState.NotAudited, fault);
         }
         result.Truncated |= length < item.Size;
         var findings = SensitiveDataFindings.From(result, container.Cloud, container.Resource, store.Checks, item.Key);
-        return isPublic ? findings.Select(InPublicContainer).ToList() : findings.ToList();
+        var cut = result.Issues.FirstOrDefault(i => i.Kind != ScanIssueKind.Skipped);
+        return new SampledObject(item.Key, isPublic ? findings.Select(InPublicContainer).ToList() : findings.ToList(),
+            cut is null ? AuditState.Audited : AuditState.Partial, cut is null ? null : new Fault(FaultKind.Limit, cut.Reason));
     }
 
     private static Finding InPublicContainer(Finding finding) => finding.Type != FindingType.SensitiveData ? finding : finding with
@@ -86,7 +98,7 @@ public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings se
         return false;
     }
 
-    private async Task<(List<StoredObject> Listed, string? Error)> ListAsync(IObjectStore store, CancellationToken cancellationToken)
+    private async Task<(List<StoredObject> Listed, Fault? Fault)> ListAsync(IObjectStore store, CancellationToken cancellationToken)
     {
         var listed = new List<StoredObject>();
         try
@@ -96,9 +108,11 @@ public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings se
         }
         catch (ObjectStoreException e)
         {
-            return (listed, e.Message);
+            return (listed, e.Fault);
         }
     }
+
+    private static readonly Fault BudgetSpent = new(FaultKind.Limit, "the sweep's sampling budget (sampling.maxObjectsPerSweep, maxBytesPerSweep) was spent");
 
     private static Finding Unscanned(IAuditSubject container, IObjectStore store, string? key, string reason) =>
         SensitiveDataFindings.Unscanned(container.Cloud, container.Resource, store.Checks, key, reason);

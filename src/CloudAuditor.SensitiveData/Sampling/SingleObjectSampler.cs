@@ -1,4 +1,7 @@
+using System.Runtime.CompilerServices;
+using CloudAuditor.Core.Coverage;
 using CloudAuditor.Core.Engine;
+using CloudAuditor.Core.Faults;
 using CloudAuditor.Core.Model;
 
 namespace CloudAuditor.SensitiveData.Sampling;
@@ -6,9 +9,28 @@ namespace CloudAuditor.SensitiveData.Sampling;
 /// <summary>Samples exactly the object an event named, within the same budgets and rules as a sweep.</summary>
 public sealed class SingleObjectSampler(ContainerSampler inner, string key) : IContainerSampler
 {
-    public async IAsyncEnumerable<Finding> SampleAsync(IAuditSubject container, IObjectStore store, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<SampledObject> SampleAsync(IAuditSubject container, IObjectStore store, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (await store.GetAsync(key, cancellationToken) is not { } item) yield break;
-        foreach (var finding in await inner.ScanItemAsync(container, store, item, cancellationToken) ?? []) yield return finding;
+        StoredObject? item;
+        Fault? fault = null;
+        try
+        {
+            item = await store.GetAsync(key, cancellationToken);
+        }
+        catch (ObjectStoreException e)
+        {
+            (item, fault) = (null, e.Fault);
+        }
+        if (fault is not null)
+        {
+            yield return new SampledObject(key, [SensitiveDataFindings.Unscanned(container.Cloud, container.Resource, store.Checks, key, $"the object could not be read ({fault.Reason})")],
+                AuditState.NotAudited, fault);
+        }
+        // Deleted again before the event arrived: nothing to scan, nothing missed.
+        else if (item is not null)
+        {
+            yield return await inner.ScanItemAsync(container, store, item, cancellationToken)
+                ?? new SampledObject(key, [], AuditState.NotAudited, new Fault(FaultKind.Limit, "the sampling budget was spent"));
+        }
     }
 }

@@ -42,7 +42,7 @@ public class AclPublicGrantCheckTests
     [Fact]
     public void Unreadable_acl_is_not_judged()
     {
-        var bucket = Subjects.Bucket() with { Acl = Observed<AclList>.Failed("GetBucketAcl: 403 AccessDenied") };
+        var bucket = Subjects.Bucket() with { Acl = Observed<AclList>.Failed(Subjects.Refused("GetBucketAcl: 403 AccessDenied")) };
         Assert.Null(Check.Evaluate(bucket));
     }
 }

@@ -30,5 +30,5 @@ public class PolicyPublicPrincipalCheckTests
 
     [Fact]
     public void Unreadable_policy_is_not_judged() =>
-        Assert.Null(Check.Evaluate(Subjects.Bucket() with { Policy = Observed<BucketPolicy>.Failed("GetBucketPolicy: 403 AccessDenied") }));
+        Assert.Null(Check.Evaluate(Subjects.Bucket() with { Policy = Observed<BucketPolicy>.Failed(Subjects.Refused("GetBucketPolicy: 403 AccessDenied")) }));
 }

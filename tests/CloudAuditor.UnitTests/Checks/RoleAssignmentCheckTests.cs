@@ -36,7 +36,7 @@ public class RoleAssignmentCheckTests
         RoleAssignment user = new(Reader, "u1", "User", Scope);
         Assert.Equal(FindingStatus.Fail, new GuestPrincipalCheck().Evaluate(Subjects.Account(Subjects.SafeAccountSettings.WithAssignments([user], "u1")))!.Status);
         Assert.Equal(FindingStatus.Pass, new GuestPrincipalCheck().Evaluate(Subjects.Account(Subjects.SafeAccountSettings.WithAssignments([user])))!.Status);
-        var unasked = Subjects.SafeAccountSettings.WithAssignments([user]) with { GuestUsers = Observed<IReadOnlySet<string>>.Failed("Microsoft Graph getByIds: 403") };
+        var unasked = Subjects.SafeAccountSettings.WithAssignments([user]) with { GuestUsers = Observed<IReadOnlySet<string>>.Failed(Subjects.Refused("Microsoft Graph getByIds: 403")) };
         Assert.Null(new GuestPrincipalCheck().Evaluate(Subjects.Account(unasked)));
     }
 

@@ -1,4 +1,5 @@
 using CloudAuditor.Core.Checks;
+using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
 using CloudAuditor.Core.State;
 using CloudAuditor.Notifications;
@@ -45,7 +46,7 @@ public sealed class NotificationSinkTests : IDisposable
     private static async Task FeedAsync(NotificationSink sink, params Finding[] findings)
     {
         foreach (var f in findings) await sink.WriteAsync(f, CancellationToken.None);
-        await sink.CompleteAsync(CancellationToken.None);
+        await sink.CompleteAsync(new SweepSummary(), CancellationToken.None);
     }
 
     [Fact]

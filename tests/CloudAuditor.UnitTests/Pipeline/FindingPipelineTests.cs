@@ -15,6 +15,7 @@ public class FindingPipelineTests
     {
         public string Name => "prod";
         public CloudKind Cloud => CloudKind.Azure;
+        public CloudAuditor.Core.Faults.IFaultClassifier Faults => CloudAuditor.Core.Faults.GenericFaults.Instance;
         public Task InventoryAsync(IInventorySink sink, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 

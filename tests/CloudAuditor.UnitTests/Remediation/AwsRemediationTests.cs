@@ -152,6 +152,7 @@ public class AwsRemediationTests
     {
         public string Name => "prod";
         public CloudKind Cloud => CloudKind.Aws;
+        public CloudAuditor.Core.Faults.IFaultClassifier Faults => CloudAuditor.Core.Faults.GenericFaults.Instance;
         public IReadOnlyList<IRemediator> Remediators => [remediator];
         public Task InventoryAsync(IInventorySink sink, CancellationToken cancellationToken) => Task.CompletedTask;
     }

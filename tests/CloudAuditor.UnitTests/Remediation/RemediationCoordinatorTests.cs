@@ -57,6 +57,7 @@ public sealed class RemediationCoordinatorTests : IDisposable
     {
         public string Name => "prod";
         public CloudKind Cloud => CloudKind.Azure;
+        public CloudAuditor.Core.Faults.IFaultClassifier Faults => CloudAuditor.Core.Faults.GenericFaults.Instance;
         public IReadOnlyList<IRemediator> Remediators => remediators;
         public Task InventoryAsync(IInventorySink sink, CancellationToken cancellationToken) => Task.CompletedTask;
     }

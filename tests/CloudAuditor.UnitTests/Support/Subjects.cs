@@ -1,4 +1,5 @@
 using CloudAuditor.Core.Engine;
+using CloudAuditor.Core.Faults;
 using CloudAuditor.Core.Model;
 
 namespace CloudAuditor.UnitTests.Support;
@@ -20,7 +21,7 @@ public static class Subjects
     public static AzureStorageAccount Account(AzureAccountSettings? settings = null, bool? staticWebsite = false) =>
         new(new ResourceRef("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/acct", "storage-account", "acct") { Account = "acct" },
             Observed<AzureAccountSettings>.Of(settings ?? SafeAccountSettings),
-            staticWebsite is { } enabled ? Observed<StaticWebsite>.Of(new StaticWebsite(enabled)) : Observed<StaticWebsite>.Failed("Get Blob Service Properties: 403 AuthorizationFailure"));
+            staticWebsite is { } enabled ? Observed<StaticWebsite>.Of(new StaticWebsite(enabled)) : Observed<StaticWebsite>.Failed(Subjects.Refused("Get Blob Service Properties: 403 AuthorizationFailure")));
 
     public static AzureAccountSettings WithAssignments(this AzureAccountSettings settings, IReadOnlyList<RoleAssignment> assignments, params string[] guests) =>
         settings with { RoleAssignments = Observed<IReadOnlyList<RoleAssignment>>.Of(assignments), GuestUsers = Observed<IReadOnlySet<string>>.Of(guests.ToHashSet()) };
@@ -66,6 +67,9 @@ public static class Subjects
     public static AclGrant AllUsers(string permission) => new(AclGranteeGroup.AllUsers, "http://acs.amazonaws.com/groups/global/AllUsers", permission);
 
     public static PublicAccessBlock NoBlock => new(false, false, false, false);
+
+    /// <summary>A read the identity was not allowed to make, as a failed observation carries it.</summary>
+    public static Fault Refused(string reason) => new(FaultKind.AccessDenied, reason);
 
     /// <summary>Every subject a sweep reports, for tests that look at what providers read.</summary>
     public sealed class Collector : ISubjectSink

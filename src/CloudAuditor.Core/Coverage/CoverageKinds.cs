@@ -1,0 +1,27 @@
+using CloudAuditor.Core.Model;
+
+namespace CloudAuditor.Core.Coverage;
+
+/// <summary>The kinds of resource coverage is counted in, named as people say them.</summary>
+public static class CoverageKinds
+{
+    public const string Target = "target";
+    public const string StorageAccount = "storage account";
+    public const string Container = "container";
+    public const string Bucket = "bucket";
+    public const string Object = "sampled object";
+    public const string File = "file";
+
+    public static readonly string[] Ordered = [Target, StorageAccount, Container, Bucket, Object, File];
+
+    /// <summary>The coverage kind of a resource, from the kind its <see cref="ResourceRef"/> carries.</summary>
+    public static string Of(ResourceRef resource) => resource.Kind switch
+    {
+        "storage-account" => StorageAccount,
+        "blob-container" => Container,
+        "s3-bucket" => Bucket,
+        "file" => File,
+        "target" => Target,
+        _ => resource.Kind,
+    };
+}
