@@ -77,7 +77,7 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settin
         var tags = await reader.TagsAsync(name, cancellationToken);
         var retention = await reader.RetentionAsync(name, cancellationToken);
         var probe = settings.Sweep.AnonymousProbe
-            ? await new AnonymousS3Probe(_anonymousHttp, target).ProbeAsync(name, region, await reader.FirstKeyAsync(name, cancellationToken), cancellationToken)
+            ? await new AnonymousS3Probe(_anonymousHttp, target, settings.Sweep.MaxRetries).ProbeAsync(name, region, await reader.FirstKeyAsync(name, cancellationToken), cancellationToken)
             : AnonymousProbe.NotAttempted;
         return new S3Bucket(resource, region, acl, policy, pab, website, tags, probe) { Retention = retention };
     }

@@ -1,19 +1,21 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using CloudAuditor.Core.Faults;
 using CloudAuditor.Core.Model;
 
 namespace CloudAuditor.AzureProvider;
 
 /// <summary>
 /// Proves exposure the way an attacker would: an unauthenticated List Blobs, then a one-byte read of a known blob.
-/// No retries, so a refusal is reported as refused rather than hammered.
+/// Throttling, server errors and timeouts are retried like any request (refusals never are); a probe that never got an
+/// answer says "not proven" with the reason, never "refused".
 /// </summary>
 public sealed class AnonymousBlobProbe(AzureClientFactory settings)
 {
     public async Task<AnonymousProbe> ProbeAsync(Uri containerUri, string? knownBlob, CancellationToken cancellationToken)
     {
-        var anonymous = new BlobContainerClient(containerUri, settings.BlobOptions(maxRetries: 0));
+        var anonymous = new BlobContainerClient(containerUri, settings.BlobOptions());
         var listRequest = $"GET {containerUri}?restype=container&comp=list";
         try
         {
@@ -30,9 +32,11 @@ public sealed class AnonymousBlobProbe(AzureClientFactory settings)
                 return new AnonymousProbe(ProbeOutcome.Denied, listRequest, e.Status, $"anonymous List Blobs refused with {e.Status} {e.ErrorCode}");
             return await ProbeReadAsync(anonymous.GetBlobClient(knownBlob), e, cancellationToken);
         }
-        catch (RequestFailedException e)
+#pragma warning disable CA1031 // Whatever kept the probe from an answer makes it "not proven", for this container only.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
         {
-            return new AnonymousProbe(ProbeOutcome.Failed, listRequest, e.Status == 0 ? null : e.Status, $"anonymous List Blobs failed: {ArmAccountReader.Describe(e)}");
+            return NotProven(listRequest, "List Blobs", e, cancellationToken);
         }
         return new AnonymousProbe(ProbeOutcome.Allowed, listRequest, 200, "anonymous List Blobs returned 200");
     }
@@ -53,9 +57,21 @@ public sealed class AnonymousBlobProbe(AzureClientFactory settings)
             return new AnonymousProbe(ProbeOutcome.Denied, readRequest, e.Status,
                 $"anonymous List Blobs ({listRefusal.Status}) and blob read ({e.Status} {e.ErrorCode}) were refused");
         }
-        catch (RequestFailedException e)
+#pragma warning disable CA1031 // Whatever kept the probe from an answer makes it "not proven", for this container only.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
         {
-            return new AnonymousProbe(ProbeOutcome.Failed, readRequest, e.Status == 0 ? null : e.Status, $"anonymous blob read failed: {ArmAccountReader.Describe(e)}");
+            return NotProven(readRequest, "blob read", e, cancellationToken);
         }
+    }
+
+    private static AnonymousProbe NotProven(string request, string what, Exception e, CancellationToken cancellationToken)
+    {
+        var fault = FaultClassifier.Classify(e, cancellationToken, AzureFaults.Instance);
+        var status = e is RequestFailedException { Status: > 0 } failed ? failed.Status : (int?)null;
+        return new AnonymousProbe(ProbeOutcome.Failed, request, status, $"not proven: anonymous {what} {(fault.Kind == FaultKind.Throttled ? "was " : "")}{fault.Reason}")
+        {
+            Fault = fault,
+        };
     }
 }

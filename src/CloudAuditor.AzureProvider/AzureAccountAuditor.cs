@@ -11,7 +11,9 @@ using CloudAuditor.Core.Permissions;
 namespace CloudAuditor.AzureProvider;
 
 /// <summary>Reads one storage account's data plane (and, when known, its ARM properties) into the model.</summary>
-public sealed class AzureAccountAuditor(AzureClientFactory settings, IReadOnlyCollection<string> containerFilter, ILogger logger, ArmRetentionReader? retention = null) : IRequiresPermissions
+/// <param name="sharedKey">The client signs with the account key: then no request is refused for want of a permission, only for a wrong key or a firewall rule.</param>
+public sealed class AzureAccountAuditor(AzureClientFactory settings, IReadOnlyCollection<string> containerFilter, ILogger logger, ArmRetentionReader? retention = null,
+    bool sharedKey = false) : IRequiresPermissions
 {
     /// <summary>Get Blob Service Properties, List Containers, and a one-blob listing for the anonymous read probe.</summary>
     public static IReadOnlyList<Permission> Permissions { get; } =
@@ -86,7 +88,12 @@ public sealed class AzureAccountAuditor(AzureClientFactory settings, IReadOnlyCo
 #pragma warning restore CA1031
         {
             var fault = FaultClassifier.Classify(e, cancellationToken, AzureFaults.Instance);
-            if (fault.Kind is FaultKind.AccessDenied or FaultKind.NotSupported && e is RequestFailedException failed)
+            if (sharedKey && fault.Kind == FaultKind.AccessDenied && e is RequestFailedException refused)
+            {
+                fault = new Fault(FaultKind.AuthenticationFailed, $"the account key was rejected, or a firewall rule refused this client ({refused.Status} {refused.ErrorCode}): " +
+                    "check the connection string's AccountKey and the account's network rules");
+            }
+            else if (fault.Kind is FaultKind.AccessDenied or FaultKind.NotSupported && e is RequestFailedException failed)
             {
                 logger.LogWarning("Blob service properties of {Account} are not readable ({Reason}); static website not judged", service.AccountName, fault.Reason);
                 return Observed<StaticWebsite>.Failed(AzureFaults.Of("Get Blob Service Properties", failed));

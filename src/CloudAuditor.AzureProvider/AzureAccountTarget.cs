@@ -34,6 +34,7 @@ internal sealed class AzureAccountTarget(AzureTarget target, AzureClientFactory 
             : await new ArmAccountReader(armClient, settings.CreateArmPipeline(target.ArmEndpoint), target.ArmEndpoint, new GraphDirectory(settings.CreateGraphPipeline()))
                 .ReadAsync(target.ResourceId!, cancellationToken);
         var retention = armClient is null ? null : new ArmRetentionReader(armClient);
-        await new AzureAccountAuditor(settings, target.Containers, logger, retention).AuditAsync(service, arm, sink, cancellationToken);
+        var sharedKey = target.ConnectionString?.Contains("AccountKey=", StringComparison.OrdinalIgnoreCase) == true;
+        await new AzureAccountAuditor(settings, target.Containers, logger, retention, sharedKey).AuditAsync(service, arm, sink, cancellationToken);
     }
 }

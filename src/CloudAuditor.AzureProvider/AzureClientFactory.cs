@@ -21,10 +21,10 @@ public sealed class AzureClientFactory(SweepSettings sweep, TokenCredential cred
 
     public SweepSettings Sweep => sweep;
 
-    public BlobClientOptions BlobOptions(int? maxRetries = null)
+    public BlobClientOptions BlobOptions()
     {
         var options = new BlobClientOptions();
-        ApplyRetry(options.Retry, maxRetries ?? sweep.MaxRetries);
+        ApplyRetry(options.Retry, sweep.MaxRetries);
         return options;
     }
 

@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Storage.Blobs;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Engine;
 using Microsoft.Extensions.Logging;
@@ -9,12 +10,28 @@ public sealed class AzureInventoryFactory(Func<SweepSettings, AzureClientFactory
 {
     public AzureInventoryFactory(TokenCredential credential, ILoggerFactory loggers) : this(sweep => new AzureClientFactory(sweep, credential), loggers) { }
 
+    /// <exception cref="ConfigException">A connection string that is not one (found at start, not mid-sweep).</exception>
     public IEnumerable<ITargetInventory> Create(AuditorConfig config)
     {
         var settings = clientSettings(config.Sweep);
         var logger = loggers.CreateLogger("CloudAuditor.AzureProvider");
+        foreach (var target in config.Azure.Where(t => t.ConnectionString is not null)) CheckConnectionString(target);
         return config.Azure.Select(target => target.Subscriptions.Count > 0
             ? (ITargetInventory)new AzureSubscriptionTarget(target, settings, logger)
-            : new AzureAccountTarget(target, settings, logger));
+            : new AzureAccountTarget(target, settings, logger)).ToList();
+    }
+
+    /// <summary>The SDK's own parser decides; its message is not repeated, since it could quote the string and its key.</summary>
+    private static void CheckConnectionString(AzureTarget target)
+    {
+        try
+        {
+            _ = new BlobServiceClient(target.ConnectionString);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+        {
+            throw new ConfigException($"The connectionString of Azure target '{target.Name}' is not a storage connection string: expected " +
+                "AccountName=…;AccountKey=… (with BlobEndpoint=… for an emulator) or BlobEndpoint=…;SharedAccessSignature=….", e);
+        }
     }
 }

@@ -35,8 +35,7 @@ public sealed class FunctionContext(IConfiguration settings, ILoggerFactory logg
     /// </summary>
     public static async Task<SweepReport> SweepAsync(AuditorRuntime runtime, AuditorConfig narrowed, string? objectKey, CancellationToken cancellationToken)
     {
-        var collected = new CollectingFindingSink();
-        var result = await runtime.SweepAsync(new SweepRequest(collected) { Scope = narrowed, ObjectKey = objectKey }, cancellationToken);
-        return new SweepReport(result.Summary, collected.Findings, result.Notified.Count);
+        var result = await runtime.SweepAsync(new SweepRequest(NullFindingSink.Instance) { Scope = narrowed, ObjectKey = objectKey }, cancellationToken);
+        return new SweepReport(result.Summary, result.Notified.Count);
     }
 }

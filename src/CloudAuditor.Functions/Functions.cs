@@ -26,7 +26,10 @@ public sealed class Functions(FunctionContext context)
         return InvocationResult.Log($"{sweepId}: enqueued {names.Count} target(s){late}");
     }
 
-    /// <summary>Queue: scans one target; a failure makes the host retry, and after maxDequeueCount it goes to the poison queue.</summary>
+    /// <summary>
+    /// Queue: scans one target. A transient gap (unreachable, throttled, 5xx, timed out) fails the invocation, so the host
+    /// retries and, after maxDequeueCount, moves the message to the poison queue; permanent gaps are logged and the message completes.
+    /// </summary>
     public async Task<InvocationResult> ScanTarget(Invocation invocation, CancellationToken cancellationToken)
     {
         var message = invocation.Object("message");
@@ -36,7 +39,7 @@ public sealed class Functions(FunctionContext context)
         var narrowed = config.Narrowed(config.Azure.Where(t => t.Name == name), config.Aws.Where(t => t.Name == name));
         if (narrowed.TargetCount == 0) throw new InvalidInvocationException($"no configured target is named '{name}'");
         var report = await FunctionContext.SweepAsync(runtime, narrowed, objectKey: null, cancellationToken);
-        return InvocationResult.Log(report.Describe($"target {name} (attempt {invocation.MetadataInt("DequeueCount") ?? 1})"));
+        return report.Result($"target {name} (attempt {invocation.MetadataInt("DequeueCount") ?? 1})");
     }
 
     /// <summary>Event Grid: BlobCreated samples the new blob; ResourceWriteSuccess on a storage account or container re-checks (and remediates) it at once.</summary>
@@ -53,14 +56,14 @@ public sealed class Functions(FunctionContext context)
                 var blob = new BlobUriBuilder(new Uri(url));
                 var forBlob = TargetMatching.AzureContainer(runtime.Config, blob.AccountName, blob.BlobContainerName, sample: true);
                 if (forBlob is null) return InvocationResult.Log($"ignored: no target covers storage account {blob.AccountName}");
-                return InvocationResult.Log((await FunctionContext.SweepAsync(runtime, forBlob, blob.BlobName, cancellationToken)).Describe($"new blob in {blob.BlobContainerName}"));
+                return (await FunctionContext.SweepAsync(runtime, forBlob, blob.BlobName, cancellationToken)).Result($"new blob in {blob.BlobContainerName}");
             case "Microsoft.Resources.ResourceWriteSuccess":
                 var resourceId = (data["resourceUri"] ?? cloudEvent["subject"])?.GetValue<string>() ?? throw new InvalidInvocationException("ResourceWriteSuccess has no resourceUri");
                 var (account, container) = StorageResource(resourceId);
                 if (account is null) return InvocationResult.Log($"ignored: {resourceId} is not a storage account or container");
                 var forResource = TargetMatching.AzureContainer(runtime.Config, account, container, sample: false);
                 if (forResource is null) return InvocationResult.Log($"ignored: no target covers storage account {account}");
-                return InvocationResult.Log((await FunctionContext.SweepAsync(runtime, forResource, objectKey: null, cancellationToken)).Describe($"re-check of {resourceId}"));
+                return (await FunctionContext.SweepAsync(runtime, forResource, objectKey: null, cancellationToken)).Result($"re-check of {resourceId}");
             default:
                 return InvocationResult.Log($"ignored: event type {type}");
         }
@@ -79,13 +82,17 @@ public sealed class Functions(FunctionContext context)
         {
             return InvocationResult.Log("rejected: the body is not a JSON object").WithHttp(400, new { error = "The body must be an S3 event notification or an EventBridge event (JSON object)." });
         }
-        var log = await HandleAwsEventAsync(body, cancellationToken);
-        return InvocationResult.Log(log).WithHttp(202, new { result = log });
+        var (log, retry) = await HandleAwsEventAsync(body, cancellationToken);
+        // EventBridge API destinations retry on 5xx and 429, within the rule's retry policy.
+        return retry ? InvocationResult.Retry(log).WithHttp(503, new { result = log }) : InvocationResult.Log(log).WithHttp(202, new { result = log });
     }
 
     /// <summary>AWS events delivered through a storage queue instead of HTTP.</summary>
-    public async Task<InvocationResult> AwsEventsQueue(Invocation invocation, CancellationToken cancellationToken) =>
-        InvocationResult.Log(await HandleAwsEventAsync(invocation.Object("message"), cancellationToken));
+    public async Task<InvocationResult> AwsEventsQueue(Invocation invocation, CancellationToken cancellationToken)
+    {
+        var (log, retry) = await HandleAwsEventAsync(invocation.Object("message"), cancellationToken);
+        return retry ? InvocationResult.Retry(log) : InvocationResult.Log(log);
+    }
 
     /// <summary>HTTP: the remembered findings as JSON or CSV (spreadsheet-safe), for compliance exports.</summary>
     public async Task<InvocationResult> ReportExport(Invocation invocation, CancellationToken cancellationToken)
@@ -118,10 +125,17 @@ public sealed class Functions(FunctionContext context)
     private static readonly HashSet<string> ExposureChanges = ["PutBucketAcl", "PutBucketPolicy", "DeleteBucketPolicy", "PutPublicAccessBlock",
         "DeletePublicAccessBlock", "PutBucketWebsite", "CreateBucket", "PutBucketOwnershipControls"];
 
-    private async Task<string> HandleAwsEventAsync(JsonObject body, CancellationToken cancellationToken)
+    /// <returns>The log line, and whether a sweep it ran missed something a retry can cure.</returns>
+    private async Task<(string Log, bool Retry)> HandleAwsEventAsync(JsonObject body, CancellationToken cancellationToken)
     {
         await using var runtime = await context.OpenAsync(cancellationToken);
         var logs = new List<string>();
+        var retry = false;
+        void Add(SweepReport report, string what)
+        {
+            logs.Add(report.Describe(what));
+            retry |= report.ShouldRetry;
+        }
         foreach (var record in (body["Records"] as JsonArray ?? []).OfType<JsonObject>())
         {
             var eventName = record["eventName"]?.GetValue<string>() ?? "";
@@ -129,28 +143,32 @@ public sealed class Functions(FunctionContext context)
             if (!eventName.StartsWith("ObjectCreated", StringComparison.Ordinal) || s3 is null) continue;
             var bucket = s3["bucket"]?["name"]?.GetValue<string>();
             var key = s3["object"]?["key"]?.GetValue<string>();
-            if (bucket is not null && key is not null) logs.Add(await SampleObjectAsync(runtime, bucket, WebUtility.UrlDecode(key), null, cancellationToken));
+            if (bucket is null || key is null) continue;
+            key = WebUtility.UrlDecode(key);
+            if (await SampleObjectAsync(runtime, bucket, key, null, cancellationToken) is { } sampled) Add(sampled, $"new object in {bucket}");
+            else logs.Add($"ignored: no target covers bucket {bucket}");
         }
         var detailType = body["detail-type"]?.GetValue<string>();
         var detail = body["detail"] as JsonObject;
         var account = body["account"]?.GetValue<string>();
         if (detailType == "Object Created" && detail?["bucket"]?["name"]?.GetValue<string>() is { } createdIn && detail["object"]?["key"]?.GetValue<string>() is { } createdKey)
-            logs.Add(await SampleObjectAsync(runtime, createdIn, createdKey, account, cancellationToken));
+        {
+            if (await SampleObjectAsync(runtime, createdIn, createdKey, account, cancellationToken) is { } sampled) Add(sampled, $"new object in {createdIn}");
+            else logs.Add($"ignored: no target covers bucket {createdIn}");
+        }
         if (detailType == "AWS API Call via CloudTrail" && detail?["eventName"]?.GetValue<string>() is { } call)
         {
             var bucket = detail["requestParameters"]?["bucketName"]?.GetValue<string>();
             if (!ExposureChanges.Contains(call) || bucket is null) logs.Add($"ignored: CloudTrail {call}");
             else if (TargetMatching.AwsBucket(runtime.Config, bucket, account, sample: false) is not { } narrowed) logs.Add($"ignored: no target covers bucket {bucket}");
-            else logs.Add((await FunctionContext.SweepAsync(runtime, narrowed, objectKey: null, cancellationToken)).Describe($"re-check of {bucket} after {call}"));
+            else Add(await FunctionContext.SweepAsync(runtime, narrowed, objectKey: null, cancellationToken), $"re-check of {bucket} after {call}");
         }
-        return logs.Count == 0 ? "ignored: no S3 object or bucket change in the event" : string.Join("; ", logs);
+        return (logs.Count == 0 ? "ignored: no S3 object or bucket change in the event" : string.Join("; ", logs), retry);
     }
 
-    private static async Task<string> SampleObjectAsync(Hosting.AuditorRuntime runtime, string bucket, string key, string? account, CancellationToken cancellationToken)
-    {
-        if (TargetMatching.AwsBucket(runtime.Config, bucket, account, sample: true) is not { } narrowed) return $"ignored: no target covers bucket {bucket}";
-        return (await FunctionContext.SweepAsync(runtime, narrowed, key, cancellationToken)).Describe($"new object in {bucket}");
-    }
+    /// <returns>Null when no configured target covers the bucket.</returns>
+    private static async Task<SweepReport?> SampleObjectAsync(Hosting.AuditorRuntime runtime, string bucket, string key, string? account, CancellationToken cancellationToken) =>
+        TargetMatching.AwsBucket(runtime.Config, bucket, account, sample: true) is { } narrowed ? await FunctionContext.SweepAsync(runtime, narrowed, key, cancellationToken) : null;
 
     /// <summary>Account and (optional) container of a storage ARM id; nulls for anything else.</summary>
     internal static (string? Account, string? Container) StorageResource(string resourceId)

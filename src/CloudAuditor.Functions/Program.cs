@@ -20,21 +20,28 @@ var routes = new Dictionary<string, Func<Functions, Invocation, CancellationToke
     ["Health"] = (f, i, cancellationToken) => f.Health(i, cancellationToken),
 };
 
+// Functions whose trigger is an HTTP request (functions/*/function.json): their callers read the "res" output.
+HashSet<string> HttpTriggered = new(["AwsEvents", "ReportExport", "Health"], StringComparer.OrdinalIgnoreCase);
+
 app.MapPost("/{function}", async (string function, HttpRequest request, Functions functions, ILogger<Functions> logger, CancellationToken cancellationToken) =>
 {
     if (!routes.TryGetValue(function, out var handler)) return Results.NotFound(InvocationResult.Log($"no function named {function}"));
     try
     {
-        return Results.Ok(await handler(functions, await Invocation.ReadAsync(request, cancellationToken), cancellationToken));
+        var result = await handler(functions, await Invocation.ReadAsync(request, cancellationToken), cancellationToken);
+        // The host counts a non-2xx answer as a failed invocation: queue messages are retried, then poisoned; Event Grid redelivers.
+        return result.Failed ? Results.Json(result, statusCode: 500) : Results.Ok(result);
     }
     catch (InvalidInvocationException e)
     {
-        // The host counts a non-200 as a failed invocation: queue messages are retried, then moved to the poison queue.
+        // Bad input stays bad on a retry: the invocation completes with the reason logged (an HTTP caller gets 400).
         logger.LogWarning("{Function}: rejected invocation: {Reason}", function, e.Message);
-        return Results.BadRequest(InvocationResult.Log($"rejected: {e.Message}"));
+        var rejected = InvocationResult.Log($"rejected: {e.Message}");
+        return Results.Ok(HttpTriggered.Contains(function) ? rejected.WithHttp(400, new { error = e.Message }) : rejected);
     }
     catch (ConfigException e)
     {
+        // Fails the invocation: queued work lands in the poison queue, to be re-queued once the configuration is fixed.
         logger.LogError("{Function}: configuration problem: {Reason}", function, e.Message);
         return Results.Json(InvocationResult.Log($"configuration problem: {e.Message}"), statusCode: 500);
     }

@@ -7,6 +7,12 @@ public sealed record AnonymousProbe(ProbeOutcome Outcome, string Request, int? H
 
     public bool ProvedPublic => Outcome == ProbeOutcome.Allowed;
 
+    /// <summary>Why a probe that was attempted got no readable answer (throttled, no connection); null otherwise.</summary>
+    public Faults.Fault? Fault { get; init; }
+
+    /// <summary>The probe as a read of its subject: a probe that got no answer leaves the exposure proof unread.</summary>
+    public IObservation Observation => Fault is { } fault ? Observed<AnonymousProbe>.Failed(fault with { Reason = $"anonymous probe: {Summary}" }) : Observed<AnonymousProbe>.Of(this);
+
     public IEnumerable<KeyValuePair<string, string>> AsEvidence()
     {
         if (Outcome == ProbeOutcome.NotAttempted) yield break;

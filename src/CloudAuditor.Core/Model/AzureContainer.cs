@@ -16,5 +16,5 @@ public sealed record AzureContainer(
     /// <summary>Read from ARM when the account's resource id is known.</summary>
     public RetentionPosture Retention { get; init; } = RetentionPosture.NotRead("retention is read through ARM: configure the account's resourceId");
 
-    public IEnumerable<IObservation> Observations => Retention.Observations;
+    public IEnumerable<IObservation> Observations => Retention.Observations.Append(Probe.Observation);
 }
