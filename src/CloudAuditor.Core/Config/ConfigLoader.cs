@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -6,7 +5,7 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace CloudAuditor.Core.Config;
 
 /// <summary>Reads, expands and validates the YAML configuration, failing at start with a clear message.</summary>
-public static partial class ConfigLoader
+public static class ConfigLoader
 {
     public static AuditorConfig LoadFile(string path)
     {
@@ -22,7 +21,7 @@ public static partial class ConfigLoader
         AuditorConfig config;
         try
         {
-            config = deserializer.Deserialize<AuditorConfig?>(ExpandEnvironment(yaml, source)) ?? new AuditorConfig();
+            config = deserializer.Deserialize<AuditorConfig?>(new EnvironmentExpandingParser(new Parser(new StringReader(yaml)), source)) ?? new AuditorConfig();
         }
         catch (YamlException e)
         {
@@ -32,14 +31,6 @@ public static partial class ConfigLoader
         Validate(config, source);
         return config;
     }
-
-    /// <summary>${NAME} pulls secrets from the environment so they never sit in the file.</summary>
-    private static string ExpandEnvironment(string yaml, string source) => EnvReference().Replace(yaml, match =>
-    {
-        var name = match.Groups[1].Value;
-        return Environment.GetEnvironmentVariable(name)
-            ?? throw new ConfigException($"{source} refers to environment variable {name}, which is not set.");
-    });
 
     private static void Validate(AuditorConfig config, string source)
     {
@@ -103,6 +94,4 @@ public static partial class ConfigLoader
         if (errors.Count > 0) throw new ConfigException($"{source} is invalid: {string.Join("; ", errors)}.");
     }
 
-    [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")]
-    private static partial Regex EnvReference();
 }
