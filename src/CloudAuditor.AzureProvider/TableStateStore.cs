@@ -14,12 +14,14 @@ public sealed class TableStateStore : IStateStore
     private readonly TableClient _findings;
     private readonly TableClient _remediations;
     private readonly TableClient _notifications;
+    private readonly TableClient _coordination;
 
     private TableStateStore(TableServiceClient service, string prefix)
     {
         _findings = service.GetTableClient($"{prefix}findings");
         _remediations = service.GetTableClient($"{prefix}remediations");
         _notifications = service.GetTableClient($"{prefix}notifications");
+        _coordination = service.GetTableClient($"{prefix}coordination");
     }
 
     public static async Task<TableStateStore> OpenAsync(TableServiceClient service, string prefix, CancellationToken cancellationToken)
@@ -27,7 +29,7 @@ public sealed class TableStateStore : IStateStore
         if (!System.Text.RegularExpressions.Regex.IsMatch(prefix, "^[A-Za-z][A-Za-z0-9]{0,40}$"))
             throw new Core.Config.ConfigException("state.tablePrefix must start with a letter and hold only letters and digits.");
         var store = new TableStateStore(service, prefix);
-        foreach (var table in new[] { store._findings, store._remediations, store._notifications }) await table.CreateIfNotExistsAsync(cancellationToken);
+        foreach (var table in new[] { store._findings, store._remediations, store._notifications, store._coordination }) await table.CreateIfNotExistsAsync(cancellationToken);
         return store;
     }
 
@@ -116,6 +118,80 @@ public sealed class TableStateStore : IStateStore
     {
         var entity = await _notifications.GetEntityIfExistsAsync<TableEntity>(OwnerKey(owner), fingerprint, cancellationToken: cancellationToken);
         return entity.HasValue ? entity.Value!.GetDateTimeOffset("SentAt") : null;
+    }
+
+    /// <summary>Optimistic concurrency: an add fails with 409 and an update with 412 when another instance got there first.</summary>
+    public async Task<Lease?> TryLeaseAsync(string scope, string holder, TimeSpan duration, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var key = Fingerprint.Of("lease", scope);
+        var lease = new TableEntity("lease", key) { ["Scope"] = scope, ["Holder"] = holder, ["ExpiresAt"] = now + duration };
+        var existing = await _coordination.GetEntityIfExistsAsync<TableEntity>("lease", key, cancellationToken: cancellationToken);
+        try
+        {
+            if (!existing.HasValue)
+            {
+                await _coordination.AddEntityAsync(lease, cancellationToken);
+                return null;
+            }
+            var current = existing.Value!;
+            var held = new Lease(scope, current.GetString("Holder"), current.GetDateTimeOffset("ExpiresAt")!.Value);
+            if (held.Holder != holder && held.ExpiresAt >= now) return held;
+            await _coordination.UpdateEntityAsync(lease, current.ETag, TableUpdateMode.Replace, cancellationToken);
+            return null;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            var winner = await _coordination.GetEntityAsync<TableEntity>("lease", key, cancellationToken: cancellationToken);
+            return new Lease(scope, winner.Value.GetString("Holder"), winner.Value.GetDateTimeOffset("ExpiresAt")!.Value);
+        }
+    }
+
+    public async Task ReleaseLeaseAsync(string scope, string holder, CancellationToken cancellationToken)
+    {
+        var key = Fingerprint.Of("lease", scope);
+        var existing = await _coordination.GetEntityIfExistsAsync<TableEntity>("lease", key, cancellationToken: cancellationToken);
+        if (!existing.HasValue || existing.Value!.GetString("Holder") != holder) return;
+        try
+        {
+            await _coordination.DeleteEntityAsync("lease", key, existing.Value.ETag, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            // Taken over or gone already: nothing of ours to release.
+        }
+    }
+
+    public async Task<bool> TryCountChangeAsync(string sweepId, int limit, CancellationToken cancellationToken)
+    {
+        if (limit <= 0) return false;
+        return await UpdateBudgetAsync(sweepId, used => used < limit ? used + 1 : null, cancellationToken);
+    }
+
+    public Task UncountChangeAsync(string sweepId, CancellationToken cancellationToken) =>
+        UpdateBudgetAsync(sweepId, used => used > 0 ? used - 1 : null, cancellationToken);
+
+    /// <summary>Read, change, write with the ETag; a concurrent writer makes it read again.</summary>
+    /// <param name="change">The new count, or null to leave it and answer false.</param>
+    private async Task<bool> UpdateBudgetAsync(string sweepId, Func<int, int?> change, CancellationToken cancellationToken)
+    {
+        var key = Fingerprint.Of("budget", sweepId);
+        while (true)
+        {
+            var existing = await _coordination.GetEntityIfExistsAsync<TableEntity>("budget", key, cancellationToken: cancellationToken);
+            var used = existing.HasValue ? existing.Value!.GetInt32("Used") ?? 0 : 0;
+            if (change(used) is not { } next) return false;
+            try
+            {
+                var entity = new TableEntity("budget", key) { ["SweepId"] = sweepId, ["Used"] = next };
+                if (existing.HasValue) await _coordination.UpdateEntityAsync(entity, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                else await _coordination.AddEntityAsync(entity, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // Someone else counted in between: read the new count and decide again.
+            }
+        }
     }
 
     private static string Partition(string fingerprint) => fingerprint[..Math.Min(2, fingerprint.Length)];

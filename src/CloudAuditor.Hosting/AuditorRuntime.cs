@@ -74,6 +74,7 @@ public sealed class AuditorRuntime : IAsyncDisposable
     {
         var config = request.Scope ?? Config;
         var targets = Targets(config);
+        var enforcing = !request.ReadOnly && config.Remediation.Mode == RemediationMode.Enforce;
         try
         {
             var context = CheckContext.From(config);
@@ -87,11 +88,12 @@ public sealed class AuditorRuntime : IAsyncDisposable
             var engine = new SweepEngine(CheckCatalog.Default, context, Loggers.CreateLogger<SweepEngine>(), new SweepEngineOptions
             {
                 Sampler = Sampler(config.Sampling, request.ObjectKey),
-                Pipeline = Pipeline(),
+                Pipeline = Pipeline(request.SweepId),
                 Subjects = request.Subjects,
                 Progress = request.Progress,
             });
-            var summary = await engine.RunAsync(targets, sink, config.Sweep.Concurrency, cancellationToken);
+            var audited = enforcing ? targets.Select(Leased).ToList() : targets;
+            var summary = await engine.RunAsync(audited, sink, config.Sweep.Concurrency, cancellationToken);
             return new SweepResult(summary, notifications.Sent);
         }
         finally
@@ -136,12 +138,16 @@ public sealed class AuditorRuntime : IAsyncDisposable
     }
 
     /// <summary>The finding pipeline in the order the architecture draws: exemption, owner, remediation (state and notices are sinks).</summary>
-    private FindingPipeline Pipeline() => new(
+    private FindingPipeline Pipeline(string sweepId) => new(
     [
         new ExemptionStage(new ExemptionPolicy(Config.Remediation.Exemptions, TimeProvider.System)),
         new OwnerStage(new OwnerResolver(Config.Owners)),
-        new RemediationCoordinator(Config.Remediation, State, TimeProvider.System, Loggers.CreateLogger<RemediationCoordinator>()),
+        new RemediationCoordinator(Config.Remediation, State, sweepId, TimeProvider.System, Loggers.CreateLogger<RemediationCoordinator>()),
     ]);
+
+    /// <summary>An enforce sweep of a target holds the target's lease: one enforcer at a time.</summary>
+    private ITargetInventory Leased(ITargetInventory target) =>
+        new EnforcementLease(target, State, TimeSpan.FromSeconds(Config.Remediation.LeaseWaitSeconds), TimeProvider.System, Loggers.CreateLogger<EnforcementLease>());
 
     private NotificationSink Notifications()
     {

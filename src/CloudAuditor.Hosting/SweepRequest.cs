@@ -6,6 +6,11 @@ namespace CloudAuditor.Hosting;
 /// <summary>What a host asks of one sweep; everything else comes from the configuration the runtime was opened with.</summary>
 public sealed record SweepRequest(IFindingSink Output)
 {
+    /// <summary>Names the sweep; every process of one sweep (a timer's fan-out, a resumed run) shares its change budget.</summary>
+    public string SweepId { get; init; } = NewSweepId();
+
+    public static string NewSweepId() => $"sweep-{DateTimeOffset.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
+
     /// <summary>The targets to audit (a queue message's target, an event's container or bucket); all configured ones when null.</summary>
     public AuditorConfig? Scope { get; init; }
 

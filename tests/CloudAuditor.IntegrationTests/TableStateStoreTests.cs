@@ -9,6 +9,14 @@ namespace CloudAuditor.IntegrationTests;
 [Collection(EmulatorCollection.Name)]
 public sealed class TableStateStoreTests(Emulators emulators) : StateStoreContract
 {
-    protected override async Task<IStateStore> OpenAsync() =>
-        await TableStateStore.OpenAsync(new TableServiceClient(emulators.AzuriteConnectionString), "ca" + Guid.NewGuid().ToString("N")[..12], CancellationToken.None);
+    private string _prefix = "";
+
+    protected override async Task<IStateStore> OpenAsync()
+    {
+        _prefix = "ca" + Guid.NewGuid().ToString("N")[..12];
+        return await OpenAgainAsync();
+    }
+
+    protected override async Task<IStateStore> OpenAgainAsync() =>
+        await TableStateStore.OpenAsync(new TableServiceClient(emulators.AzuriteConnectionString), _prefix, CancellationToken.None);
 }

@@ -48,6 +48,7 @@ public static class ConfigLoader
         if (sampling.MaxObjectsPerSweep < 1 || sampling.MaxBytesPerSweep < 1024) errors.Add("sampling sweep budgets must be positive");
 
         if (config.Remediation.MaxChanges is < 0 or > 10_000) errors.Add("remediation.maxChanges must be between 0 and 10000");
+        if (config.Remediation.LeaseWaitSeconds is < 0 or > 3600) errors.Add("remediation.leaseWaitSeconds must be between 0 and 3600");
         // Typos in remediation.checks would silently disable enforcement: they fail at start instead.
         var unknownChecks = config.Remediation.Checks.Where(c => Checks.CheckCatalog.Default.Find(c) is null).ToList();
         if (unknownChecks.Count > 0) errors.Add($"remediation.checks names unknown checks: {string.Join(", ", unknownChecks)}");

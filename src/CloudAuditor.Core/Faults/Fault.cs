@@ -7,7 +7,7 @@ namespace CloudAuditor.Core.Faults;
 public sealed record Fault(FaultKind Kind, string Reason)
 {
     /// <summary>Trying again later can succeed: the Functions host should retry the invocation.</summary>
-    public bool Transient => Kind is FaultKind.Unreachable or FaultKind.TimedOut or FaultKind.Throttled or FaultKind.ServiceError;
+    public bool Transient => Kind is FaultKind.Unreachable or FaultKind.TimedOut or FaultKind.Throttled or FaultKind.ServiceError or FaultKind.Busy;
 
     /// <summary>Counts against coverage: a limit is a documented cut, everything else left something unaudited by accident.</summary>
     public bool IsGap => Kind != FaultKind.Limit;

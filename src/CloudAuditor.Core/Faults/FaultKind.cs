@@ -15,6 +15,9 @@ public enum FaultKind
     /// <summary>A 5xx answer other than throttling, after retries. Transient.</summary>
     ServiceError,
 
+    /// <summary>Another run holds what this one needs (the enforce lease of a target). Transient.</summary>
+    Busy,
+
     /// <summary>The credentials were rejected or could not be obtained: fix the key, token or identity.</summary>
     AuthenticationFailed,
 

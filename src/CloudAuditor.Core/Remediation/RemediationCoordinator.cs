@@ -11,13 +11,15 @@ namespace CloudAuditor.Core.Remediation;
 /// <summary>
 /// The remediation stage: in enforce mode, a failing finding of an opted-in check is fixed within the blast-radius
 /// limit, journal-first (plan from a fresh read, record the prior state, apply, verify), with the rollback id in the
-/// finding. In audit mode, and for every other finding, it changes nothing.
+/// finding. In audit mode, and for every other finding, it changes nothing. The limit is counted per sweep in the state
+/// store, so every process of one sweep (Functions instances, shards) shares it.
 /// </summary>
-public sealed class RemediationCoordinator(RemediationSettings settings, IStateStore journal, TimeProvider time, ILogger logger) : IFindingStage
+public sealed class RemediationCoordinator(RemediationSettings settings, IStateStore journal, string sweepId, TimeProvider time, ILogger logger) : IFindingStage
 {
     private int _changes;
 
-    public int Changes => Math.Min(_changes, settings.MaxChanges);
+    /// <summary>Changes this coordinator counted against the sweep's limit and kept.</summary>
+    public int Changes => Volatile.Read(ref _changes);
 
     public async ValueTask<Finding> ProcessAsync(ITargetInventory target, IAuditSubject subject, Finding finding, CancellationToken cancellationToken)
     {
@@ -25,8 +27,9 @@ public sealed class RemediationCoordinator(RemediationSettings settings, IStateS
         if (settings.Mode != RemediationMode.Enforce || !settings.Checks.Contains(finding.CheckId)) return finding;
         var remediator = target.Remediators.FirstOrDefault(r => r.CheckId == finding.CheckId);
         if (remediator is null) return finding;
-        if (Interlocked.Increment(ref _changes) > settings.MaxChanges)
+        if (!await journal.TryCountChangeAsync(sweepId, settings.MaxChanges, cancellationToken))
             return finding with { Detail = $"{finding.Detail} Not remediated: the limit of {settings.MaxChanges} changes per run was reached." };
+        Interlocked.Increment(ref _changes);
         return await RemediateAsync(target, subject, finding, remediator, cancellationToken);
     }
 
@@ -39,12 +42,12 @@ public sealed class RemediationCoordinator(RemediationSettings settings, IStateS
         }
         catch (RemediationException e)
         {
-            Interlocked.Decrement(ref _changes);
+            await GiveBackAsync(cancellationToken);
             return finding with { Detail = $"{finding.Detail} Not remediated: the current state could not be read ({e.Message})." };
         }
         if (plan.Change is not { } change)
         {
-            Interlocked.Decrement(ref _changes);
+            await GiveBackAsync(cancellationToken);
             return plan.DeclinedBecause is { } reason ? finding with { Detail = $"{finding.Detail} Not remediated: {reason}." } : finding;
         }
 
@@ -80,6 +83,13 @@ public sealed class RemediationCoordinator(RemediationSettings settings, IStateS
         return problem is null
             ? finding with { Status = FindingStatus.Remediated, Detail = $"{finding.Detail} Remediated ({id}): {change.Action}; verified.", Evidence = With(finding, id, change.Action) }
             : finding with { Detail = $"{finding.Detail} Remediation {id} applied ({change.Action}) but not verified: {problem}.", Evidence = With(finding, id, change.Action) };
+    }
+
+    /// <summary>A change counted against the limit that was not made after all.</summary>
+    private async Task GiveBackAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Decrement(ref _changes);
+        await journal.UncountChangeAsync(sweepId, cancellationToken);
     }
 
     /// <summary>A fix whose result cannot be re-read is applied but unconfirmed: journalled as such, never a failed target.</summary>

@@ -3,8 +3,9 @@ using CloudAuditor.Core.Model;
 namespace CloudAuditor.Core.State;
 
 /// <summary>
-/// What the auditor remembers between runs: findings, the remediation journal and the notification log.
-/// SQLite locally, Azure Table storage in the cloud; both pass the same contract tests.
+/// What the auditor remembers between runs: findings, the remediation journal and the notification log, and what
+/// concurrent runs coordinate through (leases, the per-sweep change budget). SQLite locally, Azure Table storage in the
+/// cloud; both pass the same contract tests, including the concurrent ones.
 /// </summary>
 public interface IStateStore
 {
@@ -25,4 +26,18 @@ public interface IStateStore
     Task RecordNotificationAsync(string owner, string fingerprint, DateTimeOffset sentAt, CancellationToken cancellationToken);
 
     Task<DateTimeOffset?> LastNotifiedAsync(string owner, string fingerprint, CancellationToken cancellationToken);
+
+    /// <summary>Takes the lease on a scope (one enforcer per target), or renews it for the holder that has it, until now plus the duration.</summary>
+    /// <returns>Null when the holder now has the lease; otherwise the unexpired lease someone else holds.</returns>
+    Task<Lease?> TryLeaseAsync(string scope, string holder, TimeSpan duration, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Gives the lease up, if the holder still has it.</summary>
+    Task ReleaseLeaseAsync(string scope, string holder, CancellationToken cancellationToken);
+
+    /// <summary>Counts one change against a sweep's blast-radius limit, across every process of the sweep.</summary>
+    /// <returns>False, counting nothing, when the sweep has already made <paramref name="limit"/> changes.</returns>
+    Task<bool> TryCountChangeAsync(string sweepId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Gives back a counted change that was not made after all (nothing to change, declined).</summary>
+    Task UncountChangeAsync(string sweepId, CancellationToken cancellationToken);
 }

@@ -24,6 +24,8 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
                 created_at TEXT NOT NULL, updated_at TEXT NOT NULL, detail TEXT);
             CREATE TABLE IF NOT EXISTS notifications (owner TEXT NOT NULL, fingerprint TEXT NOT NULL, sent_at TEXT NOT NULL,
                 PRIMARY KEY (owner, fingerprint));
+            CREATE TABLE IF NOT EXISTS leases (scope TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS change_budgets (sweep_id TEXT PRIMARY KEY, used INTEGER NOT NULL);
             """);
         schema.ExecuteNonQuery();
     }
@@ -100,6 +102,37 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
         "SELECT sent_at FROM notifications WHERE owner = $owner AND fingerprint = $fp", reader => Time(reader.GetString(0)),
         cancellationToken, ("$owner", owner.ToLowerInvariant()), ("$fp", fingerprint));
 
+    /// <summary>One statement decides, so two processes on the same file cannot both win; UTC "O" strings order as times do.</summary>
+    public async Task<Lease?> TryLeaseAsync(string scope, string holder, TimeSpan duration, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string Take = """
+            INSERT INTO leases VALUES ($scope, $holder, $until)
+            ON CONFLICT(scope) DO UPDATE SET holder = $holder, expires_at = $until WHERE leases.holder = $holder OR leases.expires_at < $now
+            """;
+        var taken = await WriteAsync(Take, cancellationToken, ("$scope", scope), ("$holder", holder), ("$until", Utc(now + duration)), ("$now", Utc(now)));
+        if (taken > 0) return null;
+        return await QueryAsync("SELECT holder, expires_at FROM leases WHERE scope = $scope", reader => new Lease(scope, reader.GetString(0), Time(reader.GetString(1))),
+            cancellationToken, ("$scope", scope));
+    }
+
+    public Task ReleaseLeaseAsync(string scope, string holder, CancellationToken cancellationToken) =>
+        WriteAsync("DELETE FROM leases WHERE scope = $scope AND holder = $holder", cancellationToken, ("$scope", scope), ("$holder", holder));
+
+    public async Task<bool> TryCountChangeAsync(string sweepId, int limit, CancellationToken cancellationToken)
+    {
+        if (limit <= 0) return false;
+        const string Count = """
+            INSERT INTO change_budgets VALUES ($sweep, 1)
+            ON CONFLICT(sweep_id) DO UPDATE SET used = used + 1 WHERE change_budgets.used < $limit
+            """;
+        return await WriteAsync(Count, cancellationToken, ("$sweep", sweepId), ("$limit", limit)) > 0;
+    }
+
+    public Task UncountChangeAsync(string sweepId, CancellationToken cancellationToken) =>
+        WriteAsync("UPDATE change_budgets SET used = used - 1 WHERE sweep_id = $sweep AND used > 0", cancellationToken, ("$sweep", sweepId));
+
+    private static string Utc(DateTimeOffset time) => time.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
     public void Dispose()
     {
         _connection.Dispose();
@@ -119,13 +152,14 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
         finally { _gate.Release(); }
     }
 
-    private async Task WriteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    /// <returns>The rows changed.</returns>
+    private async Task<int> WriteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
             using var command = Command(sql, parameters);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
         }
         finally { _gate.Release(); }
     }

@@ -128,7 +128,7 @@ public class AwsRemediationTests
         var remediator = Remediator(flaky, "aws.s3.acl-public-grant", maxRetries: 0);
         var journal = new SqliteStateStore(Path.Combine(Path.GetTempPath(), $"ca-{Guid.NewGuid():N}.db"));
         var coordinator = new RemediationCoordinator(new RemediationSettings { Mode = RemediationMode.Enforce, Checks = ["aws.s3.acl-public-grant"] },
-            journal, TimeProvider.System, NullLogger.Instance);
+            journal, "sweep-test", TimeProvider.System, NullLogger.Instance);
         var finding = new Finding
         {
             Type = FindingType.Exposure,
