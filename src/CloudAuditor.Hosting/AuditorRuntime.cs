@@ -84,7 +84,8 @@ public sealed class AuditorRuntime : IAsyncDisposable
                 return new SweepResult(await reader.RunAsync(targets, request.Output, config.Sweep.Concurrency, cancellationToken), []);
             }
             var notifications = Notifications();
-            var sink = new FanOutFindingSink(request.Output, new StateRecordingSink(State, DateTimeOffset.UtcNow), notifications);
+            // The state store first: whatever a reader of the output sees is already remembered, even if the process dies next.
+            var sink = new FanOutFindingSink(new StateRecordingSink(State, DateTimeOffset.UtcNow), request.Output, notifications);
             var engine = new SweepEngine(CheckCatalog.Default, context, Loggers.CreateLogger<SweepEngine>(), new SweepEngineOptions
             {
                 Sampler = Sampler(config.Sampling, request.ObjectKey),

@@ -20,14 +20,48 @@ public class CliTests(Emulators emulators) : IDisposable
 
     public static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(CliPath);
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await stdout, await stderr);
+        using var cli = CliProcess.Start(args);
+        return await cli.CompletionAsync(TimeSpan.FromMinutes(2));
+    }
+
+    /// <summary>The CLI running in the background, for tests that fault something while it works.</summary>
+    public sealed class CliProcess : IDisposable
+    {
+        private readonly Process _process;
+        private readonly Task<string> _stdout;
+        private readonly Task<string> _stderr;
+
+        private CliProcess(Process process)
+        {
+            _process = process;
+            _stdout = process.StandardOutput.ReadToEndAsync();
+            _stderr = process.StandardError.ReadToEndAsync();
+        }
+
+        public static CliProcess Start(params string[] args)
+        {
+            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            info.ArgumentList.Add(CliPath);
+            foreach (var arg in args) info.ArgumentList.Add(arg);
+            return new CliProcess(Process.Start(info)!);
+        }
+
+        public bool HasExited => _process.HasExited;
+
+        /// <summary>SIGKILL: no finally block, no flush, no goodbye.</summary>
+        public void Kill() => _process.Kill(entireProcessTree: true);
+
+        public async Task<(int Exit, string Stdout, string Stderr)> CompletionAsync(TimeSpan timeout)
+        {
+            await _process.WaitForExitAsync().WaitAsync(timeout);
+            return (_process.ExitCode, await _stdout, await _stderr);
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            _process.Dispose();
+        }
     }
 
     private async Task<string> ConfigWithPublicContainerAsync(string extraTargets = "")

@@ -66,7 +66,11 @@ public sealed class Emulators : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private void Start(string file, string arguments, params (string Key, string Value)[] environment)
+    private void Start(string file, string arguments, params (string Key, string Value)[] environment) => _processes.Add(Launch(file, arguments, environment));
+
+    internal static string Bin => Path.Combine(RepoRoot, "infra", "emulators", "node_modules", ".bin");
+
+    internal static Process Launch(string file, string arguments, params (string Key, string Value)[] environment)
     {
         var info = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var (key, value) in environment) info.Environment[key] = value;
@@ -75,10 +79,10 @@ public sealed class Emulators : IAsyncLifetime
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        _processes.Add(process);
+        return process;
     }
 
-    private static async Task WaitForPortAsync(int port)
+    internal static async Task WaitForPortAsync(int port)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)

@@ -15,7 +15,7 @@ namespace CloudAuditor.Core.Remediation;
 public sealed class EnforcementLease(ITargetInventory inner, IStateStore state, TimeSpan wait, TimeProvider time, ILogger logger) : ITargetInventory
 {
     public static readonly TimeSpan Duration = TimeSpan.FromMinutes(2);
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
     private readonly string _holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
