@@ -38,8 +38,9 @@ public sealed class AwsClientFactory(SweepSettings sweep)
     {
         var config = new AmazonS3Config
         {
-            // Adaptive adds client-side rate limiting on top of exponential backoff for 429/503 SlowDown.
-            RetryMode = RequestRetryMode.Adaptive,
+            // Standard: exponential backoff with jitter, and throttling retries cost nothing from the retry quota. Adaptive's
+            // client-side rate limiter gives up on requests it never sent once throttling persists, leaving settings unread.
+            RetryMode = RequestRetryMode.Standard,
             MaxErrorRetry = sweep.MaxRetries,
             Timeout = TimeSpan.FromSeconds(sweep.RequestTimeoutSeconds),
             ForcePathStyle = target.ForcePathStyle,

@@ -21,10 +21,12 @@ public sealed class AzureClientFactory(SweepSettings sweep, TokenCredential cred
 
     public SweepSettings Sweep => sweep;
 
-    public BlobClientOptions BlobOptions()
+    public BlobClientOptions BlobOptions() => WithSweepRetry(new BlobClientOptions());
+
+    /// <summary>The sweep's retry and timeout on any Azure client's options: blobs, the state tables, the Functions queues.</summary>
+    public T WithSweepRetry<T>(T options) where T : ClientOptions
     {
-        var options = new BlobClientOptions();
-        ApplyRetry(options.Retry, sweep.MaxRetries);
+        ApplyRetry(options.Retry);
         return options;
     }
 
@@ -45,16 +47,16 @@ public sealed class AzureClientFactory(SweepSettings sweep, TokenCredential cred
         var options = new ArmClientOptions { Environment = new ArmEnvironment(new Uri(endpoint), endpoint + "/.default") };
         foreach (var type in new[] { "storageAccounts", "storageAccounts/blobServices", "storageAccounts/managementPolicies", "storageAccounts/blobServices/containers" })
             options.SetApiVersion(new ResourceType($"Microsoft.Storage/{type}"), StorageAccountApiVersion);
-        ApplyRetry(options.Retry, sweep.MaxRetries);
+        ApplyRetry(options.Retry);
         if (ArmTransport is not null) options.Transport = ArmTransport;
         return options;
     }
 
     /// <summary>Exponential backoff on 408/429/5xx, honouring Retry-After, bounded per request by the sweep timeout.</summary>
-    private void ApplyRetry(RetryOptions retry, int maxRetries)
+    private void ApplyRetry(RetryOptions retry)
     {
         retry.Mode = RetryMode.Exponential;
-        retry.MaxRetries = maxRetries;
+        retry.MaxRetries = sweep.MaxRetries;
         retry.Delay = TimeSpan.FromMilliseconds(500);
         retry.MaxDelay = TimeSpan.FromSeconds(30);
         retry.NetworkTimeout = TimeSpan.FromSeconds(sweep.RequestTimeoutSeconds);

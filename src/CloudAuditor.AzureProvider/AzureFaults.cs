@@ -20,7 +20,10 @@ public sealed class AzureFaults : IFaultClassifier
     };
 
     /// <summary>A failed read of one setting, named by its operation: "Get Blob Service Properties: 403 AuthorizationPermissionMismatch".</summary>
-    public static Fault Of(string operation, RequestFailedException exception) =>
-        exception.Status == 0 ? Instance.Classify(exception, CancellationToken.None)! with { Reason = $"{operation}: no answer" }
-        : HttpFaults.Of(exception.Status, exception.ErrorCode, operation);
+    public static Fault Of(string operation, RequestFailedException exception)
+    {
+        if (exception.Status != 0) return HttpFaults.Of(exception.Status, exception.ErrorCode, operation);
+        var fault = Instance.Classify(exception, CancellationToken.None)!;
+        return fault with { Reason = $"{operation}: {fault.Reason}" };
+    }
 }

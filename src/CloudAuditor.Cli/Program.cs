@@ -36,7 +36,14 @@ catch (OperationCanceledException)
 catch (Exception e)
 #pragma warning restore CA1031
 {
-    // A bug, not a user mistake: one sentence, no stack trace (which could carry values from the data being read).
-    Console.Error.WriteLine($"cloudauditor: internal error ({e.GetType().Name}); rerun with --verbose and report it.");
-    return ExitCodes.InternalError;
+    // One sentence, no stack trace (which could carry values from the data being read).
+    var fault = CloudAuditor.Hosting.ProviderFaults.Of(e, CancellationToken.None);
+    if (fault.Kind == CloudAuditor.Core.Faults.FaultKind.Unexpected)
+    {
+        Console.Error.WriteLine($"cloudauditor: internal error ({e.GetType().Name}); rerun with --verbose and report it.");
+        return ExitCodes.InternalError;
+    }
+    // Something outside the auditor failed before the sweep could account for it (the state store, most likely).
+    Console.Error.WriteLine($"cloudauditor: the run stopped: {fault.Reason}.");
+    return ExitCodes.Incomplete;
 }

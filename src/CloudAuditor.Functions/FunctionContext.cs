@@ -15,9 +15,10 @@ public sealed class FunctionContext(IConfiguration settings, ILoggerFactory logg
     /// The fan-out queue, in the storage account the queue trigger's "connection" names: AuditorStorage as a connection
     /// string (Azurite), or AuditorStorage__queueServiceUri with the managed identity (Azure, as bicep/main.bicep deploys it).
     /// </summary>
-    public Azure.Storage.Queues.QueueClient Queue(string name)
+    public Azure.Storage.Queues.QueueClient Queue(string name, SweepSettings sweep)
     {
-        var options = new Azure.Storage.Queues.QueueClientOptions { MessageEncoding = Azure.Storage.Queues.QueueMessageEncoding.Base64 };
+        var options = new AzureProvider.AzureClientFactory(sweep, AuditorRuntime.Identity)
+            .WithSweepRetry(new Azure.Storage.Queues.QueueClientOptions { MessageEncoding = Azure.Storage.Queues.QueueMessageEncoding.Base64 });
         if (settings["AuditorStorage"] is { } connection) return new(connection, name, options);
         if (settings["AuditorStorage:queueServiceUri"] is { } uri)
             return new(new Uri($"{uri.TrimEnd('/')}/{name}"), AuditorRuntime.Identity, options);

@@ -16,7 +16,7 @@ public sealed class Functions(FunctionContext context)
     {
         var timer = invocation.Object("timer");
         var config = ConfigLoader.LoadFile(context.ConfigPath);
-        var queue = context.Queue(FunctionContext.SweepQueue);
+        var queue = context.Queue(FunctionContext.SweepQueue, config.Sweep);
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var sweepId = $"sweep-{DateTimeOffset.UtcNow:yyyyMMddHHmmss}";
         var names = config.Azure.Select(t => t.Name).Concat(config.Aws.Select(t => t.Name)).ToList();
@@ -116,9 +116,10 @@ public sealed class Functions(FunctionContext context)
             await runtime.State.GetFindingAsync("health", cancellationToken);
             return new InvocationResult().WithHttp(200, new { status = "healthy", targets = runtime.Config.TargetCount, checks = Core.Checks.CheckCatalog.Default.All.Count });
         }
-        catch (Exception e) when (e is ConfigException or Azure.RequestFailedException or IOException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            return InvocationResult.Log($"unhealthy: {e.Message}").WithHttp(503, new { status = "unhealthy", reason = e.Message });
+            var reason = e is ConfigException ? e.Message : Hosting.ProviderFaults.Of(e, cancellationToken).Reason;
+            return InvocationResult.Log($"unhealthy: {reason}").WithHttp(503, new { status = "unhealthy", reason });
         }
     }
 

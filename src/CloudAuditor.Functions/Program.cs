@@ -45,6 +45,16 @@ app.MapPost("/{function}", async (string function, HttpRequest request, Function
         logger.LogError("{Function}: configuration problem: {Reason}", function, e.Message);
         return Results.Json(InvocationResult.Log($"configuration problem: {e.Message}"), statusCode: 500);
     }
+#pragma warning disable CA1031 // The invocation boundary: whatever escapes fails the invocation with one classified sentence.
+    catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+    {
+        // Fails the invocation so the host retries (the state store or the queue may be back), then poisons the message.
+        var fault = CloudAuditor.Hosting.ProviderFaults.Of(e, cancellationToken);
+        logger.LogError("{Function}: failed: {Reason}", function, fault.Reason);
+        var failed = InvocationResult.Retry($"failed: {fault.Reason}");
+        return Results.Json(HttpTriggered.Contains(function) ? failed.WithHttp(fault.Transient ? 503 : 500, new { error = fault.Reason }) : failed, statusCode: 500);
+    }
 });
 
 app.Run();

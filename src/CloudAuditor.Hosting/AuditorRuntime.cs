@@ -53,16 +53,27 @@ public sealed class AuditorRuntime : IAsyncDisposable
     public ILoggerFactory Loggers { get; }
     public IReadOnlyList<ITargetInventoryFactory> Providers { get; }
 
-    public static async Task<AuditorRuntime> OpenAsync(AuditorConfig config, string configPath, ILoggerFactory loggers, CancellationToken cancellationToken) =>
-        new(config, configPath, await OpenStateAsync(config, configPath, cancellationToken), loggers);
+    public static async Task<AuditorRuntime> OpenAsync(AuditorConfig config, string configPath, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new(config, configPath, await OpenStateAsync(config, configPath, cancellationToken), loggers);
+        }
+        catch (Exception e) when (e is not ConfigException && !cancellationToken.IsCancellationRequested)
+        {
+            var fault = ProviderFaults.Of(e, cancellationToken);
+            throw new Core.Faults.FaultException(fault with { Reason = $"the state store could not be opened: {fault.Reason}" }, e);
+        }
+    }
 
     /// <summary>SQLite paths are relative to the configuration file, so scheduled runs find the same journal whatever their working folder.</summary>
     private static async Task<IStateStore> OpenStateAsync(AuditorConfig config, string configPath, CancellationToken cancellationToken)
     {
+        var options = new AzureClientFactory(config.Sweep, Identity).WithSweepRetry(new TableClientOptions());
         if (config.State.TableConnectionString is { } tables)
-            return await TableStateStore.OpenAsync(new TableServiceClient(tables), config.State.TablePrefix, cancellationToken);
+            return await TableStateStore.OpenAsync(new TableServiceClient(tables, options), config.State.TablePrefix, cancellationToken);
         if (config.State.TableServiceUri is { } uri)
-            return await TableStateStore.OpenAsync(new TableServiceClient(new Uri(uri), Identity), config.State.TablePrefix, cancellationToken);
+            return await TableStateStore.OpenAsync(new TableServiceClient(new Uri(uri), Identity, options), config.State.TablePrefix, cancellationToken);
         var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
         return new SqliteStateStore(Path.Combine(baseDirectory, config.State.SqlitePath));
     }
@@ -85,7 +96,7 @@ public sealed class AuditorRuntime : IAsyncDisposable
             }
             var notifications = Notifications();
             // The state store first: whatever a reader of the output sees is already remembered, even if the process dies next.
-            var sink = new FanOutFindingSink(new StateRecordingSink(State, DateTimeOffset.UtcNow), request.Output, notifications);
+            var sink = new FanOutFindingSink(new StateRecordingSink(State, DateTimeOffset.UtcNow, ProviderFaults.Instance), request.Output, notifications);
             var engine = new SweepEngine(CheckCatalog.Default, context, Loggers.CreateLogger<SweepEngine>(), new SweepEngineOptions
             {
                 Sampler = Sampler(config.Sampling, request.ObjectKey),

@@ -3,8 +3,9 @@ using CloudAuditor.Core.Faults;
 namespace CloudAuditor.Core.Coverage;
 
 /// <summary>
-/// Where a sweep accounts for coverage, in bounded memory: counts per kind and state, and per gap reason only the first
-/// few resource names, so a sweep of a million unreadable objects holds a few counters, not a million names.
+/// Where a sweep accounts for coverage, in bounded memory: counts per kind and state, and per gap reason only a few
+/// resource names (the first in name order, so two runs with the same gaps say the same thing whatever the timing), so
+/// a sweep of a million unreadable objects holds a few counters, not a million names.
 /// </summary>
 public sealed class CoverageLedger
 {
@@ -12,7 +13,7 @@ public sealed class CoverageLedger
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, int[]> _counts = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Kind, AuditState State, Fault Fault), (int Count, List<string> Names)> _gaps = [];
+    private readonly Dictionary<(string Kind, AuditState State, Fault Fault), (int Count, SortedSet<string> Names)> _gaps = [];
     private readonly List<UnknownRemainder> _remainders = [];
 
     public void Record(string kind, AuditState state, string name, Fault? fault = null)
@@ -23,8 +24,8 @@ public sealed class CoverageLedger
             counts[(int)state]++;
             if (state == AuditState.Audited || fault is null) return;
             var key = (kind, state, fault);
-            if (!_gaps.TryGetValue(key, out var gap)) gap = (0, []);
-            if (gap.Names.Count < NamesPerReason) gap.Names.Add(name);
+            if (!_gaps.TryGetValue(key, out var gap)) gap = (0, new SortedSet<string>(StringComparer.Ordinal));
+            if (gap.Names.Add(name) && gap.Names.Count > NamesPerReason) gap.Names.Remove(gap.Names.Max!);
             _gaps[key] = (gap.Count + 1, gap.Names);
         }
     }
