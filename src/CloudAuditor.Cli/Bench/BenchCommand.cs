@@ -82,7 +82,7 @@ internal static class BenchCommand
                 await gz.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text), cancellationToken);
             }
         }
-        var scanner = new LocalFileScanner(new ContentScanner(DetectorSet.Default, ExtractionLimits.Default));
+        var scanner = new LocalFileScanner(new ContentScanner(DetectorSet.Default, ExtractionLimits.Default, ScanMemoryBudget.ForProcess(Core.Config.SamplingSettings.DefaultMemoryBudgetBytes)));
         var watch = Stopwatch.StartNew();
         var summary = await scanner.ScanAsync(root, NullFindingSink.Instance, Environment.ProcessorCount, cancellationToken);
         var elapsed = watch.Elapsed.TotalSeconds;

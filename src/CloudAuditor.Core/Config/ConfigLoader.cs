@@ -46,6 +46,7 @@ public static class ConfigLoader
         if (sampling.MaxWholeObjectBytes is < 1024 or > 1L << 30) errors.Add("sampling.maxWholeObjectBytes must be between 1 KiB and 1 GiB");
         if (sampling.ListLimit < sampling.ObjectsPerContainer) errors.Add("sampling.listLimit must be at least sampling.objectsPerContainer");
         if (sampling.MaxObjectsPerSweep < 1 || sampling.MaxBytesPerSweep < 1024) errors.Add("sampling sweep budgets must be positive");
+        if (sampling.MemoryBudgetBytes is < 32L << 20 or > 64L << 30) errors.Add("sampling.memoryBudgetBytes must be between 32 MiB and 64 GiB");
 
         if (config.Remediation.MaxChanges is < 0 or > 10_000) errors.Add("remediation.maxChanges must be between 0 and 10000");
         if (config.Remediation.LeaseWaitSeconds is < 0 or > 3600) errors.Add("remediation.leaseWaitSeconds must be between 0 and 3600");

@@ -21,6 +21,14 @@ public sealed class SamplingSettings
 
     public long MaxBytesPerSweep { get; set; } = 2L << 30;
 
+    /// <summary>
+    /// The most memory the process's content scans hold at once (all parallel scans together): each waits for its
+    /// share before it starts. 256 MiB lets sixteen objects scan at once.
+    /// </summary>
+    public long MemoryBudgetBytes { get; set; } = DefaultMemoryBudgetBytes;
+
+    public const long DefaultMemoryBudgetBytes = 256L << 20;
+
     public SamplingSettings WithEnabled(bool enabled)
     {
         var copy = (SamplingSettings)MemberwiseClone();

@@ -11,8 +11,9 @@ public static class CoverageKinds
     public const string Bucket = "bucket";
     public const string Object = "sampled object";
     public const string File = "file";
+    public const string Folder = "folder";
 
-    public static readonly string[] Ordered = [Target, StorageAccount, Container, Bucket, Object, File];
+    public static readonly string[] Ordered = [Target, StorageAccount, Container, Bucket, Object, Folder, File];
 
     /// <summary>The coverage kind of a resource, from the kind its <see cref="ResourceRef"/> carries.</summary>
     public static string Of(ResourceRef resource) => resource.Kind switch
@@ -21,6 +22,7 @@ public static class CoverageKinds
         "blob-container" => Container,
         "s3-bucket" => Bucket,
         "file" => File,
+        "folder" => Folder,
         "target" => Target,
         _ => resource.Kind,
     };

@@ -11,6 +11,9 @@ public sealed class CoverageLedger
 {
     public const int NamesPerReason = 10;
 
+    /// <summary>Distinct reasons kept per kind and state; further ones are counted together, so reasons cannot grow without bound either.</summary>
+    public const int ReasonsPerKind = 20;
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, int[]> _counts = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Kind, AuditState State, Fault Fault), (int Count, SortedSet<string> Names)> _gaps = [];
@@ -24,6 +27,8 @@ public sealed class CoverageLedger
             counts[(int)state]++;
             if (state == AuditState.Audited || fault is null) return;
             var key = (kind, state, fault);
+            if (!_gaps.ContainsKey(key) && _gaps.Keys.Count(k => k.Kind == kind && k.State == state) >= ReasonsPerKind)
+                key = (kind, state, new Fault(fault.Kind, "other reasons"));
             if (!_gaps.TryGetValue(key, out var gap)) gap = (0, new SortedSet<string>(StringComparer.Ordinal));
             if (gap.Names.Add(name) && gap.Names.Count > NamesPerReason) gap.Names.Remove(gap.Names.Max!);
             _gaps[key] = (gap.Count + 1, gap.Names);

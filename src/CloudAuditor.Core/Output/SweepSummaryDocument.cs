@@ -21,6 +21,8 @@ public static class SweepSummaryDocument
             unknownRemainders = summary.Coverage.Remainders.Select(r => new { r.Scope, resource = r.Kind, r.Listed, fault = r.Fault.Kind.ToString(), reason = r.Fault.Reason }),
             lines = summary.Coverage.Lines(),
         },
+        // The process's peak resident memory so far (VmHWM): what a run of this size needs, for sizing hosts.
+        process = new { peakWorkingSetBytes = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 },
     };
 
     private static string State(AuditState state) => state == AuditState.Partial ? "partial" : state == AuditState.NotAudited ? "not-audited" : "audited";

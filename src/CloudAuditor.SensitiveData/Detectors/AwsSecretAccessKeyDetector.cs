@@ -21,12 +21,7 @@ public sealed partial class AwsSecretAccessKeyDetector : AnchoredRegexDetector
 
     protected override int MaxLength => 48 + 40;
 
-    public override bool TryDetectWithoutAnchors(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally)
-    {
-        if (!field.NameContains("secret")) return false;
-        ScanAll(text, field, tally);
-        return true;
-    }
+    public override bool DetectsWithoutAnchors(FieldContext field) => field.NameContains("secret");
 
     /// <summary>The value follows its keyword within a few characters ("aws_secret_access_key = ", "\"SecretAccessKey\": \"").</summary>
     public override int DetectAt(ReadOnlySpan<char> text, int index, FieldContext field, DetectionTally tally)

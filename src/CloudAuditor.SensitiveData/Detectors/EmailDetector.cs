@@ -16,7 +16,12 @@ public sealed class EmailDetector : IAnchoredDetector
 
     public IReadOnlyList<Anchor> Anchors { get; } = ["@"];
 
-    public bool TryDetectWithoutAnchors(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally) => false;
+    // The local part reaches 64 characters back, the domain up to 254 forward.
+    public int Reach => 256;
+
+    public bool DetectsWithoutAnchors(FieldContext field) => false;
+
+    public int DetectAll(ReadOnlySpan<char> text, int from, int to, FieldContext field, DetectionTally tally) => to;
 
     public int DetectAt(ReadOnlySpan<char> text, int index, FieldContext field, DetectionTally tally)
     {

@@ -15,7 +15,11 @@ public sealed class Ipv6Detector : IAnchoredDetector
 
     public IReadOnlyList<Anchor> Anchors { get; } = [":"];
 
-    public bool TryDetectWithoutAnchors(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally) => false;
+    public int Reach => 48;
+
+    public bool DetectsWithoutAnchors(FieldContext field) => false;
+
+    public int DetectAll(ReadOnlySpan<char> text, int from, int to, FieldContext field, DetectionTally tally) => to;
 
     public int DetectAt(ReadOnlySpan<char> text, int index, FieldContext field, DetectionTally tally)
     {

@@ -12,6 +12,11 @@ public sealed partial class PrivateKeyDetector : AnchoredRegexDetector
 
     protected override int MaxLength => 64;
 
+    /// <summary>The header, then up to 400 characters of what follows it to find key material.</summary>
+    public override int Reach => MaxLength + KeyMaterialWindow;
+
+    private const int KeyMaterialWindow = 400;
+
     protected override Regex Candidates => Header();
 
     /// <summary>The BEGIN line must be followed by key material, so a bare header in documentation does not count.</summary>
@@ -24,7 +29,7 @@ public sealed partial class PrivateKeyDetector : AnchoredRegexDetector
         {
             if (match.Index != index) break;
             var after = text[(match.Index + match.Length)..];
-            if (HasKeyMaterial(after[..Math.Min(after.Length, 400)])) Report(text, match.Index, match.Length, field, tally);
+            if (HasKeyMaterial(after[..Math.Min(after.Length, KeyMaterialWindow)])) Report(text, match.Index, match.Length, field, tally);
             return match.Index + match.Length;
         }
         return index + 1;

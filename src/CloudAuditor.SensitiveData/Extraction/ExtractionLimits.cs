@@ -22,5 +22,17 @@ public sealed record ExtractionLimits
 
     public int MaxPdfPages { get; init; } = 1_000;
 
+    /// <summary>Wall-clock time one object may take, whatever it holds (a PDF that parses slowly, a member that inflates forever).</summary>
+    public TimeSpan MaxScanTime { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>An archive or PDF that must be read whole, but arrives as a stream, is kept in memory up to this, then on disk.</summary>
+    public int SpoolMemoryBytes { get; init; } = 8 << 20;
+
+    /// <summary>The longest single JSON token (a string value) kept whole; past it the rest of the file is scanned as plain text.</summary>
+    public int MaxJsonTokenBytes { get; init; } = 1 << 20;
+
+    /// <summary>How long a scan waits for extra memory (a PDF to parse) before the member is reported unscanned.</summary>
+    public TimeSpan MaxMemoryWait { get; init; } = TimeSpan.FromSeconds(30);
+
     public static ExtractionLimits Default { get; } = new();
 }

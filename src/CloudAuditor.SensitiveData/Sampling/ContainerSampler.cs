@@ -27,7 +27,11 @@ public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings se
     private int _budgetReported;
 
     public static ContainerSampler Create(SamplingSettings settings, ILogger logger) =>
-        new(new ContentScanner(Scanning.DetectorSet.Default, ExtractionLimits.Default with { MaxObjectBytes = Math.Max(settings.BytesPerObject, settings.MaxWholeObjectBytes) }), settings, logger);
+        new(new ContentScanner(Scanning.DetectorSet.Default, ExtractionLimits.Default with { MaxObjectBytes = Math.Max(settings.BytesPerObject, settings.MaxWholeObjectBytes) },
+            ScanMemoryBudget.ForProcess(settings.MemoryBudgetBytes)), settings, logger);
+
+    /// <summary>A range read of a larger object: the sample is its start, by design (coverage says so, the audit stays complete).</summary>
+    private static readonly Fault SampledStart = new(FaultKind.Limit, "only the first sampling.bytesPerObject bytes were read");
 
     public async IAsyncEnumerable<SampledObject> SampleAsync(IAuditSubject container, IObjectStore store, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -67,7 +71,7 @@ public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings se
         try
         {
             await using var stream = await store.OpenRangeAsync(item.Key, length, cancellationToken);
-            result = await scanner.ScanAsync(stream, item.Key, cancellationToken);
+            result = await scanner.ScanAsync(stream, item.Key, cancellationToken, isPrefix: length < item.Size);
         }
 #pragma warning disable CA1031 // An object that could not be read (refused, or its stream broke off) is reported unscanned; the others go on.
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -78,9 +82,10 @@ public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings se
         }
         result.Truncated |= length < item.Size;
         var findings = SensitiveDataFindings.From(result, container.Cloud, container.Resource, store.Checks, item.Key);
-        var cut = result.Issues.FirstOrDefault(i => i.Kind != ScanIssueKind.Skipped);
+        var cut = result.Issues.FirstOrDefault(i => i.Kind != ScanIssueKind.Skipped) is { } issue ? new Fault(FaultKind.Limit, issue.Reason)
+            : length < item.Size ? SampledStart : null;
         return new SampledObject(item.Key, isPublic ? findings.Select(InPublicContainer).ToList() : findings.ToList(),
-            cut is null ? AuditState.Audited : AuditState.Partial, cut is null ? null : new Fault(FaultKind.Limit, cut.Reason));
+            cut is null ? AuditState.Audited : AuditState.Partial, cut);
     }
 
     private static Finding InPublicContainer(Finding finding) => finding.Type != FindingType.SensitiveData ? finding : finding with

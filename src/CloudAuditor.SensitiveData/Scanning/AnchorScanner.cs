@@ -23,6 +23,7 @@ public sealed class AnchorScanner
     public AnchorScanner(IReadOnlyList<IAnchoredDetector> detectors)
     {
         _detectors = [.. detectors];
+        if (_detectors.Length > 64) throw new ArgumentException("At most 64 anchored detectors: the scanner keeps one bit per detector.");
         Array.Fill(_byFirstChar, []);
         var probes = new HashSet<(string Prefix, bool Fold)>();
         for (var d = 0; d < _detectors.Length; d++)
@@ -42,32 +43,45 @@ public sealed class AnchorScanner
         _probes = probes.Select(p => new Probe(p.Prefix, p.Fold)).ToArray();
     }
 
-    /// <summary>Runs every detector at each of its anchors, in text order.</summary>
-    public void Scan(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally)
+    public int DetectorCount => _detectors.Length;
+
+    /// <summary>The furthest any detector reads past an anchor.</summary>
+    public int Reach => _detectors.Length == 0 ? 0 : _detectors.Max(d => d.Reach);
+
+    /// <summary>
+    /// Runs every detector at each of its anchors that lies in [<paramref name="from"/>, <paramref name="to"/>), in
+    /// text order; the text before and after the region is context. <paramref name="resumeAt"/> holds, per detector,
+    /// the first index it still wants an anchor at (past what it last reported, so it never counts a value twice),
+    /// and carries over from one window of a stream to the next.
+    /// </summary>
+    public void Scan(ReadOnlySpan<char> text, int from, int to, FieldContext field, DetectionTally tally, Span<int> resumeAt)
     {
-        if (_detectors.Length == 0) return;
-        // Per detector, the first index it still wants an anchor at: past what it last reported, so it never counts a value twice.
-        Span<int> resumeAt = _detectors.Length <= 32 ? stackalloc int[_detectors.Length] : new int[_detectors.Length];
+        if (_detectors.Length == 0 || from >= to) return;
+        var anchorless = 0UL;
         for (var d = 0; d < _detectors.Length; d++)
         {
-            if (_detectors[d].TryDetectWithoutAnchors(text, field, tally)) resumeAt[d] = int.MaxValue;
+            if (!_detectors[d].DetectsWithoutAnchors(field)) continue;
+            resumeAt[d] = Math.Max(resumeAt[d], _detectors[d].DetectAll(text, Math.Max(from, resumeAt[d]), to, field, tally));
+            anchorless |= 1UL << d;
         }
         var chars = MemoryMarshal.Cast<char, ushort>(text);
         var width = Vector<byte>.Count;
-        var position = 0;
+        var position = from;
         if (Vector.IsHardwareAccelerated)
         {
-            for (; position + width + MaxPrefix - 1 <= chars.Length; position += width)
+            for (; position + width + MaxPrefix - 1 <= chars.Length && position < to; position += width)
             {
                 var candidates = CandidateMask(chars, position);
+                // Anchors at or past the region's end belong to the next window.
+                if (to - position < width) candidates &= (1UL << (to - position)) - 1;
                 while (candidates != 0)
                 {
-                    Confirm(text, position + BitOperations.TrailingZeroCount(candidates), field, tally, resumeAt);
+                    Confirm(text, position + BitOperations.TrailingZeroCount(candidates), field, tally, resumeAt, anchorless);
                     candidates &= candidates - 1;
                 }
             }
         }
-        for (; position < text.Length; position++) Confirm(text, position, field, tally, resumeAt);
+        for (; position < to; position++) Confirm(text, position, field, tally, resumeAt, anchorless);
     }
 
     /// <summary>One bit per character from <paramref name="position"/> that starts some anchor's prefix.</summary>
@@ -88,13 +102,13 @@ public sealed class AnchorScanner
         return CharVectors.MostSignificantBits(hits);
     }
 
-    private void Confirm(ReadOnlySpan<char> text, int position, FieldContext field, DetectionTally tally, Span<int> resumeAt)
+    private void Confirm(ReadOnlySpan<char> text, int position, FieldContext field, DetectionTally tally, Span<int> resumeAt, ulong anchorless)
     {
         var first = text[position];
         if (first >= _byFirstChar.Length) return;
         foreach (var entry in _byFirstChar[first])
         {
-            if (position < resumeAt[entry.Detector]) continue;
+            if (position < resumeAt[entry.Detector] || (anchorless >> entry.Detector & 1) != 0) continue;
             if (!text[position..].StartsWith(entry.Anchor, entry.Comparison)) continue;
             resumeAt[entry.Detector] = Math.Max(position + 1, _detectors[entry.Detector].DetectAt(text, position, field, tally));
         }

@@ -8,6 +8,8 @@ public abstract class AnchoredRegexDetector : RegexDetector, IAnchoredDetector
     /// <summary>How far a value can extend from its anchor.</summary>
     protected abstract int MaxLength { get; }
 
+    public virtual int Reach => MaxLength + 1;
+
     public virtual int DetectAt(ReadOnlySpan<char> text, int index, FieldContext field, DetectionTally tally)
     {
         var end = Math.Min(text.Length, index + MaxLength + 1);
@@ -20,5 +22,7 @@ public abstract class AnchoredRegexDetector : RegexDetector, IAnchoredDetector
         return index + 1;
     }
 
-    public virtual bool TryDetectWithoutAnchors(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally) => false;
+    public virtual bool DetectsWithoutAnchors(FieldContext field) => false;
+
+    public int DetectAll(ReadOnlySpan<char> text, int from, int to, FieldContext field, DetectionTally tally) => ScanAll(text, from, to, field, tally);
 }

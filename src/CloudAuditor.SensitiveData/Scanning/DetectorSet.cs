@@ -8,6 +8,12 @@ namespace CloudAuditor.SensitiveData.Scanning;
 /// </summary>
 public sealed class DetectorSet
 {
+    /// <summary>Characters before a value that detectors read for context ("aws_secret_access_key = ", a local part before '@').</summary>
+    public const int LookBehind = 1024;
+
+    /// <summary>Numeric detectors read at most this far past a token's start (an IBAN with its spaces).</summary>
+    private const int NumericReach = 128;
+
     private readonly NumericDetector[] _numeric;
     private readonly AnchorScanner _anchored;
 
@@ -18,6 +24,7 @@ public sealed class DetectorSet
         Detectors = detectors;
         _numeric = detectors.OfType<NumericDetector>().ToArray();
         _anchored = new AnchorScanner(detectors.OfType<IAnchoredDetector>().ToArray());
+        Reach = Math.Max(NumericReach, _anchored.Reach);
     }
 
     public static DetectorSet Default { get; } = new(
@@ -31,12 +38,30 @@ public sealed class DetectorSet
 
     public IEnumerable<string> EntityTypes => Detectors.Select(d => d.EntityType).Distinct();
 
+    /// <summary>The furthest any detector reads past where a value starts: a stream is held back this much at each window's end.</summary>
+    public int Reach { get; }
+
+    /// <summary>How many resume positions <see cref="Scan(ReadOnlySpan{char}, int, int, FieldContext, DetectionTally, Span{int})"/> carries.</summary>
+    public int ResumeSlots => _anchored.DetectorCount;
+
+    /// <summary>Scans a whole text.</summary>
     public void Scan(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally)
     {
-        _anchored.Scan(text, field, tally);
+        Span<int> resume = ResumeSlots <= 64 ? stackalloc int[ResumeSlots] : new int[ResumeSlots];
+        Scan(text, 0, text.Length, field, tally, resume);
+    }
+
+    /// <summary>
+    /// Reports the values that start in [<paramref name="from"/>, <paramref name="to"/>) of a window of a longer text:
+    /// what comes before is context, what comes after (at least <see cref="Reach"/>) lets values across the end be seen
+    /// whole. Each value belongs to exactly one window, so none is lost or counted twice at a window's edge.
+    /// </summary>
+    public void Scan(ReadOnlySpan<char> text, int from, int to, FieldContext field, DetectionTally tally, Span<int> resumeAt)
+    {
+        _anchored.Scan(text, from, to, field, tally, resumeAt);
         if (_numeric.Length == 0) return;
         var state = (Detectors: _numeric, Field: field, Tally: tally);
-        NumericToken.ForEach(text, ref state, static (text, token, ref state) =>
+        NumericToken.ForEach(text, from, to, ref state, static (text, token, ref state) =>
         {
             foreach (var detector in state.Detectors)
             {

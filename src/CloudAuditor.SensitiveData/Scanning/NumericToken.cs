@@ -14,7 +14,12 @@ public readonly record struct NumericToken(int Start, int First, int End, int Di
     /// <summary>No detector wants fewer digits (the shortest IPv4 has four); most tokens in logs are shorter.</summary>
     private const int MinDigits = 4;
 
-    public static void ForEach<TState>(ReadOnlySpan<char> text, ref TState state, TokenAction<TState> action)
+    /// <summary>
+    /// Calls <paramref name="action"/> for each token that starts in [<paramref name="from"/>, <paramref name="to"/>).
+    /// Tokenising starts at the beginning of the text, so a token is cut the same way whichever window of a stream
+    /// holds it; tokens past <paramref name="to"/> still end where the text says.
+    /// </summary>
+    public static void ForEach<TState>(ReadOnlySpan<char> text, int from, int to, ref TState state, TokenAction<TState> action)
     {
         var digits = new DigitBlocks(text);
         var position = 0;
@@ -23,6 +28,7 @@ public readonly record struct NumericToken(int Start, int First, int End, int Di
             var first = digits.Next(position, digit: true);
             if (first == text.Length) return;
             var start = first > 0 && text[first - 1] is '+' or '(' ? first - 1 : first;
+            if (start >= to) return;
             int count = 0, dots = 0, i = first;
             while (true)
             {
@@ -36,7 +42,8 @@ public readonly record struct NumericToken(int Start, int First, int End, int Di
                 i += run;
             }
             var countryCode = StartsWithCountryCode(text, first);
-            if (count >= MinDigits || countryCode) action(text, new NumericToken(start, first, i, count, dots, start < first && text[start] == '+', countryCode), ref state);
+            if ((count >= MinDigits || countryCode) && start >= from)
+                action(text, new NumericToken(start, first, i, count, dots, start < first && text[start] == '+', countryCode), ref state);
             position = i + 1;
         }
     }

@@ -16,10 +16,18 @@ public abstract class RegexDetector : IDetector
 
     protected abstract Regex Candidates { get; }
 
-    /// <summary>Every candidate in the whole text: for a field that names the entity, where values carry no anchor.</summary>
-    protected void ScanAll(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally)
+    /// <summary>Every candidate starting in [from, to): for a field that names the entity, where values carry no anchor.</summary>
+    /// <returns>The end of the last candidate reported, or <paramref name="to"/>.</returns>
+    protected int ScanAll(ReadOnlySpan<char> text, int from, int to, FieldContext field, DetectionTally tally)
     {
-        foreach (var match in Candidates.EnumerateMatches(text)) Report(text, match.Index, match.Length, field, tally);
+        var resume = to;
+        foreach (var match in Candidates.EnumerateMatches(text, from))
+        {
+            if (match.Index >= to) break;
+            Report(text, match.Index, match.Length, field, tally);
+            resume = Math.Max(resume, match.Index + match.Length);
+        }
+        return resume;
     }
 
     protected void Report(ReadOnlySpan<char> text, int index, int length, FieldContext field, DetectionTally tally)

@@ -19,11 +19,14 @@ public class AnchorScannerTests
         public string EntityType => "TEST";
         public IReadOnlyList<Anchor> Anchors => anchors.Select(a => new Anchor(a, comparison == StringComparison.OrdinalIgnoreCase)).ToList();
 
-        public bool TryDetectWithoutAnchors(ReadOnlySpan<char> text, FieldContext field, DetectionTally tally)
+        public int Reach => claim;
+
+        public bool DetectsWithoutAnchors(FieldContext field) => wholeField is not null && field.NameContains(wholeField);
+
+        public int DetectAll(ReadOnlySpan<char> text, int from, int to, FieldContext field, DetectionTally tally)
         {
-            if (wholeField is null || !field.NameContains(wholeField)) return false;
             WholeScans++;
-            return true;
+            return to;
         }
 
         public int DetectAt(ReadOnlySpan<char> text, int index, FieldContext field, DetectionTally tally)

@@ -16,7 +16,7 @@ public partial class NumericTokenTests
         {
             var text = string.Concat(Enumerable.Range(0, random.Next(0, 120)).Select(_ => Fragments[random.Next(Fragments.Length)]));
             var found = new List<NumericToken>();
-            NumericToken.ForEach(text, ref found, static (_, token, ref list) => list.Add(token));
+            NumericToken.ForEach(text, 0, text.Length, ref found, static (_, token, ref list) => list.Add(token));
             Assert.True(Definition(text).SequenceEqual(found), text.Replace("\n", "\\n"));
         }
     }
@@ -26,7 +26,7 @@ public partial class NumericTokenTests
     {
         var text = new string('x', 60) + "4111 1111 1111 1111 end";
         var found = new List<NumericToken>();
-        NumericToken.ForEach(text, ref found, static (_, token, ref list) => list.Add(token));
+        NumericToken.ForEach(text, 0, text.Length, ref found, static (_, token, ref list) => list.Add(token));
         Assert.Equal(new NumericToken(60, 60, 79, 16, 0, false, false), Assert.Single(found));
     }
 

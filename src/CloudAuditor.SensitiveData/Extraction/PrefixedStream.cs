@@ -1,0 +1,38 @@
+namespace CloudAuditor.SensitiveData.Extraction;
+
+/// <summary>The bytes already read to sniff a format, followed by the rest of the stream: a stream read once, sniffed without seeking.</summary>
+public sealed class PrefixedStream(ReadOnlyMemory<byte> head, Stream rest) : ReadOnlyStream
+{
+    private ReadOnlyMemory<byte> _head = head;
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (_head.IsEmpty) return rest.Read(buffer);
+        return FromHead(buffer);
+    }
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        _head.IsEmpty ? rest.ReadAsync(buffer, cancellationToken) : ValueTask.FromResult(FromHead(buffer.Span));
+
+    private int FromHead(Span<byte> buffer)
+    {
+        var count = Math.Min(buffer.Length, _head.Length);
+        _head.Span[..count].CopyTo(buffer);
+        _head = _head[count..];
+        return count;
+    }
+
+    /// <summary>Reads up to <paramref name="count"/> bytes (fewer only at the end of the stream) to sniff with.</summary>
+    public static async Task<byte[]> ReadHeadAsync(Stream stream, int count, CancellationToken cancellationToken)
+    {
+        var head = new byte[count];
+        var filled = 0;
+        while (filled < count)
+        {
+            var read = await stream.ReadAsync(head.AsMemory(filled), cancellationToken);
+            if (read == 0) break;
+            filled += read;
+        }
+        return filled == count ? head : head[..filled];
+    }
+}
