@@ -38,11 +38,14 @@ public class CliTests(Emulators emulators) : IDisposable
             _stderr = process.StandardError.ReadToEndAsync();
         }
 
-        public static CliProcess Start(params string[] args)
+        public static CliProcess Start(params string[] args) => StartUnder([], args);
+
+        /// <summary>Starts the CLI under a wrapper command (setpriv, to run without root's file permission override).</summary>
+        public static CliProcess StartUnder(string[] wrapper, params string[] args)
         {
-            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            info.ArgumentList.Add(CliPath);
-            foreach (var arg in args) info.ArgumentList.Add(arg);
+            var command = wrapper.Concat(["dotnet", CliPath]).Concat(args).ToList();
+            var info = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var arg in command.Skip(1)) info.ArgumentList.Add(arg);
             return new CliProcess(Process.Start(info)!);
         }
 
