@@ -209,15 +209,20 @@ public class CliTests(Emulators emulators) : IDisposable
     }
 
     [Fact]
-    public async Task Bench_reports_speed_per_corpus_accuracy_per_type_and_scan_files()
+    public async Task Bench_runs_scan_files_and_ripgrep_end_to_end_per_corpus_and_core_count_then_accuracy_per_type()
     {
         var (exit, stdout, _) = await RunAsync("bench", "--size-mb", "1", "--runs", "1", "--warm-up-seconds", "0");
         Assert.Equal(0, exit);
         // Spectre draws with box characters, or ASCII where the terminal's encoding cannot show them.
         const string Bar = "[│|]";
-        foreach (var corpus in new[] { "clean", "mixed", "pii-dense" }) Assert.Matches($@"{Bar} {corpus} +{Bar} \d+ % +{Bar} \d+ +{Bar} [\d,]+ +{Bar}", stdout);
+        foreach (var corpus in new[] { "mixed", "prose" })
+        {
+            foreach (var cores in new[] { "1", $"{Environment.ProcessorCount}" })
+                Assert.Matches($@"{Bar} {corpus} +{Bar} cloudauditor +{Bar} {cores} +{Bar} \d+\.\d\d +{Bar} \d+ +{Bar} \d+ +{Bar}", stdout);
+        }
+        Assert.Contains("gh[pousr]_[A-Za-z0-9]{36}", stdout);
+        Assert.Matches(@"Detector core — in process, one thread, warm: \d+ MB/s", stdout);
         foreach (var type in CloudAuditor.SensitiveData.Scanning.DetectorSet.Default.EntityTypes.Append("overall"))
             Assert.Matches($@"{Bar} {type} +{Bar} \d\.\d{{3}} +{Bar} \d\.\d{{3}} +{Bar}", stdout);
-        Assert.Matches(@"scan-files — 2,040 files", stdout);
     }
 }

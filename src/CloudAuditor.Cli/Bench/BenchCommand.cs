@@ -1,52 +1,71 @@
 using System.CommandLine;
-using System.Diagnostics;
-using CloudAuditor.Core.Output;
-using CloudAuditor.SensitiveData;
 using CloudAuditor.SensitiveData.Evaluation;
-using CloudAuditor.SensitiveData.Extraction;
 using CloudAuditor.SensitiveData.Scanning;
 using Spectre.Console;
 
 namespace CloudAuditor.Cli.Bench;
 
 /// <summary>
-/// cloudauditor bench: detector MB/s per core (clean, mixed and PII-dense text) against ripgrep on the same bytes,
-/// precision/recall per entity type, and files/s with peak memory for scan-files over a generated tree.
+/// cloudauditor bench: scan-files end to end as a user runs it (a new process over files on disk, findings written),
+/// on one core and on all, with peak memory, against ripgrep with ordinary patterns on the same files in the same run;
+/// then the detector core alone (in process, warm), and precision/recall per entity type.
 /// </summary>
 internal static class BenchCommand
 {
     public static Command Create()
     {
-        var size = new Option<int>("--size-mb") { Description = "Megabytes of text per corpus", DefaultValueFactory = _ => 32 };
-        var seed = new Option<int>("--seed") { Description = "Corpus seed", DefaultValueFactory = _ => 20261123 };
+        var size = new Option<int>("--size-mb") { Description = "Megabytes of mixed text (8 files); prose is an eighth of it", DefaultValueFactory = _ => 128 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the generated lines", DefaultValueFactory = _ => 20261123 };
         var runs = new Option<int>("--runs") { Description = "Timed runs per measurement (best is reported)", DefaultValueFactory = _ => 3 };
-        var warmUp = new Option<double>("--warm-up-seconds") { Description = "Untimed scanning before each speed measurement, for the JIT to settle", DefaultValueFactory = _ => 2 };
-        var command = new Command("bench", "Measure detector speed and accuracy (and ripgrep on the same text, if installed)") { size, seed, runs, warmUp };
-        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(size), result.GetValue(seed), result.GetValue(runs), TimeSpan.FromSeconds(result.GetValue(warmUp)), cancellationToken));
+        var warmUp = new Option<double>("--warm-up-seconds") { Description = "Untimed scanning before the detector-core measurement", DefaultValueFactory = _ => 2 };
+        var corpus = new Option<string?>("--corpus") { Description = "A folder of real text to build the prose from (default: the .NET SDK's API reference)" };
+        var command = new Command("bench", "Measure scan-files end to end against ripgrep, the detector core, and accuracy") { size, seed, runs, warmUp, corpus };
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(size), result.GetValue(seed), result.GetValue(runs),
+            TimeSpan.FromSeconds(result.GetValue(warmUp)), result.GetValue(corpus), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(int sizeMb, int seed, int runs, TimeSpan warmUp, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int sizeMb, int seed, int runs, TimeSpan warmUp, string? corpusFolder, CancellationToken cancellationToken)
     {
-        if (sizeMb is < 1 or > 1024) throw new UsageException("--size-mb takes 1 to 1024.");
+        if (sizeMb is < 1 or > 4096) throw new UsageException("--size-mb takes 1 to 4096.");
         if (runs is < 1 or > 100) throw new UsageException("--runs takes 1 to 100.");
         if (warmUp < TimeSpan.Zero || warmUp > TimeSpan.FromMinutes(10)) throw new UsageException("--warm-up-seconds takes 0 to 600.");
+        if (corpusFolder is not null && !Directory.Exists(corpusFolder)) throw new UsageException($"--corpus '{corpusFolder}' is not a folder.");
         var console = AnsiConsole.Console;
-        console.MarkupLine($"[bold]Detectors[/] — {DetectorSet.Default.EntityTypes.Count()} entity types, one core, best of {runs} runs after a warm-up, {sizeMb} MB per corpus");
-        var speed = new Table().AddColumns("corpus", "PII lines", "CloudAuditor MB/s", "detections", "ripgrep -j1 MB/s");
         var work = Directory.CreateTempSubdirectory("cloudauditor-bench-");
         try
         {
-            foreach (var (name, share) in new[] { ("clean", 0.0), ("mixed", 0.05), ("pii-dense", 0.6) })
+            var corpus = BenchCorpus.Load(corpusFolder, seed);
+            var mixed = await corpus.WriteMixedAsync(work.FullName, (long)sizeMb << 20, cancellationToken);
+            var prose = await corpus.WriteProseAsync(work.FullName, Math.Max(1L << 20, ((long)sizeMb << 20) / 8), cancellationToken);
+            var patterns = Path.Combine(work.FullName, "patterns.txt");
+            await File.WriteAllLinesAsync(patterns, RipgrepReference.Patterns, cancellationToken);
+            console.MarkupLine($"[bold]End to end[/] — process start to findings on disk, best of {runs}; prose from {Markup.Escape(corpus.Source)}; " +
+                $"mixed: {sizeMb} MB in 8 files (65% prose, 30% log lines with digits, 5% PII or secrets); prose: digits removed");
+            var table = new Table().AddColumns("corpus", "tool", "cores", "seconds", "MB/s", "peak MiB", "vs ripgrep");
+            foreach (var (name, path) in new[] { ("mixed", mixed), ("prose", prose) })
             {
-                var text = new LabeledCorpus(seed).Text(sizeMb << 20, share);
-                var (mbps, detections) = DetectorThroughput.Measure(text, runs, warmUp);
-                var file = Path.Combine(work.FullName, $"{name}.txt");
-                await File.WriteAllTextAsync(file, text, cancellationToken);
-                var rg = RipgrepReference.Measure(file, runs);
-                speed.AddRow(name, $"{share:P0}", $"{mbps:F0}", $"{detections:N0}", rg is { } r ? $"{r:F0}" : "not installed");
+                var bytes = File.Exists(path) ? new FileInfo(path).Length : Directory.EnumerateFiles(path).Sum(f => new FileInfo(f).Length);
+                foreach (var oneCore in new[] { true, false })
+                {
+                    var cores = oneCore ? "1" : $"{Environment.ProcessorCount}";
+                    var rg = EndToEndRun.Measure(RipgrepReference.Command(patterns, path, oneCore), oneCore, runs);
+                    var summary = Path.Combine(work.FullName, "summary.json");
+                    string[] scan = [Environment.ProcessPath!, typeof(BenchCommand).Assembly.Location, "scan-files", path, "--format", "jsonl",
+                        "--output", Path.Combine(work.FullName, "findings.jsonl"), "--summary", summary];
+                    var ours = EndToEndRun.Measure(scan, oneCore, runs, summary);
+                    table.AddRow(name, "cloudauditor scan-files", cores, Seconds(ours), Rate(bytes, ours), Peak(ours),
+                        ours is not null && rg is not null ? $"{rg.Seconds / ours.Seconds:F2}x" : "—");
+                    table.AddRow(name, oneCore ? "rg -j1" : "rg", cores, Seconds(rg), Rate(bytes, rg), "—", rg is null ? "not installed" : "1.00x");
+                }
             }
-            console.Write(speed);
+            console.Write(table);
+            console.MarkupLine("ripgrep patterns (rg --no-config --count -f patterns.txt):");
+            foreach (var pattern in RipgrepReference.Patterns) console.WriteLine($"  {pattern}");
+
+            var text = await File.ReadAllTextAsync(Path.Combine(mixed, "part0.txt"), cancellationToken);
+            var (mbps, detections) = DetectorThroughput.Measure(text, runs, warmUp);
+            console.MarkupLine($"[bold]Detector core[/] — in process, one thread, warm: {mbps:F0} MB/s on {text.Length / 1e6:F0} MB of mixed text, {detections:N0} detections");
 
             var (perType, overall) = AccuracyReport.Evaluate(DetectorSet.Default, new LabeledCorpus(seed + 1).Lines(20_000, 0.4));
             var accuracy = new Table().AddColumns("entity type", "precision", "recall", "F1", "TP", "FP", "FN");
@@ -54,8 +73,6 @@ internal static class BenchCommand
                 accuracy.AddRow(t.Type, $"{t.Precision:F3}", $"{t.Recall:F3}", $"{t.F1:F3}", $"{t.TruePositives}", $"{t.FalsePositives}", $"{t.FalseNegatives}");
             console.MarkupLine("[bold]Accuracy[/] — 20,000 labelled lines (40% with an entity, 18% lookalikes)");
             console.Write(accuracy);
-
-            await BenchFilesAsync(console, work.FullName, seed, cancellationToken);
         }
         finally
         {
@@ -64,31 +81,9 @@ internal static class BenchCommand
         return ExitCodes.Ran;
     }
 
-    /// <summary>scan-files end to end: a tree of mixed formats, all cores, objects/s and the process's peak working set.</summary>
-    private static async Task BenchFilesAsync(IAnsiConsole console, string work, int seed, CancellationToken cancellationToken)
-    {
-        var root = Directory.CreateDirectory(Path.Combine(work, "tree")).FullName;
-        var corpus = new LabeledCorpus(seed + 2);
-        for (var i = 0; i < 2000; i++)
-        {
-            var text = corpus.Text(16 << 10, 0.1);
-            var path = Path.Combine(root, $"dir{i % 20}", i % 4 == 0 ? $"export{i}.csv" : i % 4 == 1 ? $"events{i}.json" : $"app{i}.log");
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            if (i % 4 == 1) text = System.Text.Json.JsonSerializer.Serialize(text.Split('\n'));
-            await File.WriteAllTextAsync(path, text, cancellationToken);
-            if (i % 50 == 0)
-            {
-                await using var gz = new System.IO.Compression.GZipStream(File.Create(path + ".gz"), System.IO.Compression.CompressionLevel.Fastest);
-                await gz.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text), cancellationToken);
-            }
-        }
-        var scanner = new LocalFileScanner(new ContentScanner(DetectorSet.Default, ExtractionLimits.Default, ScanMemoryBudget.ForProcess(Core.Config.SamplingSettings.DefaultMemoryBudgetBytes)));
-        var watch = Stopwatch.StartNew();
-        var summary = await scanner.ScanAsync(root, NullFindingSink.Instance, Environment.ProcessorCount, cancellationToken);
-        var elapsed = watch.Elapsed.TotalSeconds;
-        using var self = Process.GetCurrentProcess();
-        console.MarkupLine($"[bold]scan-files[/] — {summary.Files:N0} files, {summary.Bytes / 1e6:F0} MB on {Environment.ProcessorCount} cores: " +
-            $"{summary.Files / elapsed:F0} files/s, {summary.Bytes / 1e6 / elapsed:F0} MB/s, {summary.WithFindings:N0} with findings, " +
-            $"peak working set {self.PeakWorkingSet64 / (1 << 20):N0} MiB (whole bench process)");
-    }
+    private static string Seconds(EndToEndRun.Result? run) => run is null ? "—" : $"{run.Seconds:F2}";
+
+    private static string Rate(long bytes, EndToEndRun.Result? run) => run is null ? "—" : $"{bytes / 1e6 / run.Seconds:F0}";
+
+    private static string Peak(EndToEndRun.Result? run) => run?.PeakBytes is { } peak ? $"{peak >> 20:N0}" : "—";
 }
