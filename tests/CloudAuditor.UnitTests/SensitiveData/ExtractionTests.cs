@@ -207,4 +207,43 @@ public class ExtractionTests
         var json = JsonSerializer.Serialize(findings, FindingJson.Options);
         foreach (var raw in new[] { "123456789", "234567890", "ada@example.com", "alan@example.org" }) Assert.DoesNotContain(raw, json);
     }
+
+    [Fact]
+    public async Task A_json_string_longer_than_the_token_limit_is_scanned_as_text_and_nothing_before_it_twice()
+    {
+        var json = "{\"email\":\"ada@example.com\",\"blob\":\"" + new string('x', 300_000) + " alan@example.org \"}";
+        var result = await ScanAsync(Utf8(json), "big.json", ExtractionLimits.Default with { MaxJsonTokenBytes = 128 << 10 });
+        Assert.Equal(2, Count(result, EntityTypes.Email));
+    }
+
+    [Fact]
+    public async Task An_object_past_its_time_limit_stops_with_an_issue()
+    {
+        var text = Utf8(string.Concat(Enumerable.Repeat("ada@example.com and more words\n", 200_000)));
+        var result = await ScanAsync(text, "slow.log", ExtractionLimits.Default with { MaxScanTime = TimeSpan.Zero });
+        Assert.Contains("longer than the 0-second limit", Assert.Single(result.Issues).Reason);
+    }
+
+    [Fact]
+    public async Task Csv_quotes_and_cells_split_across_writes_parse_as_written_whole()
+    {
+        var csv = "name,ssn,note\nAda,123456789,\"says \"\"hi\"\", \nthen 4111 1111 1111 1111\"\nAlan,234567890,x\n";
+        var whole = new DetectionTally();
+        var pieces = new DetectionTally();
+        foreach (var (tally, step) in new[] { (whole, csv.Length), (pieces, 1) })
+        {
+            var fields = new FieldWindows(DetectorSet.Default, tally, () => { });
+            using var scanner = new CsvScanner(fields, ',');
+            for (var at = 0; at < csv.Length; at += step)
+            {
+                var piece = csv.AsSpan(at, Math.Min(step, csv.Length - at));
+                piece.CopyTo(scanner.GetSpan());
+                scanner.Advance(piece.Length);
+            }
+            scanner.Complete();
+        }
+        Assert.Equal(2, whole.Count(EntityTypes.UsSsn));
+        Assert.Equal(1, whole.Count(EntityTypes.CreditCard));
+        Assert.Equal(whole.ToEntities().Select(e => (e.Type, e.Count)), pieces.ToEntities().Select(e => (e.Type, e.Count)));
+    }
 }
