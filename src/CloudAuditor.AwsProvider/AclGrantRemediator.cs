@@ -32,7 +32,8 @@ internal sealed class AclGrantRemediator(Func<string, IAmazonS3> clientForRegion
         var kept = acl.Grants.Where(g => !IsPublic(g)).ToList();
         if (kept.Count == acl.Grants.Count) return RemediationPlan.NothingToChange;
         var removed = string.Join(", ", acl.Grants.Where(IsPublic).Select(g => $"{g.Permission} to {GroupName(g)}"));
-        return RemediationPlan.Make(new RemediationChange($"remove the public ACL grants ({removed})", JsonSerializer.Serialize(acl), JsonSerializer.Serialize(acl with { Grants = kept })));
+        return RemediationPlan.Make(new RemediationChange($"remove the public ACL grants ({removed})", JsonSerializer.Serialize(acl),
+            JsonSerializer.Serialize(acl with { Grants = kept })));
     }
 
     public override Task ApplyAsync(IAuditSubject subject, RemediationChange change, CancellationToken cancellationToken) =>
@@ -45,7 +46,8 @@ internal sealed class AclGrantRemediator(Func<string, IAmazonS3> clientForRegion
         return now.Grants.Any(IsPublic) ? "the ACL still grants access to AllUsers or AuthenticatedUsers" : null;
     }
 
-    public override Task RollbackAsync(RemediationRecord record, CancellationToken cancellationToken) => PutAsync(State<AclState>(record.PriorState), cancellationToken);
+    public override Task RollbackAsync(RemediationRecord record, CancellationToken cancellationToken)
+        => PutAsync(State<AclState>(record.PriorState), cancellationToken);
 
     private static bool IsPublic(Grant grant) => S3SettingsReader.ToGrant(ToSdk(grant)).IsPublic;
 
@@ -53,12 +55,15 @@ internal sealed class AclGrantRemediator(Func<string, IAmazonS3> clientForRegion
 
     private async Task<AclState> ReadAsync(string bucket, string region, CancellationToken cancellationToken)
     {
-        var response = await CallAsync("GetBucketAcl", () => Client(region).GetBucketAclAsync(new GetBucketAclRequest { BucketName = bucket }, cancellationToken));
-        var grants = (response.Grants ?? []).Select(g => new Grant(g.Grantee?.Type?.Value ?? "CanonicalUser", g.Grantee?.URI, g.Grantee?.CanonicalUser, g.Grantee?.EmailAddress, g.Permission?.Value ?? "")).ToList();
+        var response = await CallAsync("GetBucketAcl", () => Client(region).GetBucketAclAsync(new GetBucketAclRequest { BucketName = bucket },
+            cancellationToken));
+        var grants = (response.Grants ?? []).Select(g => new Grant(g.Grantee?.Type?.Value ?? "CanonicalUser", g.Grantee?.URI, g.Grantee?.CanonicalUser,
+            g.Grantee?.EmailAddress, g.Permission?.Value ?? "")).ToList();
         return new AclState(bucket, region, response.Owner?.Id ?? "", grants);
     }
 
-    private Task PutAsync(AclState state, CancellationToken cancellationToken) => CallAsync("PutBucketAcl", () => Client(state.Region).PutBucketAclAsync(new PutBucketAclRequest
+    private Task PutAsync(AclState state, CancellationToken cancellationToken) => CallAsync("PutBucketAcl",
+        () => Client(state.Region).PutBucketAclAsync(new PutBucketAclRequest
     {
         BucketName = state.Bucket,
         AccessControlPolicy = new S3AccessControlList { Owner = new Owner { Id = state.OwnerId }, Grants = state.Grants.Select(ToSdk).ToList() },

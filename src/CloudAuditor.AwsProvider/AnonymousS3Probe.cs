@@ -20,7 +20,8 @@ internal sealed class AnonymousS3Probe(HttpClient http, AwsTarget target, int ma
         var bucketUrl = BucketUrl(bucket, region);
         var listRequest = $"GET {bucketUrl}?list-type=2&max-keys=1";
         var (list, listFault) = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"{bucketUrl}?list-type=2&max-keys=1"), cancellationToken);
-        if (list == HttpStatusCode.OK) return new AnonymousProbe(ProbeOutcome.Allowed, listRequest, 200, "anonymous ListObjectsV2 returned 200 and the bucket listing");
+        if (list == HttpStatusCode.OK) return new AnonymousProbe(ProbeOutcome.Allowed, listRequest, 200,
+            "anonymous ListObjectsV2 returned 200 and the bucket listing");
         if (list is null || !Refusals.Contains(list.Value))
             return new AnonymousProbe(ProbeOutcome.Failed, listRequest, (int?)list, $"not proven: anonymous ListObjectsV2 {listFault!.Reason}") { Fault = listFault };
         if (knownKey is null)

@@ -77,7 +77,8 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settin
         var tags = await reader.TagsAsync(name, cancellationToken);
         var retention = await reader.RetentionAsync(name, cancellationToken);
         var probe = settings.Sweep.AnonymousProbe
-            ? await new AnonymousS3Probe(_anonymousHttp, target, settings.Sweep.MaxRetries).ProbeAsync(name, region, await reader.FirstKeyAsync(name, cancellationToken), cancellationToken)
+            ? await new AnonymousS3Probe(_anonymousHttp, target, settings.Sweep.MaxRetries).ProbeAsync(name, region,
+                await reader.FirstKeyAsync(name, cancellationToken), cancellationToken)
             : AnonymousProbe.NotAttempted;
         return new S3Bucket(resource, region, acl, policy, pab, website, tags, probe) { Retention = retention };
     }
@@ -94,7 +95,8 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settin
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
-            throw new TargetUnreachableException($"S3 of target '{target.Name}' (ListBuckets)", FaultClassifier.Classify(e, cancellationToken, AwsFaults.Instance), e);
+            throw new TargetUnreachableException($"S3 of target '{target.Name}' (ListBuckets)",
+                FaultClassifier.Classify(e, cancellationToken, AwsFaults.Instance), e);
         }
     }
 

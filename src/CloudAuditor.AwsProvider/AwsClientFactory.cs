@@ -26,7 +26,8 @@ public sealed class AwsClientFactory(SweepSettings sweep)
 
     private Amazon.SecurityToken.AmazonSecurityTokenServiceConfig StsConfig(AwsTarget target)
     {
-        var config = new Amazon.SecurityToken.AmazonSecurityTokenServiceConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(target.Region), MaxErrorRetry = sweep.MaxRetries };
+        var config = new Amazon.SecurityToken.AmazonSecurityTokenServiceConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(target.Region),
+            MaxErrorRetry = sweep.MaxRetries };
         if (Handler is not null) config.HttpClientFactory = new FixedHandlerFactory(Handler);
         return config;
     }
@@ -74,7 +75,8 @@ public sealed class AwsClientFactory(SweepSettings sweep)
         else if (target.Profile is not null && !new CredentialProfileStoreChain().TryGetAWSCredentials(target.Profile, out source))
             throw new Core.Config.ConfigException($"AWS profile '{target.Profile}' of target '{target.Name}' was not found.");
         if (target.RoleArn is null) return source;
-        return new AssumeRoleAWSCredentials(source ?? Amazon.Runtime.Credentials.DefaultAWSCredentialsIdentityResolver.GetCredentials(), target.RoleArn, "cloudauditor");
+        return new AssumeRoleAWSCredentials(source ?? Amazon.Runtime.Credentials.DefaultAWSCredentialsIdentityResolver.GetCredentials(), target.RoleArn,
+            "cloudauditor");
     }
 
     private sealed class FixedHandlerFactory(HttpMessageHandler handler) : HttpClientFactory

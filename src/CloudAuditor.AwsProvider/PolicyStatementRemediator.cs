@@ -9,7 +9,8 @@ using CloudAuditor.Core.Permissions;
 
 namespace CloudAuditor.AwsProvider;
 
-/// <summary>Removes only the public statements from the bucket policy; a policy that is nothing but public statements is left for RestrictPublicBuckets.</summary>
+/// <summary>Removes only the public statements from the bucket policy; a policy that is nothing but public statements is left for
+/// RestrictPublicBuckets.</summary>
 internal sealed class PolicyStatementRemediator(Func<string, IAmazonS3> clientForRegion) : S3Remediator(clientForRegion), IRequiresPermissions
 {
     /// <summary>What these calls need.</summary>
@@ -47,7 +48,8 @@ internal sealed class PolicyStatementRemediator(Func<string, IAmazonS3> clientFo
         return now.Value?.PublicStatements.Any() == true ? "the policy still has public statements" : null;
     }
 
-    public override Task RollbackAsync(RemediationRecord record, CancellationToken cancellationToken) => PutAsync(State<PolicyState>(record.PriorState), cancellationToken);
+    public override Task RollbackAsync(RemediationRecord record, CancellationToken cancellationToken)
+        => PutAsync(State<PolicyState>(record.PriorState), cancellationToken);
 
     private Task PutAsync(PolicyState state, CancellationToken cancellationToken) => CallAsync("PutBucketPolicy", () =>
         Client(state.Region).PutBucketPolicyAsync(new PutBucketPolicyRequest { BucketName = state.Bucket, Policy = state.Policy }, cancellationToken));

@@ -52,7 +52,8 @@ internal sealed class PublicAccessBlockRemediator(string checkId, Func<string, I
             await PutAsync(prior, cancellationToken);
     }
 
-    private Task PutAsync(BlockState state, CancellationToken cancellationToken) => CallAsync("PutPublicAccessBlock", () => Client(state.Region).PutPublicAccessBlockAsync(new PutPublicAccessBlockRequest
+    private Task PutAsync(BlockState state, CancellationToken cancellationToken) => CallAsync("PutPublicAccessBlock",
+        () => Client(state.Region).PutPublicAccessBlockAsync(new PutPublicAccessBlockRequest
     {
         BucketName = state.Bucket,
         PublicAccessBlockConfiguration = new PublicAccessBlockConfiguration

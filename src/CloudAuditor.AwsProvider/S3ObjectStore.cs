@@ -76,7 +76,8 @@ internal sealed class S3ObjectStore(IAmazonS3 s3, string bucket) : IObjectStore,
     {
         try
         {
-            var response = await s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = key, ByteRange = new ByteRange(0, length - 1) }, cancellationToken);
+            var response = await s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = key, ByteRange = new ByteRange(0, length - 1) },
+                cancellationToken);
             return response.ResponseStream;
         }
 #pragma warning disable CA1031 // Any failure of the read becomes the store's classified fault.

@@ -23,7 +23,8 @@ internal abstract class S3Remediator(Func<string, IAmazonS3> clientForRegion) : 
 
     protected IAmazonS3 Client(string region) => clientForRegion(region);
 
-    protected static S3Bucket Bucket(IAuditSubject subject) => subject as S3Bucket ?? throw new RemediationException($"{subject.Resource.Kind} is not an S3 bucket");
+    protected static S3Bucket Bucket(IAuditSubject subject) => subject as S3Bucket
+        ?? throw new RemediationException($"{subject.Resource.Kind} is not an S3 bucket");
 
     protected static async Task<T> CallAsync<T>(string operation, Func<Task<T>> call)
     {

@@ -48,11 +48,13 @@ internal sealed class S3SettingsReader(IAmazonS3 s3) : IRequiresPermissions
         return NotFound(response) || string.IsNullOrWhiteSpace(response.Policy) ? null : BucketPolicy.Parse(response.Policy);
     }, "NoSuchBucketPolicy", cancellationToken);
 
-    public Task<Observed<PublicAccessBlock>> PublicAccessBlockAsync(Bucket bucket, CancellationToken cancellationToken) => ReadAsync("GetPublicAccessBlock", async () =>
+    public Task<Observed<PublicAccessBlock>> PublicAccessBlockAsync(Bucket bucket, CancellationToken cancellationToken)
+        => ReadAsync("GetPublicAccessBlock", async () =>
     {
         var response = await s3.GetPublicAccessBlockAsync(new GetPublicAccessBlockRequest { BucketName = bucket }, cancellationToken);
         var c = response.PublicAccessBlockConfiguration;
-        return NotFound(response) || c is null ? null : new PublicAccessBlock(c.BlockPublicAcls ?? false, c.IgnorePublicAcls ?? false, c.BlockPublicPolicy ?? false, c.RestrictPublicBuckets ?? false);
+        return NotFound(response) || c is null ? null : new PublicAccessBlock(c.BlockPublicAcls ?? false, c.IgnorePublicAcls ?? false, c.BlockPublicPolicy
+            ?? false, c.RestrictPublicBuckets ?? false);
     }, "NoSuchPublicAccessBlockConfiguration", cancellationToken);
 
     public Task<Observed<WebsiteConfiguration>> WebsiteAsync(Bucket bucket, CancellationToken cancellationToken) => ReadAsync("GetBucketWebsite", async () =>
@@ -72,7 +74,8 @@ internal sealed class S3SettingsReader(IAmazonS3 s3) : IRequiresPermissions
     public async Task<RetentionPosture> RetentionAsync(Bucket bucket, CancellationToken cancellationToken)
     {
         var versioning = await ReadAsync("GetBucketVersioning", async () =>
-            (await s3.GetBucketVersioningAsync(new GetBucketVersioningRequest { BucketName = bucket }, cancellationToken)).VersioningConfig, notConfiguredCode: null, cancellationToken);
+            (await s3.GetBucketVersioningAsync(new GetBucketVersioningRequest { BucketName = bucket },
+                cancellationToken)).VersioningConfig, notConfiguredCode: null, cancellationToken);
         var objectLock = await ReadAsync("GetObjectLockConfiguration", async () =>
         {
             var response = await s3.GetObjectLockConfigurationAsync(new GetObjectLockConfigurationRequest { BucketName = bucket }, cancellationToken);
@@ -120,7 +123,8 @@ internal sealed class S3SettingsReader(IAmazonS3 s3) : IRequiresPermissions
         var tags = (and?.Tags ?? (filter?.Tag is { } tag ? [tag] : [])).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
         var scope = new LifecycleScope(string.IsNullOrEmpty(prefix) ? [] : [prefix], tags,
             and?.ObjectSizeGreaterThan ?? filter?.ObjectSizeGreaterThan, and?.ObjectSizeLessThan ?? filter?.ObjectSizeLessThan, []);
-        return new Core.Model.LifecycleRule(rule.Id ?? "", scope, rule.Expiration?.Days is > 0 ? rule.Expiration.Days : null, rule.NoncurrentVersionExpiration?.NoncurrentDays);
+        return new Core.Model.LifecycleRule(rule.Id ?? "", scope, rule.Expiration?.Days is > 0 ? rule.Expiration.Days : null,
+            rule.NoncurrentVersionExpiration?.NoncurrentDays);
     }
 
     /// <summary>A key for the anonymous read probe; without list permission the probe just lists.</summary>

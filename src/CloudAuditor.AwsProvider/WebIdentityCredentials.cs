@@ -9,7 +9,8 @@ namespace CloudAuditor.AwsProvider;
 /// Keyless AWS access: an Entra ID token for the configured audience is exchanged with STS AssumeRoleWithWebIdentity
 /// (an unsigned call) for temporary credentials of the role, refreshed before they expire. No AWS key is stored anywhere.
 /// </summary>
-public sealed class WebIdentityCredentials(IAmazonSecurityTokenService sts, WebIdentityTokenSource tokens, string audience, string roleArn) : RefreshingAWSCredentials
+public sealed class WebIdentityCredentials(IAmazonSecurityTokenService sts, WebIdentityTokenSource tokens, string audience, string roleArn)
+    : RefreshingAWSCredentials
 {
     protected override CredentialsRefreshState GenerateNewCredentials() => GenerateNewCredentialsAsync().GetAwaiter().GetResult();
 
@@ -26,7 +27,8 @@ public sealed class WebIdentityCredentials(IAmazonSecurityTokenService sts, WebI
                 DurationSeconds = 3600,
             });
             var c = response.Credentials;
-            return new CredentialsRefreshState(new ImmutableCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), c.Expiration ?? DateTime.UtcNow.AddMinutes(15));
+            return new CredentialsRefreshState(new ImmutableCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), c.Expiration
+                ?? DateTime.UtcNow.AddMinutes(15));
         }
         catch (AmazonServiceException e)
         {

@@ -32,7 +32,8 @@ internal sealed class AccountPublicAccessRemediator(ArmAccountReader reader, Htt
             JsonSerializer.Serialize(current), JsonSerializer.Serialize(current with { AllowBlobPublicAccess = false })));
     }
 
-    public Task ApplyAsync(IAuditSubject subject, RemediationChange change, CancellationToken cancellationToken) => PatchAsync(Parse(change.NewState), cancellationToken);
+    public Task ApplyAsync(IAuditSubject subject, RemediationChange change, CancellationToken cancellationToken)
+        => PatchAsync(Parse(change.NewState), cancellationToken);
 
     public async Task<string?> VerifyAsync(IAuditSubject subject, RemediationChange change, CancellationToken cancellationToken) =>
         (await ReadAsync(subject.Resource.Id, cancellationToken)).AllowBlobPublicAccess ? "allowBlobPublicAccess reads back as true" : null;
@@ -63,5 +64,6 @@ internal sealed class AccountPublicAccessRemediator(ArmAccountReader reader, Htt
         if (message.Response.IsError) throw new RemediationException($"PATCH storage account: {ArmAccountReader.Describe(message.Response)}");
     }
 
-    private static AccountState Parse(string json) => JsonSerializer.Deserialize<AccountState>(json) ?? throw new RemediationException("the journalled state is unreadable");
+    private static AccountState Parse(string json) => JsonSerializer.Deserialize<AccountState>(json)
+        ?? throw new RemediationException("the journalled state is unreadable");
 }

@@ -12,7 +12,8 @@ using CloudAuditor.Core.Permissions;
 namespace CloudAuditor.AzureProvider;
 
 /// <summary>Reads storage account properties from ARM as generic resources (no Azure.ResourceManager.Storage needed).</summary>
-public sealed class ArmAccountReader(ArmClient arm, HttpPipeline? pipeline = null, string armEndpoint = "https://management.azure.com", GraphDirectory? directory = null) : IRequiresPermissions
+public sealed class ArmAccountReader(ArmClient arm, HttpPipeline? pipeline = null, string armEndpoint = "https://management.azure.com",
+    GraphDirectory? directory = null) : IRequiresPermissions
 {
     /// <summary>The account, its resource group's tags, role assignments at storage scope, and the storage accounts of a subscription.</summary>
     public static IReadOnlyList<Permission> Permissions { get; } =
@@ -51,7 +52,8 @@ public sealed class ArmAccountReader(ArmClient arm, HttpPipeline? pipeline = nul
     }
 
     /// <summary>Every storage account in a subscription; ARM lists without properties, so each is read in full after.</summary>
-    public async IAsyncEnumerable<string> ListStorageAccountIdsAsync(string subscriptionId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<string> ListStorageAccountIdsAsync(string subscriptionId,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var subscription = arm.GetSubscriptionResource(new ResourceIdentifier($"/subscriptions/{subscriptionId}"));
         var pages = subscription.GetGenericResourcesAsync(filter: "resourceType eq 'Microsoft.Storage/storageAccounts'", cancellationToken: cancellationToken);
@@ -77,7 +79,8 @@ public sealed class ArmAccountReader(ArmClient arm, HttpPipeline? pipeline = nul
         if (id.SubscriptionId is null || id.ResourceGroupName is null) return AzureAccountSettings.NoTags;
         try
         {
-            var group = await arm.GetResourceGroupResource(ResourceGroupResource.CreateResourceIdentifier(id.SubscriptionId, id.ResourceGroupName)).GetAsync(cancellationToken);
+            var group = await arm.GetResourceGroupResource(ResourceGroupResource.CreateResourceIdentifier(id.SubscriptionId,
+                id.ResourceGroupName)).GetAsync(cancellationToken);
             return new Dictionary<string, string>(group.Value.Data.Tags, StringComparer.OrdinalIgnoreCase);
         }
         catch (RequestFailedException)
@@ -94,7 +97,8 @@ public sealed class ArmAccountReader(ArmClient arm, HttpPipeline? pipeline = nul
         message.Request.Method = RequestMethod.Get;
         message.Request.Uri.Reset(new Uri($"{armEndpoint.TrimEnd('/')}{resourceId}/providers/Microsoft.Authorization/roleAssignments?api-version={RoleAssignmentsApiVersion}"));
         await pipeline.SendAsync(message, cancellationToken);
-        if (message.Response.IsError) return Observed<IReadOnlyList<RoleAssignment>>.Failed(HttpFaults.Of(message.Response.Status, ErrorCode(message.Response), "list role assignments"));
+        if (message.Response.IsError) return Observed<IReadOnlyList<RoleAssignment>>.Failed(HttpFaults.Of(message.Response.Status, ErrorCode(message.Response),
+            "list role assignments"));
         using var body = JsonDocument.Parse(message.Response.Content.ToMemory());
         if (!body.RootElement.TryGetProperty("value", out var list)) return Observed<IReadOnlyList<RoleAssignment>>.Of([]);
         var assignments = list.EnumerateArray()

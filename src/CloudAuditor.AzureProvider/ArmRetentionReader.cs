@@ -28,8 +28,10 @@ public sealed class ArmRetentionReader(ArmClient arm) : IRequiresPermissions
         var service = await PropertiesAsync($"{accountId}/blobServices/default", "blob service properties", cancellationToken);
         var policy = await PropertiesAsync($"{accountId}/managementPolicies/default", "lifecycle management policy", cancellationToken);
         return new AccountRetention(
-            service.Map(s => new SoftDeleteSettings(EnabledDays(s?.Element, "deleteRetentionPolicy", "days"), EnabledDays(s?.Element, "containerDeleteRetentionPolicy", "days"))),
-            service.Map(s => new VersioningSettings(s?.Element.TryGetProperty("isVersioningEnabled", out var v) == true && v.ValueKind == JsonValueKind.True, MfaDelete: false)),
+            service.Map(s => new SoftDeleteSettings(EnabledDays(s?.Element, "deleteRetentionPolicy", "days"),
+                EnabledDays(s?.Element, "containerDeleteRetentionPolicy", "days"))),
+            service.Map(s => new VersioningSettings(s?.Element.TryGetProperty("isVersioningEnabled", out var v) == true && v.ValueKind == JsonValueKind.True,
+                MfaDelete: false)),
             service.Map(s => new ChangeFeedSettings(Enabled(s?.Element, "changeFeed"), EnabledDays(s?.Element, "changeFeed", "retentionInDays"))),
             policy.Map(p => new ManagementPolicy(Rules(p?.Element))));
     }
@@ -95,7 +97,8 @@ public sealed class ArmRetentionReader(ArmClient arm) : IRequiresPermissions
         {
             if (rule.TryGetProperty("enabled", out var enabled) && enabled.ValueKind == JsonValueKind.False) continue;
             if (!rule.TryGetProperty("definition", out var definition) || !definition.TryGetProperty("actions", out var actions)) continue;
-            var current = DeleteDays(actions, "baseBlob", "daysAfterModificationGreaterThan", "daysAfterCreationGreaterThan", "daysAfterLastAccessTimeGreaterThan");
+            var current = DeleteDays(actions, "baseBlob", "daysAfterModificationGreaterThan", "daysAfterCreationGreaterThan",
+                "daysAfterLastAccessTimeGreaterThan");
             var noncurrent = DeleteDays(actions, "version", "daysAfterCreationGreaterThan");
             if (current is null && noncurrent is null) continue;
             var filters = definition.TryGetProperty("filters", out var f) ? f : default;

@@ -11,8 +11,10 @@ using CloudAuditor.Core.Permissions;
 namespace CloudAuditor.AzureProvider;
 
 /// <summary>Reads one storage account's data plane (and, when known, its ARM properties) into the model.</summary>
-/// <param name="sharedKey">The client signs with the account key: then no request is refused for want of a permission, only for a wrong key or a firewall rule.</param>
-public sealed class AzureAccountAuditor(AzureClientFactory settings, IReadOnlyCollection<string> containerFilter, ILogger logger, ArmRetentionReader? retention = null,
+/// <param name="sharedKey">The client signs with the account key: then no request is refused for want of a permission, only for a wrong key or a firewall
+/// rule.</param>
+public sealed class AzureAccountAuditor(AzureClientFactory settings, IReadOnlyCollection<string> containerFilter, ILogger logger,
+    ArmRetentionReader? retention = null,
     bool sharedKey = false) : IRequiresPermissions
 {
     /// <summary>Get Blob Service Properties, List Containers, and a one-blob listing for the anonymous read probe.</summary>
@@ -37,7 +39,8 @@ public sealed class AzureAccountAuditor(AzureClientFactory settings, IReadOnlyCo
 
         var containers = ListContainersAsync(service, cancellationToken)
             .Where(item => containerFilter.Count == 0 || containerFilter.Contains(item.Name, StringComparer.OrdinalIgnoreCase));
-        await ResourceFanOut.RunAsync(containers, new ListingScope(accountResource, CoverageKinds.Container), item => ContainerResource(service, arm, item.Name),
+        await ResourceFanOut.RunAsync(containers, new ListingScope(accountResource, CoverageKinds.Container), item
+            => ContainerResource(service, arm, item.Name),
             async (item, token) =>
             {
                 var container = await ReadContainerAsync(service, account, ContainerResource(service, arm, item.Name), item, token);
@@ -49,7 +52,8 @@ public sealed class AzureAccountAuditor(AzureClientFactory settings, IReadOnlyCo
             sink, AzureFaults.Instance, settings.Sweep.ContainerConcurrency, cancellationToken);
     }
 
-    private async Task<AzureContainer> ReadContainerAsync(BlobServiceClient service, AzureStorageAccount account, ResourceRef resource, BlobContainerItem item, CancellationToken cancellationToken)
+    private async Task<AzureContainer> ReadContainerAsync(BlobServiceClient service, AzureStorageAccount account, ResourceRef resource, BlobContainerItem item,
+        CancellationToken cancellationToken)
     {
         var level = item.Properties.PublicAccess switch
         {
@@ -95,7 +99,8 @@ public sealed class AzureAccountAuditor(AzureClientFactory settings, IReadOnlyCo
             }
             else if (fault.Kind is FaultKind.AccessDenied or FaultKind.NotSupported && e is RequestFailedException failed)
             {
-                logger.LogWarning("Blob service properties of {Account} are not readable ({Reason}); static website not judged", service.AccountName, fault.Reason);
+                logger.LogWarning("Blob service properties of {Account} are not readable ({Reason}); static website not judged", service.AccountName,
+                    fault.Reason);
                 return Observed<StaticWebsite>.Failed(AzureFaults.Of("Get Blob Service Properties", failed));
             }
             throw new TargetUnreachableException($"Storage account {service.AccountName} at {service.Uri.GetLeftPart(UriPartial.Authority)}", fault, e);

@@ -16,7 +16,8 @@ internal sealed class AzureAccountTarget(AzureTarget target, AzureClientFactory 
     public IFaultClassifier Faults => AzureFaults.Instance;
 
     /// <summary>Built once per target (ARM clients and pipelines included), and only if enforce mode asks at all.</summary>
-    public IReadOnlyList<IRemediator> Remediators => LazyInitializer.EnsureInitialized(ref _remediators, () => AzureRemediation.For(target, settings, OpenContainer));
+    public IReadOnlyList<IRemediator> Remediators => LazyInitializer.EnsureInitialized(ref _remediators,
+        () => AzureRemediation.For(target, settings, OpenContainer));
 
     private IReadOnlyList<IRemediator>? _remediators;
 
@@ -31,7 +32,8 @@ internal sealed class AzureAccountTarget(AzureTarget target, AzureClientFactory 
             : new BlobServiceClient(new Uri(target.AccountUrl!), settings.Credential, settings.BlobOptions());
         var armClient = target.ResourceId is null ? null : settings.CreateArmClient(target.ArmEndpoint);
         var arm = armClient is null ? null
-            : await new ArmAccountReader(armClient, settings.CreateArmPipeline(target.ArmEndpoint), target.ArmEndpoint, new GraphDirectory(settings.CreateGraphPipeline()))
+            : await new ArmAccountReader(armClient, settings.CreateArmPipeline(target.ArmEndpoint), target.ArmEndpoint,
+                new GraphDirectory(settings.CreateGraphPipeline()))
                 .ReadAsync(target.ResourceId!, cancellationToken);
         var retention = armClient is null ? null : new ArmRetentionReader(armClient);
         var sharedKey = target.ConnectionString?.Contains("AccountKey=", StringComparison.OrdinalIgnoreCase) == true;

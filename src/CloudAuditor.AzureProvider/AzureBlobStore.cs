@@ -65,7 +65,8 @@ public sealed class AzureBlobStore(BlobContainerClient container) : IObjectStore
     {
         try
         {
-            var download = await container.GetBlobClient(key).DownloadStreamingAsync(new BlobDownloadOptions { Range = new HttpRange(0, length) }, cancellationToken);
+            var download = await container.GetBlobClient(key).DownloadStreamingAsync(new BlobDownloadOptions { Range = new HttpRange(0, length) },
+                cancellationToken);
             return download.Value.Content;
         }
 #pragma warning disable CA1031 // Any failure of the read becomes the store's classified fault.

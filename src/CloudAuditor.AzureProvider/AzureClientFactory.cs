@@ -45,7 +45,8 @@ public sealed class AzureClientFactory(SweepSettings sweep, TokenCredential cred
     private ArmClientOptions ArmOptions(string endpoint)
     {
         var options = new ArmClientOptions { Environment = new ArmEnvironment(new Uri(endpoint), endpoint + "/.default") };
-        foreach (var type in new[] { "storageAccounts", "storageAccounts/blobServices", "storageAccounts/managementPolicies", "storageAccounts/blobServices/containers" })
+        foreach (var type in new[] { "storageAccounts", "storageAccounts/blobServices", "storageAccounts/managementPolicies",
+            "storageAccounts/blobServices/containers" })
             options.SetApiVersion(new ResourceType($"Microsoft.Storage/{type}"), StorageAccountApiVersion);
         ApplyRetry(options.Retry);
         if (ArmTransport is not null) options.Transport = ArmTransport;

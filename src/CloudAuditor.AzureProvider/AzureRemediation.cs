@@ -11,7 +11,8 @@ internal static class AzureRemediation
     {
         var container = new ContainerAccessRemediator(open, new AnonymousBlobProbe(settings));
         if (target.ResourceId is null && target.Subscriptions.Count == 0) return [container];
-        var account = new AccountPublicAccessRemediator(new ArmAccountReader(settings.CreateArmClient(target.ArmEndpoint)), settings.CreateArmPipeline(target.ArmEndpoint), target.ArmEndpoint);
+        var account = new AccountPublicAccessRemediator(new ArmAccountReader(settings.CreateArmClient(target.ArmEndpoint)),
+            settings.CreateArmPipeline(target.ArmEndpoint), target.ArmEndpoint);
         return [container, account];
     }
 }

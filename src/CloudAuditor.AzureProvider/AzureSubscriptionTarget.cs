@@ -25,7 +25,8 @@ internal sealed class AzureSubscriptionTarget(AzureTarget target, AzureClientFac
     public async Task InventoryAsync(IInventorySink sink, CancellationToken cancellationToken)
     {
         var armClient = settings.CreateArmClient(target.ArmEndpoint);
-        var reader = new ArmAccountReader(armClient, settings.CreateArmPipeline(target.ArmEndpoint), target.ArmEndpoint, new GraphDirectory(settings.CreateGraphPipeline()));
+        var reader = new ArmAccountReader(armClient, settings.CreateArmPipeline(target.ArmEndpoint), target.ArmEndpoint,
+            new GraphDirectory(settings.CreateGraphPipeline()));
         var auditor = new AzureAccountAuditor(settings, target.Containers, logger, new ArmRetentionReader(armClient));
         foreach (var subscription in target.Subscriptions)
         {

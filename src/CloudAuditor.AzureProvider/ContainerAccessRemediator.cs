@@ -59,7 +59,8 @@ internal sealed class ContainerAccessRemediator(Func<Uri, BlobContainerClient> o
         try
         {
             var policy = (await open(new Uri(url)).GetAccessPolicyAsync(cancellationToken: cancellationToken)).Value;
-            var stored = policy.SignedIdentifiers.Select(s => new StoredPolicy(s.Id, s.AccessPolicy?.PolicyStartsOn, s.AccessPolicy?.PolicyExpiresOn, s.AccessPolicy?.Permissions)).ToList();
+            var stored = policy.SignedIdentifiers.Select(s => new StoredPolicy(s.Id, s.AccessPolicy?.PolicyStartsOn, s.AccessPolicy?.PolicyExpiresOn,
+                s.AccessPolicy?.Permissions)).ToList();
             return new ContainerState(url, policy.BlobPublicAccess.ToString(), stored);
         }
         catch (RequestFailedException e)
@@ -77,7 +78,8 @@ internal sealed class ContainerAccessRemediator(Func<Uri, BlobContainerClient> o
         }).ToList();
         try
         {
-            await open(new Uri(state.Url)).SetAccessPolicyAsync(Enum.Parse<PublicAccessType>(state.PublicAccess), identifiers, cancellationToken: cancellationToken);
+            await open(new Uri(state.Url)).SetAccessPolicyAsync(Enum.Parse<PublicAccessType>(state.PublicAccess), identifiers,
+                cancellationToken: cancellationToken);
         }
         catch (RequestFailedException e)
         {
@@ -92,5 +94,6 @@ internal sealed class ContainerAccessRemediator(Func<Uri, BlobContainerClient> o
         return null;
     }
 
-    private static ContainerState Parse(string json) => JsonSerializer.Deserialize<ContainerState>(json) ?? throw new RemediationException("the journalled state is unreadable");
+    private static ContainerState Parse(string json) => JsonSerializer.Deserialize<ContainerState>(json)
+        ?? throw new RemediationException("the journalled state is unreadable");
 }

@@ -43,7 +43,8 @@ public sealed class GraphDirectory(HttpPipeline graph) : IRequiresPermissions
                 return Observed<IReadOnlySet<string>>.Failed(AzureFaults.Of("Microsoft Graph getByIds", e));
             }
             if (message.Response.IsError)
-                return Observed<IReadOnlySet<string>>.Failed(HttpFaults.Of(message.Response.Status, ArmAccountReader.ErrorCode(message.Response), "Microsoft Graph getByIds (needs User.Read.All)"));
+                return Observed<IReadOnlySet<string>>.Failed(HttpFaults.Of(message.Response.Status, ArmAccountReader.ErrorCode(message.Response),
+                    "Microsoft Graph getByIds (needs User.Read.All)"));
             using var body = JsonDocument.Parse(message.Response.Content.ToMemory());
             foreach (var user in body.RootElement.GetProperty("value").EnumerateArray())
             {

@@ -29,7 +29,8 @@ public sealed class TableStateStore : IStateStore
         if (!System.Text.RegularExpressions.Regex.IsMatch(prefix, "^[A-Za-z][A-Za-z0-9]{0,40}$"))
             throw new Core.Config.ConfigException("state.tablePrefix must start with a letter and hold only letters and digits.");
         var store = new TableStateStore(service, prefix);
-        foreach (var table in new[] { store._findings, store._remediations, store._notifications, store._coordination }) await table.CreateIfNotExistsAsync(cancellationToken);
+        foreach (var table in new[] { store._findings, store._remediations, store._notifications,
+            store._coordination }) await table.CreateIfNotExistsAsync(cancellationToken);
         return store;
     }
 

@@ -34,7 +34,8 @@ internal sealed class FindingOutput : IAsyncDisposable
         IFindingReport report = format switch
         {
             "json" => new JsonArrayReport(stream),
-            "ocsf" => new JsonArrayReport(stream, finding => OcsfMapping.From(finding, DateTimeOffset.UtcNow), summary => OcsfMapping.ScanActivity(summary, DateTimeOffset.UtcNow)),
+            "ocsf" => new JsonArrayReport(stream, finding => OcsfMapping.From(finding, DateTimeOffset.UtcNow), summary
+                => OcsfMapping.ScanActivity(summary, DateTimeOffset.UtcNow)),
             "html" => new HtmlReport(_writer, title),
             _ => new TableReport(_writer, toTerminal, title),
         };
@@ -47,10 +48,12 @@ internal sealed class FindingOutput : IAsyncDisposable
     {
         var stamp = $"{DateTimeOffset.UtcNow:yyyyMMddHHmmss}-{Environment.ProcessId}";
         if (OutputOptions.IsStdout(path))
-            return new FindingOutput(Console.OpenStandardOutput(), !Console.IsOutputRedirected, format, title, Path.Combine(spillFolder, $"findings-{stamp}.partial.jsonl"));
+            return new FindingOutput(Console.OpenStandardOutput(), !Console.IsOutputRedirected, format, title,
+                Path.Combine(spillFolder, $"findings-{stamp}.partial.jsonl"));
         try
         {
-            return new FindingOutput(new FileStream(path!, FileMode.Create, FileAccess.Write, FileShare.Read), toTerminal: false, format, title, $"{path}.partial.jsonl");
+            return new FindingOutput(new FileStream(path!, FileMode.Create, FileAccess.Write, FileShare.Read), toTerminal: false, format, title,
+                $"{path}.partial.jsonl");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

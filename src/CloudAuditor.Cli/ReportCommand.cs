@@ -18,12 +18,14 @@ internal static class ReportCommand
         retention.SetAction((result, cancellationToken) =>
         {
             var path = result.GetRequiredValue(config);
-            return RunAsync(ConfigLoader.LoadFile(path), path, result.GetRequiredValue(format), result.GetValue(output), result.GetValue(verbose), cancellationToken);
+            return RunAsync(ConfigLoader.LoadFile(path), path, result.GetRequiredValue(format), result.GetValue(output), result.GetValue(verbose),
+                cancellationToken);
         });
         return new Command("report", "Compliance exports") { retention };
     }
 
-    private static async Task<int> RunAsync(AuditorConfig config, string configPath, string format, string? outputPath, bool verbose, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(AuditorConfig config, string configPath, string format, string? outputPath, bool verbose,
+        CancellationToken cancellationToken)
     {
         if (format == "xlsx" && OutputOptions.IsStdout(outputPath) && !Console.IsOutputRedirected)
             throw new UsageException("xlsx is binary: give --output FILE (or redirect stdout).");

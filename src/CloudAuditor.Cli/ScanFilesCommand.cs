@@ -19,16 +19,19 @@ internal static class ScanFilesCommand
         var output = new OutputOptions();
         var command = new Command("scan-files", "Scan local files for PII and secrets with the cloud sampling detectors and limits") { path, memory };
         output.AddTo(command);
-        command.SetAction((result, cancellationToken) => RunAsync(result.GetRequiredValue(path), result.GetValue(memory), output.ResolveFormat(result), result.GetValue(output.Output),
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetRequiredValue(path), result.GetValue(memory), output.ResolveFormat(result),
+            result.GetValue(output.Output),
             result.GetValue(output.Summary), result.GetValue(output.FailOn), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string path, int memoryMb, string format, string? outputPath, string? summaryPath, Core.Model.Severity? failOn, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string path, int memoryMb, string format, string? outputPath, string? summaryPath, Core.Model.Severity? failOn,
+        CancellationToken cancellationToken)
     {
         if (!File.Exists(path) && !Directory.Exists(path)) throw new UsageException($"'{path}' is neither a file nor a folder.");
         if (memoryMb is < 32 or > 65536) throw new UsageException("--memory-budget-mb takes 32 to 65536.");
-        var scanner = new LocalFileScanner(new ContentScanner(DetectorSet.Default, ExtractionLimits.Default, ScanMemoryBudget.ForProcess((long)memoryMb << 20)));
+        var scanner = new LocalFileScanner(new ContentScanner(DetectorSet.Default, ExtractionLimits.Default,
+            ScanMemoryBudget.ForProcess((long)memoryMb << 20)));
         LocalFileScanner.Summary summary;
         await using (var output = FindingOutput.Open(outputPath, format, $"CloudAuditor scan of {path}", SpillFolder))
         {

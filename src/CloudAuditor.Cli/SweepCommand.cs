@@ -20,13 +20,15 @@ internal static class SweepCommand
             var path = result.GetRequiredValue(config);
             var loaded = ConfigLoader.LoadFile(path);
             if (result.GetValue(mode) is { } chosen) loaded.Remediation.Mode = Enum.Parse<RemediationMode>(chosen, ignoreCase: true);
-            return RunAsync(loaded, path, output.ResolveFormat(result), result.GetValue(output.Output), result.GetValue(output.Summary), result.GetValue(output.FailOn),
+            return RunAsync(loaded, path, output.ResolveFormat(result), result.GetValue(output.Output), result.GetValue(output.Summary),
+                result.GetValue(output.FailOn),
                 result.GetValue(verbose), cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(AuditorConfig config, string configPath, string format, string? outputPath, string? summaryPath, Core.Model.Severity? failOn,
+    private static async Task<int> RunAsync(AuditorConfig config, string configPath, string format, string? outputPath, string? summaryPath,
+        Core.Model.Severity? failOn,
         bool verbose, CancellationToken cancellationToken)
     {
         using var services = new CliServices(verbose);
@@ -38,7 +40,8 @@ internal static class SweepCommand
         {
             var request = new SweepRequest(output.Sink);
             result = format == "table" && !Console.IsErrorRedirected
-                ? await SweepProgressBars.RunAsync(services.Errors, targetNames, progress => runtime.SweepAsync(request with { Progress = progress }, cancellationToken))
+                ? await SweepProgressBars.RunAsync(services.Errors, targetNames, progress
+                    => runtime.SweepAsync(request with { Progress = progress }, cancellationToken))
                 : await runtime.SweepAsync(request, cancellationToken);
         }
         if (result.Notified.Count > 0)

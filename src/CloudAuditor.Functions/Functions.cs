@@ -42,11 +42,13 @@ public sealed class Functions(FunctionContext context)
         return report.Result($"target {name} (attempt {invocation.MetadataInt("DequeueCount") ?? 1})");
     }
 
-    /// <summary>Event Grid: BlobCreated samples the new blob; ResourceWriteSuccess on a storage account or container re-checks (and remediates) it at once.</summary>
+    /// <summary>Event Grid: BlobCreated samples the new blob; ResourceWriteSuccess on a storage account or container re-checks (and remediates) it at
+    /// once.</summary>
     public async Task<InvocationResult> StorageEvents(Invocation invocation, CancellationToken cancellationToken)
     {
         var cloudEvent = invocation.Object("event");
-        var type = (cloudEvent["eventType"] ?? cloudEvent["type"])?.GetValue<string>() ?? throw new InvalidInvocationException("the event has no eventType/type");
+        var type = (cloudEvent["eventType"] ?? cloudEvent["type"])?.GetValue<string>()
+            ?? throw new InvalidInvocationException("the event has no eventType/type");
         var data = cloudEvent["data"] as JsonObject ?? throw new InvalidInvocationException("the event has no data object");
         await using var runtime = await context.OpenAsync(cancellationToken);
         switch (type)
@@ -58,7 +60,8 @@ public sealed class Functions(FunctionContext context)
                 if (forBlob is null) return InvocationResult.Log($"ignored: no target covers storage account {blob.AccountName}");
                 return (await FunctionContext.SweepAsync(runtime, forBlob, blob.BlobName, cancellationToken)).Result($"new blob in {blob.BlobContainerName}");
             case "Microsoft.Resources.ResourceWriteSuccess":
-                var resourceId = (data["resourceUri"] ?? cloudEvent["subject"])?.GetValue<string>() ?? throw new InvalidInvocationException("ResourceWriteSuccess has no resourceUri");
+                var resourceId = (data["resourceUri"] ?? cloudEvent["subject"])?.GetValue<string>()
+                    ?? throw new InvalidInvocationException("ResourceWriteSuccess has no resourceUri");
                 var (account, container) = StorageResource(resourceId);
                 if (account is null) return InvocationResult.Log($"ignored: {resourceId} is not a storage account or container");
                 var forResource = TargetMatching.AzureContainer(runtime.Config, account, container, sample: false);
@@ -80,7 +83,8 @@ public sealed class Functions(FunctionContext context)
         }
         catch (JsonException)
         {
-            return InvocationResult.Log("rejected: the body is not a JSON object").WithHttp(400, new { error = "The body must be an S3 event notification or an EventBridge event (JSON object)." });
+            return InvocationResult.Log("rejected: the body is not a JSON object").WithHttp(400,
+                new { error = "The body must be an S3 event notification or an EventBridge event (JSON object)." });
         }
         var (log, retry) = await HandleAwsEventAsync(body, cancellationToken);
         // EventBridge API destinations retry on 5xx and 429, within the rule's retry policy.
@@ -114,7 +118,8 @@ public sealed class Functions(FunctionContext context)
         {
             await using var runtime = await context.OpenAsync(cancellationToken);
             await runtime.State.GetFindingAsync("health", cancellationToken);
-            return new InvocationResult().WithHttp(200, new { status = "healthy", targets = runtime.Config.TargetCount, checks = Core.Checks.CheckCatalog.Default.All.Count });
+            return new InvocationResult().WithHttp(200, new { status = "healthy", targets = runtime.Config.TargetCount,
+                checks = Core.Checks.CheckCatalog.Default.All.Count });
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -152,7 +157,8 @@ public sealed class Functions(FunctionContext context)
         var detailType = body["detail-type"]?.GetValue<string>();
         var detail = body["detail"] as JsonObject;
         var account = body["account"]?.GetValue<string>();
-        if (detailType == "Object Created" && detail?["bucket"]?["name"]?.GetValue<string>() is { } createdIn && detail["object"]?["key"]?.GetValue<string>() is { } createdKey)
+        if (detailType == "Object Created" && detail?["bucket"]?["name"]?.GetValue<string>() is { } createdIn
+            && detail["object"]?["key"]?.GetValue<string>() is { } createdKey)
         {
             if (await SampleObjectAsync(runtime, createdIn, createdKey, account, cancellationToken) is { } sampled) Add(sampled, $"new object in {createdIn}");
             else logs.Add($"ignored: no target covers bucket {createdIn}");
@@ -168,8 +174,10 @@ public sealed class Functions(FunctionContext context)
     }
 
     /// <returns>Null when no configured target covers the bucket.</returns>
-    private static async Task<SweepReport?> SampleObjectAsync(Hosting.AuditorRuntime runtime, string bucket, string key, string? account, CancellationToken cancellationToken) =>
-        TargetMatching.AwsBucket(runtime.Config, bucket, account, sample: true) is { } narrowed ? await FunctionContext.SweepAsync(runtime, narrowed, key, cancellationToken) : null;
+    private static async Task<SweepReport?> SampleObjectAsync(Hosting.AuditorRuntime runtime, string bucket, string key, string? account,
+        CancellationToken cancellationToken) =>
+        TargetMatching.AwsBucket(runtime.Config, bucket, account, sample: true) is { } narrowed
+            ? await FunctionContext.SweepAsync(runtime, narrowed, key, cancellationToken) : null;
 
     /// <summary>Account and (optional) container of a storage ARM id; nulls for anything else.</summary>
     internal static (string? Account, string? Container) StorageResource(string resourceId)
@@ -183,5 +191,6 @@ public sealed class Functions(FunctionContext context)
 
     internal static string FindingsCsv(IEnumerable<FindingRecord> records) =>
         Csv.Line(["fingerprint", "checkId", "resourceId", "status", "severity", "firstSeen", "lastSeen"]) + string.Concat(records.Select(r => Csv.Line(
-            [r.Fingerprint, r.CheckId, r.ResourceId, r.Status.ToString().ToLowerInvariant(), r.Severity.ToString().ToLowerInvariant(), r.FirstSeen.ToString("O"), r.LastSeen.ToString("O")])));
+            [r.Fingerprint, r.CheckId, r.ResourceId, r.Status.ToString().ToLowerInvariant(), r.Severity.ToString().ToLowerInvariant(),
+                r.FirstSeen.ToString("O"), r.LastSeen.ToString("O")])));
 }

@@ -53,7 +53,8 @@ app.MapPost("/{function}", async (string function, HttpRequest request, Function
         var fault = CloudAuditor.Hosting.ProviderFaults.Of(e, cancellationToken);
         logger.LogError("{Function}: failed: {Reason}", function, fault.Reason);
         var failed = InvocationResult.Retry($"failed: {fault.Reason}");
-        return Results.Json(HttpTriggered.Contains(function) ? failed.WithHttp(fault.Transient ? 503 : 500, new { error = fault.Reason }) : failed, statusCode: 500);
+        return Results.Json(HttpTriggered.Contains(function) ? failed.WithHttp(fault.Transient ? 503 : 500, new { error = fault.Reason }) : failed,
+            statusCode: 500);
     }
 });
 

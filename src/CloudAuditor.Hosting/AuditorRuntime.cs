@@ -32,7 +32,8 @@ public sealed class AuditorRuntime : IAsyncDisposable
         State = state;
         Loggers = loggers;
         _http = new HttpClient { Timeout = TimeSpan.FromSeconds(config.Sweep.RequestTimeoutSeconds) };
-        Providers = [new AzureInventoryFactory(Identity, loggers), new AwsInventoryFactory(sweep => new AwsClientFactory(sweep) { WebIdentityTokens = EntraTokenAsync }, loggers)];
+        Providers = [new AzureInventoryFactory(Identity, loggers), new AwsInventoryFactory(sweep
+            => new AwsClientFactory(sweep) { WebIdentityTokens = EntraTokenAsync }, loggers)];
     }
 
     private static readonly Lazy<Azure.Core.TokenCredential> SharedIdentity = new(() => new Azure.Identity.DefaultAzureCredential());
@@ -91,7 +92,8 @@ public sealed class AuditorRuntime : IAsyncDisposable
             var context = CheckContext.From(config);
             if (request.ReadOnly)
             {
-                var reader = new SweepEngine(CheckCatalog.Default, context, Loggers.CreateLogger<SweepEngine>(), new SweepEngineOptions { Subjects = request.Subjects, Progress = request.Progress });
+                var reader = new SweepEngine(CheckCatalog.Default, context, Loggers.CreateLogger<SweepEngine>(),
+                    new SweepEngineOptions { Subjects = request.Subjects, Progress = request.Progress });
                 return new SweepResult(await reader.RunAsync(targets, request.Output, config.Sweep.Concurrency, cancellationToken), []);
             }
             var notifications = Notifications();
@@ -119,7 +121,8 @@ public sealed class AuditorRuntime : IAsyncDisposable
     {
         var record = await State.GetRemediationAsync(remediationId, cancellationToken);
         if (record is null) return new(RollbackOutcome.UnknownId, null, $"No remediation with id '{remediationId}' is in the journal.");
-        if (record.Status == RemediationStatus.RolledBack) return new(RollbackOutcome.AlreadyRolledBack, record, $"{remediationId} was already rolled back; nothing changed.");
+        if (record.Status == RemediationStatus.RolledBack) return new(RollbackOutcome.AlreadyRolledBack, record,
+            $"{remediationId} was already rolled back; nothing changed.");
         var targets = Targets(Config);
         try
         {
@@ -159,7 +162,8 @@ public sealed class AuditorRuntime : IAsyncDisposable
 
     /// <summary>An enforce sweep of a target holds the target's lease: one enforcer at a time.</summary>
     private ITargetInventory Leased(ITargetInventory target) =>
-        new EnforcementLease(target, State, TimeSpan.FromSeconds(Config.Remediation.LeaseWaitSeconds), TimeProvider.System, Loggers.CreateLogger<EnforcementLease>());
+        new EnforcementLease(target, State, TimeSpan.FromSeconds(Config.Remediation.LeaseWaitSeconds), TimeProvider.System,
+            Loggers.CreateLogger<EnforcementLease>());
 
     private NotificationSink Notifications()
     {
@@ -168,7 +172,8 @@ public sealed class AuditorRuntime : IAsyncDisposable
         if (settings.Email is { } email) channels.Add(new EmailChannel(email));
         channels.AddRange(settings.Webhooks.Select(hook => new WebhookChannel(hook, _http)));
         if (settings.EventGrid is { } grid) channels.Add(new EventGridChannel(grid));
-        return new NotificationSink(channels, State, TimeSpan.FromHours(settings.WindowHours), settings.ConfigPathHint ?? ConfigPath, TimeProvider.System, Loggers.CreateLogger<NotificationSink>());
+        return new NotificationSink(channels, State, TimeSpan.FromHours(settings.WindowHours), settings.ConfigPathHint ?? ConfigPath, TimeProvider.System,
+            Loggers.CreateLogger<NotificationSink>());
     }
 
     public async ValueTask DisposeAsync()

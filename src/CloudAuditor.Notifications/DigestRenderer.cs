@@ -58,7 +58,8 @@ public static class DigestRenderer
 
     private static string Status(Finding f) => f.Status == FindingStatus.Remediated ? "REMEDIATED" : "OPEN";
 
-    private static IEnumerable<Finding> Ordered(OwnerDigest digest) => digest.Findings.OrderBy(f => f.Severity).ThenBy(f => f.Resource.Id, StringComparer.Ordinal);
+    private static IEnumerable<Finding> Ordered(OwnerDigest digest) => digest.Findings.OrderBy(f => f.Severity).ThenBy(f => f.Resource.Id,
+        StringComparer.Ordinal);
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

@@ -10,7 +10,8 @@ public sealed class EventGridChannel(EventGridSettings settings, EventGridPublis
 {
     public const string EventType = "CloudAuditor.Findings.Digest";
 
-    private readonly EventGridPublisherClient _client = new(new Uri(settings.Endpoint), new AzureKeyCredential(settings.Key ?? ""), options ?? new EventGridPublisherClientOptions());
+    private readonly EventGridPublisherClient _client = new(new Uri(settings.Endpoint), new AzureKeyCredential(settings.Key ?? ""), options
+        ?? new EventGridPublisherClientOptions());
 
     public string Name => "event grid";
 

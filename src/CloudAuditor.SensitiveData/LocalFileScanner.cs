@@ -29,7 +29,8 @@ public sealed class LocalFileScanner(ContentScanner scanner)
         var sweep = new SweepSummary { Targets = 1 };
         var items = Channel.CreateBounded<WalkItem>(new BoundedChannelOptions(Math.Max(4, parallelism * 4)) { SingleWriter = true });
         var walk = Task.Run(() => FolderWalk.RunAsync(root, items.Writer, cancellationToken), cancellationToken);
-        await Parallel.ForEachAsync(items.Reader.ReadAllAsync(cancellationToken), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (item, cancellationToken) =>
+        await Parallel.ForEachAsync(items.Reader.ReadAllAsync(cancellationToken), new ParallelOptions { MaxDegreeOfParallelism = parallelism,
+            CancellationToken = cancellationToken }, async (item, cancellationToken) =>
         {
             var relative = singleFile ? Path.GetFileName(item.Path) : Path.GetRelativePath(root, item.Path).Replace(Path.DirectorySeparatorChar, '/');
             var resource = new ResourceRef(new Uri(item.Path).AbsoluteUri, item.IsFolder ? "folder" : "file", Path.GetFileName(item.Path));
@@ -50,7 +51,8 @@ public sealed class LocalFileScanner(ContentScanner scanner)
         return new Summary(sweep, count, bytes, withFindings);
     }
 
-    private async Task<(List<Finding> Items, long Bytes, AuditState State, Fault? Fault)> ScanItemAsync(WalkItem item, string relative, ResourceRef resource, CancellationToken cancellationToken)
+    private async Task<(List<Finding> Items, long Bytes, AuditState State, Fault? Fault)> ScanItemAsync(WalkItem item, string relative, ResourceRef resource,
+        CancellationToken cancellationToken)
     {
         if (item.NotRead is { } reason)
         {
@@ -61,7 +63,8 @@ public sealed class LocalFileScanner(ContentScanner scanner)
         if (item.Length == 0) return ([], 0, AuditState.Audited, null);
         try
         {
-            await using var stream = new FileStream(item.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            await using var stream = new FileStream(item.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0,
+                FileOptions.Asynchronous | FileOptions.SequentialScan);
             var result = await scanner.ScanAsync(stream, relative, cancellationToken);
             var cut = result.Issues.FirstOrDefault(i => i.Kind != ScanIssueKind.Skipped);
             return (SensitiveDataFindings.From(result, CloudKind.Local, resource, ContentChecks.LocalFile, relative).ToList(), result.BytesScanned,
@@ -71,7 +74,8 @@ public sealed class LocalFileScanner(ContentScanner scanner)
         {
             var fault = new Fault(e is UnauthorizedAccessException ? FaultKind.AccessDenied : FaultKind.Unexpected,
                 e is UnauthorizedAccessException ? "permission denied" : "the file could not be read");
-            return ([SensitiveDataFindings.Unscanned(CloudKind.Local, resource, ContentChecks.LocalFile, relative, fault.Reason)], 0, AuditState.NotAudited, fault);
+            return ([SensitiveDataFindings.Unscanned(CloudKind.Local, resource, ContentChecks.LocalFile, relative, fault.Reason)], 0, AuditState.NotAudited,
+                fault);
         }
     }
 }

@@ -58,7 +58,8 @@ public sealed class AzureFaultInjectionTests : IAsyncLifetime
         Assert.True(_proxy.Injected > 10, $"only {_proxy.Injected} requests were throttled");
         Assert.True(summary.Coverage.Complete, string.Join("; ", summary.Coverage.Lines()));
         Assert.Equal(Outcomes(clean), Outcomes(throttled));
-        var proven = throttled.Where(f => f.CheckId == "azure.container.public-access" && f.Evidence?["anonymousProbe"] == "allowed").Select(f => f.Resource.Container);
+        var proven = throttled.Where(f => f.CheckId == "azure.container.public-access" && f.Evidence?["anonymousProbe"] == "allowed").Select(f
+            => f.Resource.Container);
         Assert.Equal(_public.Order(), proven.Order());
     }
 
@@ -66,7 +67,8 @@ public sealed class AzureFaultInjectionTests : IAsyncLifetime
     public async Task Malformed_xml_in_one_containers_blob_listing_leaves_exactly_that_container_not_audited()
     {
         var broken = _private[1];
-        _proxy.Rule = request => request.Url!.AbsolutePath.EndsWith($"/{broken}", StringComparison.Ordinal) && request.Url.Query.Contains("comp=list", StringComparison.Ordinal)
+        _proxy.Rule = request => request.Url!.AbsolutePath.EndsWith($"/{broken}", StringComparison.Ordinal)
+            && request.Url.Query.Contains("comp=list", StringComparison.Ordinal)
             && request.Headers["Authorization"] is not null ? InjectedFault.MalformedXml : null;
         var (findings, summary) = await Sweeps.RunAsync(Config(maxRetries: 0));
 

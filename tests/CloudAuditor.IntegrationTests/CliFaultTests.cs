@@ -74,7 +74,8 @@ public sealed class CliFaultTests : IAsyncLifetime
     {
         var output = Path.Combine(_dir, "killed.jsonl");
         var summaryFile = Path.Combine(_dir, "killed-summary.json");
-        using var cli = CliTests.CliProcess.Start("sweep", "--config", Config(_azurite.ConnectionString), "--format", "jsonl", "--output", output, "--summary", summaryFile);
+        using var cli = CliTests.CliProcess.Start("sweep", "--config", Config(_azurite.ConnectionString), "--format", "jsonl", "--output", output, "--summary",
+            summaryFile);
         await WaitForLinesAsync(output, 40, cli);
         _azurite.Kill();
         var (exit, _, stderr) = await cli.CompletionAsync(TimeSpan.FromMinutes(2));
@@ -85,8 +86,10 @@ public sealed class CliFaultTests : IAsyncLifetime
         using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(summaryFile));
         Assert.False(summary.RootElement.GetProperty("complete").GetBoolean());
         var coverage = summary.RootElement.GetProperty("coverage");
-        var audited = coverage.GetProperty("kinds").EnumerateArray().Where(k => k.GetProperty("kind").GetString() == "container").Sum(k => k.GetProperty("audited").GetInt32());
-        var missed = coverage.GetProperty("gaps").EnumerateArray().Where(g => g.GetProperty("resource").GetString() == "container").Sum(g => g.GetProperty("count").GetInt32());
+        var audited = coverage.GetProperty("kinds").EnumerateArray().Where(k => k.GetProperty("kind").GetString() == "container").Sum(k
+            => k.GetProperty("audited").GetInt32());
+        var missed = coverage.GetProperty("gaps").EnumerateArray().Where(g => g.GetProperty("resource").GetString() == "container").Sum(g
+            => g.GetProperty("count").GetInt32());
         var stopped = coverage.GetProperty("unknownRemainders").GetArrayLength();
         Assert.True(audited < Containers);
         // Every container is accounted for: audited, named as not audited, or after a listing that stopped.
@@ -98,7 +101,8 @@ public sealed class CliFaultTests : IAsyncLifetime
     public async Task Azurite_paused_longer_than_the_request_timeout_then_resumed_completes_never_exit_130()
     {
         var output = Path.Combine(_dir, "paused.jsonl");
-        using var cli = CliTests.CliProcess.Start("sweep", "--config", Config(_azurite.ConnectionString, maxRetries: 5, timeoutSeconds: 2), "--format", "jsonl", "--output", output);
+        using var cli = CliTests.CliProcess.Start("sweep", "--config", Config(_azurite.ConnectionString, maxRetries: 5, timeoutSeconds: 2), "--format",
+            "jsonl", "--output", output);
         await WaitForLinesAsync(output, 40, cli);
         _azurite.Pause();
         await Task.Delay(TimeSpan.FromSeconds(5));
@@ -115,7 +119,8 @@ public sealed class CliFaultTests : IAsyncLifetime
     public async Task A_wrong_account_key_gives_exit_3_and_says_the_key_was_rejected()
     {
         var wrongKey = Convert.ToBase64String(new byte[64]);
-        var (exit, stdout, stderr) = await CliTests.RunAsync("sweep", "--config", Config(PrivateAzurite.ConnectionStringVia(_azurite.BlobPort, wrongKey)), "--format", "jsonl");
+        var (exit, stdout, stderr) = await CliTests.RunAsync("sweep", "--config", Config(PrivateAzurite.ConnectionStringVia(_azurite.BlobPort, wrongKey)),
+            "--format", "jsonl");
         Assert.Equal(3, exit);
         var finding = JsonDocument.Parse(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Single()).RootElement;
         Assert.Equal("azure.target.unreachable", finding.GetProperty("checkId").GetString());
@@ -127,7 +132,8 @@ public sealed class CliFaultTests : IAsyncLifetime
     [Fact]
     public async Task A_malformed_connection_string_is_a_configuration_error_exit_2_without_echoing_it()
     {
-        var (exit, stdout, stderr) = await CliTests.RunAsync("sweep", "--config", Config("AccountName=devstoreaccount1;AccountKey=not base64!;Nonsense"), "--format", "jsonl");
+        var (exit, stdout, stderr) = await CliTests.RunAsync("sweep", "--config", Config("AccountName=devstoreaccount1;AccountKey=not base64!;Nonsense"),
+            "--format", "jsonl");
         Assert.Equal(2, exit);
         Assert.Equal("", stdout);
         Assert.Contains("is not a storage connection string", stderr);

@@ -98,7 +98,8 @@ public class CliTests(Emulators emulators) : IDisposable
             foreach (var field in new[] { "type", "checkId", "severity", "status", "cloud", "resource", "title", "detail", "fingerprint" })
                 Assert.True(doc.RootElement.TryGetProperty(field, out _), $"missing {field} in {line}");
         }
-        Assert.Contains(lines, l => l.Contains("\"azure.container.public-access\"", StringComparison.Ordinal) && l.Contains("\"critical\"", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("\"azure.container.public-access\"", StringComparison.Ordinal)
+            && l.Contains("\"critical\"", StringComparison.Ordinal));
         Assert.DoesNotContain(Emulators.AzuriteAccountKey, stdout);
     }
 
@@ -121,7 +122,8 @@ public class CliTests(Emulators emulators) : IDisposable
         var (ocsfExit, ocsf, _) = await RunAsync("sweep", "--config", config, "--format", "ocsf");
         Assert.Equal(0, ocsfExit);
         using var events = JsonDocument.Parse(ocsf);
-        Assert.Contains(events.RootElement.EnumerateArray(), e => e.GetProperty("class_uid").GetInt32() == 2003 && e.GetProperty("severity_id").GetInt32() == 5);
+        Assert.Contains(events.RootElement.EnumerateArray(), e => e.GetProperty("class_uid").GetInt32() == 2003
+            && e.GetProperty("severity_id").GetInt32() == 5);
 
         var html = Path.Combine(_dir, "findings.html");
         var (htmlExit, _, _) = await RunAsync("sweep", "--config", config, "--format", "html", "--output", html);

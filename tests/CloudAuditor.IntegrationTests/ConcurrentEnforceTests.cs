@@ -47,7 +47,8 @@ public sealed class ConcurrentEnforceTests(Emulators emulators) : IDisposable
             var outputs = new[] { new CollectingFindingSink(), new CollectingFindingSink() };
             await using var first = await AuditorRuntime.OpenAsync(config, configPath, NullLoggerFactory.Instance, CancellationToken.None);
             await using var second = await AuditorRuntime.OpenAsync(config, configPath, NullLoggerFactory.Instance, CancellationToken.None);
-            await Task.WhenAll(first.SweepAsync(new SweepRequest(outputs[0]), CancellationToken.None), second.SweepAsync(new SweepRequest(outputs[1]), CancellationToken.None));
+            await Task.WhenAll(first.SweepAsync(new SweepRequest(outputs[0]), CancellationToken.None),
+                second.SweepAsync(new SweepRequest(outputs[1]), CancellationToken.None));
 
             var journal = Journal(Path.Combine(_dir, $"state-{trial}.db"));
             foreach (var container in containers)
@@ -55,7 +56,8 @@ public sealed class ConcurrentEnforceTests(Emulators emulators) : IDisposable
                 var entries = journal.Where(j => j.ResourceId.EndsWith($"/{container.Name}", StringComparison.Ordinal)).ToList();
                 var entry = Assert.Single(entries);
                 Assert.Equal("Verified", entry.Status);
-                var statuses = outputs.SelectMany(o => o.Findings).Where(f => f.CheckId == "azure.container.public-access" && f.Resource.Container == container.Name)
+                var statuses = outputs.SelectMany(o => o.Findings).Where(f => f.CheckId == "azure.container.public-access"
+                    && f.Resource.Container == container.Name)
                     .Select(f => f.Status).Order().ToList();
                 Assert.Equal([FindingStatus.Pass, FindingStatus.Remediated], statuses);
                 Assert.Equal(PublicAccessType.None, (await container.GetAccessPolicyAsync()).Value.BlobPublicAccess);

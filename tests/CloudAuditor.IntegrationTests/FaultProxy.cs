@@ -17,7 +17,8 @@ public sealed class FaultProxy : IDisposable
     };
 
     private readonly HttpListener _listener = new();
-    private readonly HttpClient _upstream = new(new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None, UseCookies = false });
+    private readonly HttpClient _upstream = new(new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None,
+        UseCookies = false });
     private readonly string _upstreamBase;
     private readonly Task _loop;
     private int _injected;
@@ -130,7 +131,8 @@ public sealed record InjectedFault(int Status, string Body, string? RetryAfter, 
 {
     /// <summary>The services' own throttling answers: Azure "ServerBusy", S3 "SlowDown", with Retry-After in seconds.</summary>
     public static InjectedFault Throttle(int status, string errorCode) =>
-        new(status, $"<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>{errorCode}</Code><Message>Please reduce your request rate.</Message></Error>", "1");
+        new(status, $"<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>{errorCode}</Code><Message>Please reduce your request rate.</Message></Error>",
+            "1");
 
     /// <summary>A 200 whose body breaks off inside an element: what a truncated or corrupted listing looks like.</summary>
     public static InjectedFault MalformedXml { get; } =

@@ -72,14 +72,16 @@ public sealed class FunctionsTests : IDisposable
 
     private async Task<(HttpStatusCode Status, JsonObject Body)> InvokeAsync(string function, object payload)
     {
-        using var response = await _http.PostAsync($"/{function}", new StringContent(payload as string ?? JsonSerializer.Serialize(payload), Encoding.UTF8, "application/json"));
+        using var response = await _http.PostAsync($"/{function}", new StringContent(payload as string ?? JsonSerializer.Serialize(payload), Encoding.UTF8,
+            "application/json"));
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, JsonNode.Parse(text) as JsonObject ?? []);
     }
 
     private static object HttpPayload(string method, string body = "", string query = "{}") => new
     {
-        Data = new { req = new { Url = "http://localhost:7071/api/x", Method = method, Query = query, Headers = new Dictionary<string, string[]> { ["Content-Type"] = ["application/json"] }, Params = new { }, Body = body } },
+        Data = new { req = new { Url = "http://localhost:7071/api/x", Method = method, Query = query, Headers = new Dictionary<string,
+            string[]> { ["Content-Type"] = ["application/json"] }, Params = new { }, Body = body } },
         Metadata = new { },
     };
 
@@ -126,17 +128,20 @@ public sealed class FunctionsTests : IDisposable
     public async Task Timer_fans_out_one_base64_queue_message_per_target_and_the_queue_drives_remediation()
     {
         var container = await ContainerAsync(PublicAccessType.BlobContainer, "people.csv");
-        var (status, body) = await InvokeAsync("SweepTimer", new { Data = new { timer = new { Schedule = new { AdjustForDST = true }, ScheduleStatus = (object?)null, IsPastDue = false } }, Metadata = new { } });
+        var (status, body) = await InvokeAsync("SweepTimer", new { Data = new { timer = new { Schedule = new { AdjustForDST = true },
+            ScheduleStatus = (object?)null, IsPastDue = false } }, Metadata = new { } });
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("enqueued 2 target(s)", Logs(body));
 
         // Read the queue as the Functions host does (base64 messages) and invoke ScanTarget with what it would send.
-        var queue = new QueueClient(_emulators.AzuriteConnectionString, "sweep-targets", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var queue = new QueueClient(_emulators.AzuriteConnectionString, "sweep-targets",
+            new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         var messages = (await queue.ReceiveMessagesAsync(maxMessages: 32)).Value;
         var azure = messages.Single(m => m.Body.ToString().Contains("\"azurite\"", StringComparison.Ordinal));
         foreach (var m in messages) await queue.DeleteMessageAsync(m.MessageId, m.PopReceipt);
 
-        var scan = await InvokeAsync("ScanTarget", new { Data = new { message = azure.Body.ToString() }, Metadata = new { DequeueCount = 1, Id = azure.MessageId } });
+        var scan = await InvokeAsync("ScanTarget", new { Data = new { message = azure.Body.ToString() },
+            Metadata = new { DequeueCount = 1, Id = azure.MessageId } });
         Assert.Equal(HttpStatusCode.OK, scan.Status);
         Assert.Contains("target azurite (attempt 1)", Logs(scan.Body));
         Assert.Equal(PublicAccessType.None, (await container.GetAccessPolicyAsync()).Value.BlobPublicAccess);
@@ -164,7 +169,8 @@ public sealed class FunctionsTests : IDisposable
             dataVersion = "",
             metadataVersion = "1",
             eventTime = DateTimeOffset.UtcNow,
-            data = new { api = "PutBlob", contentType = "text/csv", contentLength = PeopleCsv.Length, blobType = "BlockBlob", url = blobUrl, sequencer = "00000000000004420000000000028963" },
+            data = new { api = "PutBlob", contentType = "text/csv", contentLength = PeopleCsv.Length, blobType = "BlockBlob", url = blobUrl,
+                sequencer = "00000000000004420000000000028963" },
         };
         var (status, body) = await InvokeAsync("StorageEvents", new { Data = new { @event = gridEvent }, Metadata = new { } });
         Assert.Equal(HttpStatusCode.OK, status);
@@ -204,9 +210,11 @@ public sealed class FunctionsTests : IDisposable
     [Fact]
     public async Task Aws_events_over_http_sample_new_objects_and_recheck_bucket_changes()
     {
-        using var s3 = new AmazonS3Client(new BasicAWSCredentials("S3RVER", "S3RVER"), new AmazonS3Config { ServiceURL = _emulators.S3Url, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+        using var s3 = new AmazonS3Client(new BasicAWSCredentials("S3RVER", "S3RVER"),
+            new AmazonS3Config { ServiceURL = _emulators.S3Url, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
         await s3.PutBucketAsync(_bucket);
-        await s3.PutObjectAsync(new PutObjectRequest { BucketName = _bucket, Key = "exports/people list.csv", ContentBody = PeopleCsv, UseChunkEncoding = false });
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = _bucket, Key = "exports/people list.csv", ContentBody = PeopleCsv,
+            UseChunkEncoding = false });
         var notification = new
         {
             Records = new[]
@@ -214,7 +222,8 @@ public sealed class FunctionsTests : IDisposable
                 new
                 {
                     eventVersion = "2.1", eventSource = "aws:s3", awsRegion = "us-east-1", eventTime = DateTimeOffset.UtcNow, eventName = "ObjectCreated:Put",
-                    s3 = new { s3SchemaVersion = "1.0", bucket = new { name = _bucket, arn = $"arn:aws:s3:::{_bucket}" }, @object = new { key = "exports/people+list.csv", size = PeopleCsv.Length } },
+                    s3 = new { s3SchemaVersion = "1.0", bucket = new { name = _bucket, arn = $"arn:aws:s3:::{_bucket}" },
+                        @object = new { key = "exports/people+list.csv", size = PeopleCsv.Length } },
                 },
             },
         };
@@ -233,7 +242,8 @@ public sealed class FunctionsTests : IDisposable
             detailType = "ignored",
             detail = new { eventSource = "s3.amazonaws.com", eventName = "PutBucketAcl", requestParameters = new { bucketName = _bucket } },
         };
-        var json = JsonSerializer.Serialize(cloudTrail).Replace("\"detailType\":\"ignored\"", "\"detail-type\":\"AWS API Call via CloudTrail\"", StringComparison.Ordinal);
+        var json = JsonSerializer.Serialize(cloudTrail).Replace("\"detailType\":\"ignored\"", "\"detail-type\":\"AWS API Call via CloudTrail\"",
+            StringComparison.Ordinal);
         var changed = await InvokeAsync("AwsEventsQueue", new { Data = new { message = json }, Metadata = new { DequeueCount = 1 } });
         Assert.Contains($"re-check of {_bucket} after PutBucketAcl", Logs(changed.Body));
 
@@ -244,7 +254,8 @@ public sealed class FunctionsTests : IDisposable
     [Fact]
     public void Report_csv_quotes_and_defuses_spreadsheet_formulas()
     {
-        var csv = CloudAuditor.Functions.Functions.FindingsCsv([new("f", "c", "=HYPERLINK(\"x\"),y", Core.Model.FindingStatus.Fail, Core.Model.Severity.High, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch)]);
+        var csv = CloudAuditor.Functions.Functions.FindingsCsv([new("f", "c", "=HYPERLINK(\"x\"),y", Core.Model.FindingStatus.Fail, Core.Model.Severity.High,
+            DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch)]);
         Assert.Contains("\"'=HYPERLINK(\"\"x\"\"),y\"", csv);
     }
 }

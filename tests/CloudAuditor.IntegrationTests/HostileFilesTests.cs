@@ -84,7 +84,8 @@ public sealed class HostileFilesTests : IClassFixture<HostileFilesTests.Folder>
     public async Task All_of_them_in_one_folder_on_every_core_stay_within_the_budget_plus_150_MiB()
     {
         var (findings, peak, stderr) = await ScanAsync(_folder.Path);
-        var unscanned = findings.Where(f => f.GetProperty("checkId").GetString() == "local.file.sensitive-data-unscanned").Select(f => f.GetProperty("object").GetString());
+        var unscanned = findings.Where(f => f.GetProperty("checkId").GetString() == "local.file.sensitive-data-unscanned").Select(f
+            => f.GetProperty("object").GetString());
         Assert.Equal(["bundle.zip", "logs.txt.gz", "report.pdf"], unscanned.Distinct().Order());
         Assert.Contains("Coverage: 1/4 files audited, 3 partially audited", stderr);
         Assert.InRange(peak, 1, 256 * MiB + 150 * MiB);

@@ -43,7 +43,8 @@ public class NotificationChannelTests(Emulators emulators)
     public async Task Email_reaches_the_owner_as_text_and_html_with_masked_values_only()
     {
         var owner = $"owner-{Guid.NewGuid():N}@contoso.example";
-        var email = new EmailChannel(new EmailSettings { Host = "127.0.0.1", Port = emulators.SmtpPort, Security = "none", From = "cloudauditor@contoso.example" });
+        var email = new EmailChannel(new EmailSettings { Host = "127.0.0.1", Port = emulators.SmtpPort, Security = "none",
+            From = "cloudauditor@contoso.example" });
         await email.SendAsync(Digest(owner), CancellationToken.None);
 
         using var http = new HttpClient();
@@ -74,7 +75,8 @@ public class NotificationChannelTests(Emulators emulators)
     {
         using var hook = new LoopbackListener((429, "0"), (503, null), (200, null));
         using var http = new HttpClient();
-        await new WebhookChannel(new WebhookSettings { Url = hook.Url, Format = format }, http).SendAsync(Digest("team@contoso.example"), CancellationToken.None);
+        await new WebhookChannel(new WebhookSettings { Url = hook.Url, Format = format }, http).SendAsync(Digest("team@contoso.example"),
+            CancellationToken.None);
 
         Assert.Equal(3, hook.Requests.Count);
         using var body = JsonDocument.Parse(hook.Requests[^1].Body);

@@ -20,7 +20,8 @@ public sealed class RemediationTests(Emulators emulators) : IDisposable
         await container.CreateAsync(PublicAccessType.BlobContainer, new Dictionary<string, string> { ["owner"] = owner });
         await container.UploadBlobAsync("report.txt", BinaryData.FromString("quarterly numbers"));
         await container.SetAccessPolicyAsync(PublicAccessType.BlobContainer,
-            [new BlobSignedIdentifier { Id = "partner-read", AccessPolicy = new BlobAccessPolicy { PolicyExpiresOn = DateTimeOffset.UtcNow.AddDays(30), Permissions = "rl" } }]);
+            [new BlobSignedIdentifier { Id = "partner-read", AccessPolicy = new BlobAccessPolicy { PolicyExpiresOn = DateTimeOffset.UtcNow.AddDays(30),
+                Permissions = "rl" } }]);
         var config = Path.Combine(_dir, "cloudauditor.yaml");
         await File.WriteAllTextAsync(config, $"""
             sweep:

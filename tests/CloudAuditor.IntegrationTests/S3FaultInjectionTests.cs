@@ -24,7 +24,8 @@ public sealed class S3FaultInjectionTests(Emulators emulators) : IAsyncLifetime
             await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "index.html", ContentBody = "<html/>", UseChunkEncoding = false });
             if (i % 2 == 0)
             {
-                await s3.PutBucketWebsiteAsync(new PutBucketWebsiteRequest { BucketName = bucket, WebsiteConfiguration = new WebsiteConfiguration { IndexDocumentSuffix = "index.html" } });
+                await s3.PutBucketWebsiteAsync(new PutBucketWebsiteRequest { BucketName = bucket,
+                    WebsiteConfiguration = new WebsiteConfiguration { IndexDocumentSuffix = "index.html" } });
                 _websites.Add(bucket);
             }
             else
@@ -61,7 +62,8 @@ public sealed class S3FaultInjectionTests(Emulators emulators) : IAsyncLifetime
         Assert.True(_proxy.Injected > 10, $"only {_proxy.Injected} requests were throttled");
         var unreadable = string.Join("\n", throttled.Where(f => f.CheckId == "aws.s3.settings-unreadable").Select(f => f.Detail));
         Assert.True(cleanSummary.Coverage.Lines().SequenceEqual(summary.Coverage.Lines()), string.Join("\n", summary.Coverage.Lines()) + "\n" + unreadable);
-        Assert.Equal(clean.Select(f => (f.Fingerprint, f.CheckId, f.Status)).ToHashSet(), throttled.Select(f => (f.Fingerprint, f.CheckId, f.Status)).ToHashSet());
+        Assert.Equal(clean.Select(f => (f.Fingerprint, f.CheckId, f.Status)).ToHashSet(),
+            throttled.Select(f => (f.Fingerprint, f.CheckId, f.Status)).ToHashSet());
         var proven = throttled.Where(f => f.CheckId == "aws.s3.anonymous-access" && f.Evidence?["anonymousProbe"] == "allowed").Select(f => f.Resource.Bucket);
         // s3rver checks no credentials at all, so every bucket really is readable anonymously: all eight are proven.
         Assert.Equal(_websites.Concat(_plain).Order(), proven.Order());

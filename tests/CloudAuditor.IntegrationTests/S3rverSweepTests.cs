@@ -15,7 +15,8 @@ public class S3rverSweepTests(Emulators emulators)
     private AuditorConfig Config(params string[] buckets) => new()
     {
         Sweep = new SweepSettings { MaxRetries = 1 },
-        Aws = [new AwsTarget { Name = "s3rver", ServiceUrl = emulators.S3Url, ForcePathStyle = true, AccessKeyId = "S3RVER", SecretAccessKey = "S3RVER", Buckets = [.. buckets] }],
+        Aws = [new AwsTarget { Name = "s3rver", ServiceUrl = emulators.S3Url, ForcePathStyle = true, AccessKeyId = "S3RVER", SecretAccessKey = "S3RVER",
+            Buckets = [.. buckets] }],
     };
 
     [Fact]
@@ -25,7 +26,8 @@ public class S3rverSweepTests(Emulators emulators)
         var bucket = Sweeps.Unique("site");
         await s3.PutBucketAsync(bucket);
         await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "pages/index.html", ContentBody = "<html/>", UseChunkEncoding = false });
-        await s3.PutBucketWebsiteAsync(new PutBucketWebsiteRequest { BucketName = bucket, WebsiteConfiguration = new Amazon.S3.Model.WebsiteConfiguration { IndexDocumentSuffix = "index.html" } });
+        await s3.PutBucketWebsiteAsync(new PutBucketWebsiteRequest { BucketName = bucket,
+            WebsiteConfiguration = new Amazon.S3.Model.WebsiteConfiguration { IndexDocumentSuffix = "index.html" } });
 
         var (findings, _) = await Sweeps.RunAsync(Config(bucket));
         var byCheck = findings.ToDictionary(f => f.CheckId);

@@ -49,7 +49,8 @@ public class SamplingTests(Emulators emulators)
     [Fact]
     public async Task Pii_in_a_public_container_is_critical_and_archives_are_read_whole()
     {
-        var name = await ContainerAsync(PublicAccessType.Blob, ("hr/staff.docx", Fixtures.Docx("Staff", "SSN 536-22-8726")), ("bundle.zip", Fixtures.Zip(("people.csv", Fixtures.Utf8(PeopleCsv)))));
+        var name = await ContainerAsync(PublicAccessType.Blob, ("hr/staff.docx", Fixtures.Docx("Staff", "SSN 536-22-8726")),
+            ("bundle.zip", Fixtures.Zip(("people.csv", Fixtures.Utf8(PeopleCsv)))));
         var (findings, _) = await Sweeps.RunAsync(AzureConfig(name));
 
         var data = findings.Where(f => f.Type == FindingType.SensitiveData).ToList();
@@ -90,12 +91,14 @@ public class SamplingTests(Emulators emulators)
         var bucket = Sweeps.Unique("pii");
         await s3.PutBucketAsync(bucket);
         await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "2026/people.csv", ContentBody = PeopleCsv, UseChunkEncoding = false });
-        await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "keys.env", ContentBody = "AWS_ACCESS_KEY_ID=AKIAZ7VRSQ5NJ2XGPQ3M", UseChunkEncoding = false });
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "keys.env", ContentBody = "AWS_ACCESS_KEY_ID=AKIAZ7VRSQ5NJ2XGPQ3M",
+            UseChunkEncoding = false });
 
         var (findings, _) = await Sweeps.RunAsync(new AuditorConfig
         {
             Sweep = new SweepSettings { MaxRetries = 1 },
-            Aws = [new AwsTarget { Name = "s3rver", ServiceUrl = emulators.S3Url, ForcePathStyle = true, AccessKeyId = "S3RVER", SecretAccessKey = "S3RVER", Buckets = [bucket] }],
+            Aws = [new AwsTarget { Name = "s3rver", ServiceUrl = emulators.S3Url, ForcePathStyle = true, AccessKeyId = "S3RVER", SecretAccessKey = "S3RVER",
+                Buckets = [bucket] }],
         });
 
         var data = findings.Where(f => f.CheckId == "aws.s3.sensitive-data").ToDictionary(f => f.Object!);

@@ -48,7 +48,8 @@ public sealed class SpecialFilesTests : IDisposable
         var (_, stdout, stderr) = await cli.CompletionAsync(TimeSpan.FromSeconds(60));
         var findings = Findings(stdout);
         Assert.Contains(findings, f => f.GetProperty("object").GetString() == "contacts.txt" && f.GetProperty("type").GetString() == "sensitive-data");
-        Assert.Contains(findings, f => f.GetProperty("object").GetString() == "pipe" && f.GetProperty("detail").GetString()!.Contains("a FIFO", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.GetProperty("object").GetString() == "pipe"
+            && f.GetProperty("detail").GetString()!.Contains("a FIFO", StringComparison.Ordinal));
         Assert.Contains("Coverage: 1/2 files audited, 1 not audited", stderr);
     }
 

@@ -16,11 +16,13 @@ public static class Sweeps
 {
     public static async Task<(List<Finding> Findings, SweepSummary Summary)> RunAsync(AuditorConfig config)
     {
-        ITargetInventoryFactory[] providers = [new AzureInventoryFactory(new StaticTokenCredential(), NullLoggerFactory.Instance), new AwsInventoryFactory(NullLoggerFactory.Instance)];
+        ITargetInventoryFactory[] providers = [new AzureInventoryFactory(new StaticTokenCredential(), NullLoggerFactory.Instance),
+            new AwsInventoryFactory(NullLoggerFactory.Instance)];
         var targets = providers.SelectMany(p => p.Create(config)).ToList();
         var sink = new CollectingFindingSink();
         var sampler = config.Sampling.Enabled ? ContainerSampler.Create(config.Sampling, NullLogger.Instance) : null;
-        var summary = await new SweepEngine(CheckCatalog.Default, CheckContext.From(config), NullLogger<SweepEngine>.Instance, new SweepEngineOptions { Sampler = sampler }).RunAsync(targets, sink, config.Sweep.Concurrency, CancellationToken.None);
+        var summary = await new SweepEngine(CheckCatalog.Default, CheckContext.From(config), NullLogger<SweepEngine>.Instance,
+            new SweepEngineOptions { Sampler = sampler }).RunAsync(targets, sink, config.Sweep.Concurrency, CancellationToken.None);
         foreach (var target in targets.OfType<IDisposable>()) target.Dispose();
         return ([.. sink.Findings], summary);
     }

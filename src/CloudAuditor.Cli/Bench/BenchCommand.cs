@@ -17,9 +17,11 @@ internal static class BenchCommand
         var size = new Option<int>("--size-mb") { Description = "Megabytes of mixed text (8 files); prose is an eighth of it", DefaultValueFactory = _ => 128 };
         var seed = new Option<int>("--seed") { Description = "Seed of the generated lines", DefaultValueFactory = _ => 20261123 };
         var runs = new Option<int>("--runs") { Description = "Timed runs per measurement (best is reported)", DefaultValueFactory = _ => 3 };
-        var warmUp = new Option<double>("--warm-up-seconds") { Description = "Untimed scanning before the detector-core measurement", DefaultValueFactory = _ => 2 };
+        var warmUp = new Option<double>("--warm-up-seconds") { Description = "Untimed scanning before the detector-core measurement", DefaultValueFactory = _
+            => 2 };
         var corpus = new Option<string?>("--corpus") { Description = "A folder of real text to build the prose from (default: the .NET SDK's API reference)" };
-        var command = new Command("bench", "Measure scan-files end to end against ripgrep, the detector core, and accuracy") { size, seed, runs, warmUp, corpus };
+        var command = new Command("bench", "Measure scan-files end to end against ripgrep, the detector core, and accuracy") { size, seed, runs, warmUp,
+            corpus };
         command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(size), result.GetValue(seed), result.GetValue(runs),
             TimeSpan.FromSeconds(result.GetValue(warmUp)), result.GetValue(corpus), cancellationToken));
         return command;
@@ -70,7 +72,8 @@ internal static class BenchCommand
             var (perType, overall) = AccuracyReport.Evaluate(DetectorSet.Default, new LabeledCorpus(seed + 1).Lines(20_000, 0.4));
             var accuracy = new Table().AddColumns("entity type", "precision", "recall", "F1", "TP", "FP", "FN");
             foreach (var t in perType.Append(overall))
-                accuracy.AddRow(t.Type, $"{t.Precision:F3}", $"{t.Recall:F3}", $"{t.F1:F3}", $"{t.TruePositives}", $"{t.FalsePositives}", $"{t.FalseNegatives}");
+                accuracy.AddRow(t.Type, $"{t.Precision:F3}", $"{t.Recall:F3}", $"{t.F1:F3}", $"{t.TruePositives}", $"{t.FalsePositives}",
+                    $"{t.FalseNegatives}");
             console.MarkupLine("[bold]Accuracy[/] — 20,000 labelled lines (40% with an entity, 18% lookalikes)");
             console.Write(accuracy);
         }

@@ -21,7 +21,8 @@ internal sealed partial class BenchCorpus
     public static BenchCorpus Load(string? folder, int seed)
     {
         var files = folder is not null ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            : Directory.EnumerateFiles(Path.Combine(DotnetRoot(), "packs"), "*.xml", SearchOption.AllDirectories).Where(f => f.Contains("Microsoft.NETCore.App.Ref", StringComparison.Ordinal));
+            : Directory.EnumerateFiles(Path.Combine(DotnetRoot(), "packs"), "*.xml", SearchOption.AllDirectories).Where(f
+                => f.Contains("Microsoft.NETCore.App.Ref", StringComparison.Ordinal));
         var lines = new List<string>();
         foreach (var file in files.Order(StringComparer.Ordinal))
         {

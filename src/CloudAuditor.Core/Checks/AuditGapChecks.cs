@@ -10,16 +10,22 @@ public static class AuditGapChecks
 {
     private const string Title = "Resource could not be audited";
 
-    public static CheckDefinition AzureTargetUnreachable { get; } = Gap("azure.target.unreachable", "No request to the target succeeded: nothing in it was audited.");
-    public static CheckDefinition AwsTargetUnreachable { get; } = Gap("aws.target.unreachable", "No request to the target succeeded: nothing in it was audited.");
+    public static CheckDefinition AzureTargetUnreachable { get; } = Gap("azure.target.unreachable",
+        "No request to the target succeeded: nothing in it was audited.");
+    public static CheckDefinition AwsTargetUnreachable { get; } = Gap("aws.target.unreachable",
+        "No request to the target succeeded: nothing in it was audited.");
     public static CheckDefinition AzureTargetFailed { get; } = Gap("azure.target.failed", "The audit of the target stopped part-way.");
     public static CheckDefinition AwsTargetFailed { get; } = Gap("aws.target.failed", "The audit of the target stopped part-way.");
-    public static CheckDefinition AzureAccountUnreachable { get; } = Gap("azure.account.unreachable", "A storage account of the subscription could not be read.");
+    public static CheckDefinition AzureAccountUnreachable { get; } = Gap("azure.account.unreachable",
+        "A storage account of the subscription could not be read.");
     public static CheckDefinition AzureContainerUnreadable { get; } = Gap("azure.container.unreadable", "A container could not be read.");
     public static CheckDefinition S3BucketUnreadable { get; } = Gap("aws.s3.bucket-unreadable", "A bucket could not be read.");
-    public static CheckDefinition S3SettingsUnreadable { get; } = Gap("aws.s3.settings-unreadable", "Some bucket settings could not be read, so the checks that need them were not judged.");
-    public static CheckDefinition AzureAccountSettingsUnreadable { get; } = Gap("azure.account.settings-unreadable", "Some account settings could not be read, so the checks that need them were not judged.");
-    public static CheckDefinition AzureContainerSettingsUnreadable { get; } = Gap("azure.container.settings-unreadable", "Some container settings could not be read, so the checks that need them were not judged.");
+    public static CheckDefinition S3SettingsUnreadable { get; } = Gap("aws.s3.settings-unreadable",
+        "Some bucket settings could not be read, so the checks that need them were not judged.");
+    public static CheckDefinition AzureAccountSettingsUnreadable { get; } = Gap("azure.account.settings-unreadable",
+        "Some account settings could not be read, so the checks that need them were not judged.");
+    public static CheckDefinition AzureContainerSettingsUnreadable { get; } = Gap("azure.container.settings-unreadable",
+        "Some container settings could not be read, so the checks that need them were not judged.");
 
     public static IReadOnlyList<CheckDefinition> All { get; } =
     [

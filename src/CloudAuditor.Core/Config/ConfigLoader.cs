@@ -21,7 +21,8 @@ public static class ConfigLoader
         AuditorConfig config;
         try
         {
-            config = deserializer.Deserialize<AuditorConfig?>(new EnvironmentExpandingParser(new Parser(new StringReader(yaml)), source)) ?? new AuditorConfig();
+            config = deserializer.Deserialize<AuditorConfig?>(new EnvironmentExpandingParser(new Parser(new StringReader(yaml)), source))
+                ?? new AuditorConfig();
         }
         catch (YamlException e)
         {
@@ -66,7 +67,8 @@ public static class ConfigLoader
             if (!Uri.TryCreate(hook.Url, UriKind.Absolute, out _)) errors.Add("every notifications.webhooks entry needs an absolute url");
             if (hook.Format is not ("slack" or "teams" or "json")) errors.Add("notifications.webhooks format must be slack, teams or json");
         }
-        if (config.Notifications.EventGrid is { } grid && !Uri.TryCreate(grid.Endpoint, UriKind.Absolute, out _)) errors.Add("notifications.eventGrid.endpoint is not an absolute URL");
+        if (config.Notifications.EventGrid is { } grid && !Uri.TryCreate(grid.Endpoint, UriKind.Absolute,
+            out _)) errors.Add("notifications.eventGrid.endpoint is not an absolute URL");
         if (config.Notifications.WindowHours is < 0 or > 24 * 90) errors.Add("notifications.windowHours must be between 0 and 2160");
 
         foreach (var (target, index) in config.Azure.Select((t, i) => (t, i)))
@@ -75,8 +77,10 @@ public static class ConfigLoader
             if (string.IsNullOrWhiteSpace(target.Name)) errors.Add($"{label} needs a name");
             var ways = new[] { target.ConnectionString is not null, target.AccountUrl is not null, target.Subscriptions.Count > 0 }.Count(b => b);
             if (ways != 1) errors.Add($"{label} needs exactly one of connectionString, accountUrl or subscriptions");
-            if (target.AccountUrl is not null && !Uri.TryCreate(target.AccountUrl, UriKind.Absolute, out _)) errors.Add($"{label}.accountUrl is not an absolute URL");
-            if (target.ResourceId is not null && !target.ResourceId.Contains("/providers/Microsoft.Storage/storageAccounts/", StringComparison.OrdinalIgnoreCase))
+            if (target.AccountUrl is not null && !Uri.TryCreate(target.AccountUrl, UriKind.Absolute,
+                out _)) errors.Add($"{label}.accountUrl is not an absolute URL");
+            if (target.ResourceId is not null && !target.ResourceId.Contains("/providers/Microsoft.Storage/storageAccounts/",
+                StringComparison.OrdinalIgnoreCase))
                 errors.Add($"{label}.resourceId is not a storage account ARM id");
         }
 
@@ -85,12 +89,14 @@ public static class ConfigLoader
             var label = $"aws[{index}]";
             if (string.IsNullOrWhiteSpace(target.Name)) errors.Add($"{label} needs a name");
             if ((target.AccessKeyId is null) != (target.SecretAccessKey is null)) errors.Add($"{label} needs both accessKeyId and secretAccessKey, or neither");
-            if (target.ServiceUrl is not null && !Uri.TryCreate(target.ServiceUrl, UriKind.Absolute, out _)) errors.Add($"{label}.serviceUrl is not an absolute URL");
+            if (target.ServiceUrl is not null && !Uri.TryCreate(target.ServiceUrl, UriKind.Absolute,
+                out _)) errors.Add($"{label}.serviceUrl is not an absolute URL");
             if (target.WebIdentityAudience is not null && (target.RoleArn is null || target.AccessKeyId is not null || target.Profile is not null))
                 errors.Add($"{label}.webIdentityAudience needs roleArn and no keys or profile");
         }
 
-        var duplicate = config.Azure.Select(t => t.Name).Concat(config.Aws.Select(t => t.Name)).GroupBy(n => n).FirstOrDefault(g => g.Count() > 1 && g.Key.Length > 0);
+        var duplicate = config.Azure.Select(t => t.Name).Concat(config.Aws.Select(t => t.Name)).GroupBy(n => n).FirstOrDefault(g => g.Count() > 1
+            && g.Key.Length > 0);
         if (duplicate is not null) errors.Add($"target name '{duplicate.Key}' is used twice");
 
         if (errors.Count > 0) throw new ConfigException($"{source} is invalid: {string.Join("; ", errors)}.");

@@ -32,7 +32,8 @@ public sealed class SweepEngine(CheckCatalog catalog, CheckContext context, ILog
         return summary;
     }
 
-    private async Task AuditTargetAsync(ITargetInventory target, IFindingSink sink, SweepSummary summary, CoverageLedger coverage, CancellationToken cancellationToken)
+    private async Task AuditTargetAsync(ITargetInventory target, IFindingSink sink, SweepSummary summary, CoverageLedger coverage,
+        CancellationToken cancellationToken)
     {
         var targetSink = new TargetSink(this, target, sink, summary, coverage);
         var targetResource = new ResourceRef($"target:{target.Name}", "target", target.Name);
@@ -46,7 +47,8 @@ public sealed class SweepEngine(CheckCatalog catalog, CheckContext context, ILog
         {
             logger.LogWarning("Target {Target} not audited: {Reason}", target.Name, e.Message);
             coverage.Record(CoverageKinds.Target, AuditState.NotAudited, target.Name, e.Fault);
-            await targetSink.EmitGapAsync(FindingFactory.Error(target.Cloud, targetResource, AuditGapChecks.TargetUnreachable(target.Cloud), e.Message), cancellationToken);
+            await targetSink.EmitGapAsync(FindingFactory.Error(target.Cloud, targetResource, AuditGapChecks.TargetUnreachable(target.Cloud), e.Message),
+                cancellationToken);
         }
 #pragma warning disable CA1031 // A provider bug or an unexpected answer is classified and reported; it must not end the sweep of the other targets.
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -61,7 +63,8 @@ public sealed class SweepEngine(CheckCatalog catalog, CheckContext context, ILog
         }
     }
 
-    private sealed class TargetSink(SweepEngine engine, ITargetInventory target, IFindingSink output, SweepSummary summary, CoverageLedger coverage) : IInventorySink
+    private sealed class TargetSink(SweepEngine engine, ITargetInventory target, IFindingSink output, SweepSummary summary, CoverageLedger coverage)
+        : IInventorySink
     {
         private int _gaps;
         private int _audited;
@@ -95,7 +98,8 @@ public sealed class SweepEngine(CheckCatalog catalog, CheckContext context, ILog
         public async ValueTask NotAuditedAsync(ResourceRef resource, Fault fault, CancellationToken cancellationToken)
         {
             coverage.Record(CoverageKinds.Of(resource), AuditState.NotAudited, resource.Name, fault);
-            await EmitGapAsync(FindingFactory.Error(target.Cloud, resource, AuditGapChecks.NotAudited(target.Cloud, resource), $"Not audited: {fault.Reason}."), cancellationToken);
+            await EmitGapAsync(FindingFactory.Error(target.Cloud, resource, AuditGapChecks.NotAudited(target.Cloud, resource),
+                $"Not audited: {fault.Reason}."), cancellationToken);
         }
 
         public async ValueTask ListingStoppedAsync(ResourceRef scope, string kind, int listed, Fault fault, CancellationToken cancellationToken)

@@ -21,7 +21,8 @@ public sealed class ExemptionPolicy(IReadOnlyList<ExemptionRule> rules, TimeProv
         {
             foreach (var name in LabelNames)
             {
-                if (labels.TryGetValue(name, out var value) && Parse(value, name) is { } tagged && Covers(tagged.Checks, finding.CheckId) && Valid(tagged.Exemption, today))
+                if (labels.TryGetValue(name, out var value) && Parse(value, name) is { } tagged && Covers(tagged.Checks, finding.CheckId)
+                    && Valid(tagged.Exemption, today))
                     return tagged.Exemption;
             }
         }
@@ -38,7 +39,8 @@ public sealed class ExemptionPolicy(IReadOnlyList<ExemptionRule> rules, TimeProv
     {
         var parts = value.Split('|', 3);
         if (parts.Length != 3) return null;
-        DateOnly? expires = DateOnly.TryParseExact(parts[1].Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+        DateOnly? expires = DateOnly.TryParseExact(parts[1].Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+            : null;
         if (expires is null && parts[1].Trim().Length > 0) return null;
         var checks = parts[0].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         return (checks, new Exemption(parts[2].Trim(), expires, $"{source} tag"));

@@ -15,7 +15,8 @@ public static class HttpRetry
     /// <param name="request">Builds the request afresh for each attempt (a request message can be sent once).</param>
     /// <exception cref="HttpRequestException">No answer after the last attempt.</exception>
     /// <exception cref="OperationCanceledException">The last attempt timed out, or the caller cancelled.</exception>
-    public static async Task<HttpResponseMessage> SendAsync(HttpClient http, Func<HttpRequestMessage> request, int maxRetries, CancellationToken cancellationToken)
+    public static async Task<HttpResponseMessage> SendAsync(HttpClient http, Func<HttpRequestMessage> request, int maxRetries,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -25,7 +26,8 @@ public static class HttpRetry
                 using var message = request();
                 response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             }
-            catch (Exception e) when (attempt < maxRetries && (e is HttpRequestException || e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            catch (Exception e) when (attempt < maxRetries && (e is HttpRequestException || e is OperationCanceledException
+                && !cancellationToken.IsCancellationRequested))
             {
                 await Task.Delay(Backoff(attempt, null), cancellationToken);
                 continue;

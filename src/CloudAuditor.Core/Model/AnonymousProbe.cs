@@ -11,7 +11,8 @@ public sealed record AnonymousProbe(ProbeOutcome Outcome, string Request, int? H
     public Faults.Fault? Fault { get; init; }
 
     /// <summary>The probe as a read of its subject: a probe that got no answer leaves the exposure proof unread.</summary>
-    public IObservation Observation => Fault is { } fault ? Observed<AnonymousProbe>.Failed(fault with { Reason = $"anonymous probe: {Summary}" }) : Observed<AnonymousProbe>.Of(this);
+    public IObservation Observation => Fault is { } fault ? Observed<AnonymousProbe>.Failed(fault with { Reason = $"anonymous probe: {Summary}" })
+        : Observed<AnonymousProbe>.Of(this);
 
     public IEnumerable<KeyValuePair<string, string>> AsEvidence()
     {

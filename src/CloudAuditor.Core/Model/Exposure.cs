@@ -6,7 +6,8 @@ public static class Exposure
     public static bool IsPubliclyReadable(IAuditSubject subject) => subject switch
     {
         AzureContainer c => c.Probe.ProvedPublic
-            || (c.AccessLevel != ContainerAccessLevel.None && c.Account.Settings.Value?.AllowBlobPublicAccess != false && c.Probe.Outcome != ProbeOutcome.Denied),
+            || (c.AccessLevel != ContainerAccessLevel.None && c.Account.Settings.Value?.AllowBlobPublicAccess != false
+                && c.Probe.Outcome != ProbeOutcome.Denied),
         S3Bucket b => b.Probe.ProvedPublic,
         _ => false,
     };

@@ -15,7 +15,8 @@ public sealed record S3Bucket(
 
     public RetentionPosture Retention { get; init; } = RetentionPosture.NotRead("retention settings were not read");
 
-    public IEnumerable<IObservation> Observations => new IObservation[] { Acl, Policy, PublicAccessBlock, Website, Tags, Probe.Observation }.Concat(Retention.Observations);
+    public IEnumerable<IObservation> Observations => new IObservation[] { Acl, Policy, PublicAccessBlock, Website, Tags,
+        Probe.Observation }.Concat(Retention.Observations);
 
     /// <summary>A setting explicitly on in the bucket's public access block; false when off or unknown.</summary>
     public bool Blocks(Func<PublicAccessBlock, bool> setting) => PublicAccessBlock.Value is { } pab && setting(pab);

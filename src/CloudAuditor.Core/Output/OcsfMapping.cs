@@ -42,7 +42,8 @@ public static class OcsfMapping
                 pattern_match = string.Join(",", (f.Entities ?? []).Select(e => $"{e.Type}:{e.Count}")),
             } : null,
             ["resources"] = new[] { new { uid = f.Resource.Id, type = f.Resource.Kind, name = f.Resource.Name } },
-            ["cloud"] = new { provider = f.Cloud switch { CloudKind.Azure => "Azure", CloudKind.Aws => "AWS", _ => "Local" }, account = new { uid = f.Resource.Account } },
+            ["cloud"] = new { provider = f.Cloud switch { CloudKind.Azure => "Azure", CloudKind.Aws => "AWS", _ => "Local" },
+                account = new { uid = f.Resource.Account } },
             ["remediation"] = f.Remediation is null ? null : new { desc = f.Remediation },
             ["unmapped"] = new { checkId = f.CheckId, f.Object, f.Member, f.Entities, f.Evidence, f.Owner },
         };

@@ -17,8 +17,10 @@ public static class SweepSummaryDocument
         coverage = new
         {
             kinds = summary.Coverage.Kinds,
-            gaps = summary.Coverage.Gaps.Select(g => new { resource = g.Kind, state = State(g.State), fault = g.Fault.Kind.ToString(), reason = g.Fault.Reason, g.Count, g.Examples }),
-            unknownRemainders = summary.Coverage.Remainders.Select(r => new { r.Scope, resource = r.Kind, r.Listed, fault = r.Fault.Kind.ToString(), reason = r.Fault.Reason }),
+            gaps = summary.Coverage.Gaps.Select(g => new { resource = g.Kind, state = State(g.State), fault = g.Fault.Kind.ToString(), reason = g.Fault.Reason,
+                g.Count, g.Examples }),
+            unknownRemainders = summary.Coverage.Remainders.Select(r => new { r.Scope, resource = r.Kind, r.Listed, fault = r.Fault.Kind.ToString(),
+                reason = r.Fault.Reason }),
             lines = summary.Coverage.Lines(),
         },
         // The process's peak resident memory so far (VmHWM): what a run of this size needs, for sizing hosts.

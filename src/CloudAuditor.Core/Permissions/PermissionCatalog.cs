@@ -10,6 +10,7 @@ public static class PermissionCatalog
         assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IRequiresPermissions).IsAssignableFrom(t))
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
-            .Select(t => (t, (IReadOnlyList<Permission>)t.GetProperty(nameof(IRequiresPermissions.Permissions), BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!))
+            .Select(t => (t, (IReadOnlyList<Permission>)t.GetProperty(nameof(IRequiresPermissions.Permissions),
+                BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!))
             .ToList();
 }

@@ -33,7 +33,8 @@ public sealed class RemediationCoordinator(RemediationSettings settings, IStateS
         return await RemediateAsync(target, subject, finding, remediator, cancellationToken);
     }
 
-    private async Task<Finding> RemediateAsync(ITargetInventory target, IAuditSubject subject, Finding finding, IRemediator remediator, CancellationToken cancellationToken)
+    private async Task<Finding> RemediateAsync(ITargetInventory target, IAuditSubject subject, Finding finding, IRemediator remediator,
+        CancellationToken cancellationToken)
     {
         RemediationPlan plan;
         try
@@ -78,11 +79,14 @@ public sealed class RemediationCoordinator(RemediationSettings settings, IStateS
         await journal.UpdateRemediationAsync(id, RemediationStatus.Applied, null, time.GetUtcNow(), cancellationToken);
 
         var problem = await VerifyAsync(remediator, subject, change, cancellationToken);
-        await journal.UpdateRemediationAsync(id, problem is null ? RemediationStatus.Verified : RemediationStatus.VerificationFailed, problem, time.GetUtcNow(), cancellationToken);
+        await journal.UpdateRemediationAsync(id, problem is null ? RemediationStatus.Verified : RemediationStatus.VerificationFailed, problem,
+            time.GetUtcNow(), cancellationToken);
         logger.LogInformation("Remediation {Id}: {Action} on {Resource} ({Outcome})", id, change.Action, finding.Resource.Id, problem ?? "verified");
         return problem is null
-            ? finding with { Status = FindingStatus.Remediated, Detail = $"{finding.Detail} Remediated ({id}): {change.Action}; verified.", Evidence = With(finding, id, change.Action) }
-            : finding with { Detail = $"{finding.Detail} Remediation {id} applied ({change.Action}) but not verified: {problem}.", Evidence = With(finding, id, change.Action) };
+            ? finding with { Status = FindingStatus.Remediated, Detail = $"{finding.Detail} Remediated ({id}): {change.Action}; verified.",
+                Evidence = With(finding, id, change.Action) }
+            : finding with { Detail = $"{finding.Detail} Remediation {id} applied ({change.Action}) but not verified: {problem}.",
+                Evidence = With(finding, id, change.Action) };
     }
 
     /// <summary>A change counted against the limit that was not made after all.</summary>

@@ -71,7 +71,8 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
         ("$resource", record.ResourceId), ("$action", record.Action), ("$prior", record.PriorState), ("$new", record.NewState),
         ("$status", record.Status.ToString()), ("$created", record.CreatedAt.ToString("O")), ("$detail", record.Detail));
 
-    public Task UpdateRemediationAsync(string id, RemediationStatus status, string? detail, DateTimeOffset at, CancellationToken cancellationToken) => WriteAsync(
+    public Task UpdateRemediationAsync(string id, RemediationStatus status, string? detail, DateTimeOffset at, CancellationToken cancellationToken)
+        => WriteAsync(
         "UPDATE remediations SET status = $status, detail = COALESCE($detail, detail), updated_at = $at WHERE id = $id",
         cancellationToken, ("$id", id), ("$status", status.ToString()), ("$detail", detail), ("$at", at.ToString("O")));
 
@@ -111,7 +112,8 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
             """;
         var taken = await WriteAsync(Take, cancellationToken, ("$scope", scope), ("$holder", holder), ("$until", Utc(now + duration)), ("$now", Utc(now)));
         if (taken > 0) return null;
-        return await QueryAsync("SELECT holder, expires_at FROM leases WHERE scope = $scope", reader => new Lease(scope, reader.GetString(0), Time(reader.GetString(1))),
+        return await QueryAsync("SELECT holder, expires_at FROM leases WHERE scope = $scope", reader
+            => new Lease(scope, reader.GetString(0), Time(reader.GetString(1))),
             cancellationToken, ("$scope", scope));
     }
 
@@ -140,7 +142,8 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
     }
 
     /// <summary>The first row mapped, or default when there is none. One connection, so every call is serialised.</summary>
-    private async Task<T?> QueryAsync<T>(string sql, Func<SqliteDataReader, T> map, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    private async Task<T?> QueryAsync<T>(string sql, Func<SqliteDataReader, T> map, CancellationToken cancellationToken,
+        params (string Name, object? Value)[] parameters)
     {
         await _gate.WaitAsync(cancellationToken);
         try

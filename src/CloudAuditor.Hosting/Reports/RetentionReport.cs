@@ -32,7 +32,8 @@ public static class RetentionReport
         }
 
         public List<RetentionRow> Sorted() =>
-            _rows.OrderBy(r => r.Cloud, StringComparer.Ordinal).ThenBy(r => r.Account, StringComparer.Ordinal).ThenBy(r => r.Container, StringComparer.Ordinal).ToList();
+            _rows.OrderBy(r => r.Cloud, StringComparer.Ordinal).ThenBy(r => r.Account, StringComparer.Ordinal).ThenBy(r => r.Container,
+                StringComparer.Ordinal).ToList();
     }
 
     internal static RetentionRow Row(IAuditSubject subject, RetentionVerdict verdict, RetentionPosture posture)
@@ -41,14 +42,16 @@ public static class RetentionReport
         var (verdictText, reason) = verdict switch
         {
             _ when notRead => ("not read", posture.Observations.First().Unreadable!),
-            { Requirement: null } => ("no requirement", verdict.DataClass is null ? "no data class label" : $"no requirement configured for '{verdict.DataClass}'"),
+            { Requirement: null } => ("no requirement", verdict.DataClass is null ? "no data class label"
+                : $"no requirement configured for '{verdict.DataClass}'"),
             { Undecided: true } => ("undecided", "a setting the requirement needs could not be read"),
             { Compliant: true } => ("compliant", ""),
             _ => ("non-compliant", string.Join("; ", verdict.Shortfalls)),
         };
         var unread = posture.Observations.Where(o => o.State == ObservationState.Failed).Select(o => $"unread: {o.Unreadable}");
         reason = string.Join("; ", new[] { reason }.Where(r => r.Length > 0).Concat(unread));
-        return new RetentionRow(subject.Cloud.ToString().ToLowerInvariant(), subject.Resource.Account ?? "", subject.Resource.Container ?? subject.Resource.Bucket ?? subject.Resource.Name,
+        return new RetentionRow(subject.Cloud.ToString().ToLowerInvariant(), subject.Resource.Account ?? "", subject.Resource.Container
+            ?? subject.Resource.Bucket ?? subject.Resource.Name,
             subject.Resource.Id, verdict.DataClass, posture, verdictText, reason);
     }
 }

@@ -25,7 +25,8 @@ public static class RetentionReportWriters
         return
         [
             r.Cloud, r.Account, r.Container, r.DataClass ?? "", r.Verdict, r.Reason, Days(p.SoftDelete, s => s.BlobDays), Flag(p.Versioning, v => v.Enabled),
-            Flag(p.Versioning, v => v.MfaDelete), Days(p.Immutability, i => i.Days), Flag(p.Immutability, i => i.Locked), Flag(p.Immutability, i => i.LegalHold),
+            Flag(p.Versioning, v => v.MfaDelete), Days(p.Immutability, i => i.Days), Flag(p.Immutability, i => i.Locked), Flag(p.Immutability, i
+                => i.LegalHold),
             Days(p.Lifecycle, l => l.ShortestExpirationDays), Flag(p.Replication, x => x.Enabled), Flag(p.ChangeFeed, c => c.Enabled), r.ResourceId,
         ];
     }
@@ -120,7 +121,8 @@ public static class RetentionReportWriters
         workbook.Workbook = new Workbook(new Sheets());
         AddSheet(workbook, "Retention", 1, [Columns, .. rows.Select(Values)]);
         var summary = rows.GroupBy(r => r.DataClass ?? "(unlabelled)").OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new[] { g.Key, N(g.Count(r => r.Verdict == "compliant")), N(g.Count(r => r.Verdict == "non-compliant")), N(g.Count(r => r.Verdict is not ("compliant" or "non-compliant"))) });
+            .Select(g => new[] { g.Key, N(g.Count(r => r.Verdict == "compliant")), N(g.Count(r => r.Verdict == "non-compliant")),
+                N(g.Count(r => r.Verdict is not ("compliant" or "non-compliant"))) });
         AddSheet(workbook, "Summary", 2, [["dataClass", "compliant", "nonCompliant", "notJudged"], .. summary]);
     }
 

@@ -3,4 +3,5 @@ using CloudAuditor.Core.Model;
 namespace CloudAuditor.Hosting.Reports;
 
 /// <summary>One container or bucket in the retention report.</summary>
-public sealed record RetentionRow(string Cloud, string Account, string Container, string ResourceId, string? DataClass, RetentionPosture Posture, string Verdict, string Reason);
+public sealed record RetentionRow(string Cloud, string Account, string Container, string ResourceId, string? DataClass, RetentionPosture Posture,
+    string Verdict, string Reason);

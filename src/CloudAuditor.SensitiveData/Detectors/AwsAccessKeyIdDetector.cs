@@ -3,7 +3,8 @@ using CloudAuditor.SensitiveData.Scanning;
 
 namespace CloudAuditor.SensitiveData.Detectors;
 
-/// <summary>AWS access key ids: AKIA (long-term) or ASIA (temporary) and sixteen base32 characters. Other prefixes (AIDA, AROA...) name users and roles, not keys.</summary>
+/// <summary>AWS access key ids: AKIA (long-term) or ASIA (temporary) and sixteen base32 characters. Other prefixes (AIDA, AROA...) name users and roles, not
+/// keys.</summary>
 public sealed partial class AwsAccessKeyIdDetector : AnchoredRegexDetector
 {
     public override string EntityType => EntityTypes.AwsAccessKeyId;

@@ -12,7 +12,8 @@ namespace CloudAuditor.SensitiveData.Detectors;
 public sealed partial class AzureStorageAccountKeyDetector : AnchoredRegexDetector
 {
     private const int KeyLength = 88;
-    private static readonly string[] ContextWords = ["accountkey", "account_key", "storagekey", "storage_key", "keyname", "key1", "key2", "storage account key"];
+    private static readonly string[] ContextWords = ["accountkey", "account_key", "storagekey", "storage_key", "keyname", "key1", "key2",
+        "storage account key"];
     private static readonly SearchValues<char> Base64Chars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
 
     public override string EntityType => EntityTypes.AzureStorageAccountKey;

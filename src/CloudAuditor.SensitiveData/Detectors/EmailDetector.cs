@@ -3,7 +3,8 @@ using CloudAuditor.SensitiveData.Scanning;
 namespace CloudAuditor.SensitiveData.Detectors;
 
 /// <summary>
-/// Email addresses, found from each '@' outwards (faster than a regex that could start at every letter). The domain needs a letters-only TLD that is not a file extension ("icon@2x.png" is an asset).
+/// Email addresses, found from each '@' outwards (faster than a regex that could start at every letter). The domain needs a letters-only TLD that is not a
+/// file extension ("icon@2x.png" is an asset).
 /// </summary>
 public sealed class EmailDetector : IAnchoredDetector
 {

@@ -20,6 +20,7 @@ public sealed partial class GitHubTokenDetector : AnchoredRegexDetector
 
     protected override string MaskValue(ReadOnlySpan<char> value) => Mask.Prefix(value, value.StartsWith("github_pat_", StringComparison.Ordinal) ? 11 : 4);
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?![A-Za-z0-9_])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?![A-Za-z0-9_])",
+        RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

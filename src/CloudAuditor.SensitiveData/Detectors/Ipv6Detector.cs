@@ -31,7 +31,8 @@ public sealed class Ipv6Detector : IAnchoredDetector
         var end = colon + 1;
         while (end < text.Length && end - start < 46 && AddressChars.Contains(text[end])) end++;
         var candidate = text[start..end].TrimEnd('.');
-        if (IsWordChar(text, start - 1) || IsWordChar(text, start + candidate.Length) || candidate.Count(':') < 2 || candidate.IndexOfAnyExcept(':') < 0) return end;
+        if (IsWordChar(text, start - 1) || IsWordChar(text, start + candidate.Length) || candidate.Count(':') < 2
+            || candidate.IndexOfAnyExcept(':') < 0) return end;
         if (IPAddress.TryParse(candidate, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6)
             tally.Add(EntityType, candidate, static address => $"{address[..Math.Max(1, address.IndexOf(':'))]}:****");
         return end;

@@ -18,6 +18,7 @@ public sealed partial class SlackTokenDetector : AnchoredRegexDetector
 
     protected override string MaskValue(ReadOnlySpan<char> value) => Mask.Prefix(value, 5);
 
-    [GeneratedRegex(@"(?<![\w-])(?:xox[abposr]-\d{8,}-[0-9A-Za-z-]{10,}|xoxe\.xox[bp]-\d-[A-Za-z0-9]{100,}|xapp-\d-[A-Z0-9]{8,}-\d{8,}-[a-f0-9]{32,})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:xox[abposr]-\d{8,}-[0-9A-Za-z-]{10,}|xoxe\.xox[bp]-\d-[A-Za-z0-9]{100,}|xapp-\d-[A-Z0-9]{8,}-\d{8,}-[a-f0-9]{32,})",
+        RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -20,7 +20,8 @@ public static class AccuracyReport
                 counts[type] = (c.Tp + Math.Min(expected, found), c.Fp + Math.Max(0, found - expected), c.Fn + Math.Max(0, expected - found));
             }
         }
-        var perType = counts.Select(kv => new TypeAccuracy(kv.Key, kv.Value.Tp, kv.Value.Fp, kv.Value.Fn)).OrderBy(t => t.Type, StringComparer.Ordinal).ToList();
+        var perType = counts.Select(kv => new TypeAccuracy(kv.Key, kv.Value.Tp, kv.Value.Fp, kv.Value.Fn)).OrderBy(t => t.Type,
+            StringComparer.Ordinal).ToList();
         var overall = new TypeAccuracy("overall", perType.Sum(t => t.TruePositives), perType.Sum(t => t.FalsePositives), perType.Sum(t => t.FalseNegatives));
         return (perType, overall);
     }

@@ -51,7 +51,8 @@ public sealed class LabeledCorpus(int seed)
             7 => (EntityTypes.Iban, $"Wire to IBAN {v.Iban(spaced: _random.Next(2) == 0)} by Friday."),
             8 => (EntityTypes.IpAddress, $"Login from {(_random.Next(3) == 0 ? v.Ipv6() : v.Ipv4())} accepted"),
             9 => (EntityTypes.AwsAccessKeyId, $"aws_access_key_id = {v.AwsKeyId()}"),
-            10 => (EntityTypes.AwsSecretAccessKey, _random.Next(2) == 0 ? $"aws_secret_access_key = {v.AwsSecret()}" : $"\"SecretAccessKey\": \"{v.AwsSecret()}\","),
+            10 => (EntityTypes.AwsSecretAccessKey, _random.Next(2) == 0 ? $"aws_secret_access_key = {v.AwsSecret()}"
+                : $"\"SecretAccessKey\": \"{v.AwsSecret()}\","),
             11 => (EntityTypes.AzureStorageAccountKey, $"DefaultEndpointsProtocol=https;AccountName=prod{v.Digits(3)};AccountKey={v.AzureKey()};EndpointSuffix=core.windows.net"),
             12 => (EntityTypes.PrivateKey, v.PrivateKey().Replace("\n", "\\n", StringComparison.Ordinal)),
             13 => (EntityTypes.Jwt, $"Authorization: Bearer {v.Jwt()}"),

@@ -13,7 +13,8 @@ public sealed class ValueFactory(Random random)
     private const string Base32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static readonly string[] First = ["ada", "grace", "alan", "linus", "margaret", "ken", "barbara", "dennis", "radia", "edsger"];
     private static readonly string[] Domains = ["example.com", "corp.example", "mail.example.org", "contoso.co.uk", "fabrikam.io"];
-    private static readonly (string Country, int Length)[] Ibans = [("DE", 22), ("GB", 22), ("FR", 27), ("NL", 18), ("ES", 24), ("IT", 27), ("BE", 16), ("CH", 21)];
+    private static readonly (string Country, int Length)[] Ibans = [("DE", 22), ("GB", 22), ("FR", 27), ("NL", 18), ("ES", 24), ("IT", 27), ("BE", 16),
+        ("CH", 21)];
 
     public string Digits(int n)
     {

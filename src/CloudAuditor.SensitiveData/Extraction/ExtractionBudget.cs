@@ -26,7 +26,8 @@ public sealed class ExtractionBudget(ExtractionLimits limits)
     public void CheckTime()
     {
         if (_clock.Elapsed > limits.MaxScanTime)
-            throw new ExtractionLimitException($"scanning took longer than the {limits.MaxScanTime.TotalSeconds:N0}-second limit; the rest was not scanned", wholeObject: true);
+            throw new ExtractionLimitException($"scanning took longer than the {limits.MaxScanTime.TotalSeconds:N0}-second limit; the rest was not scanned",
+                wholeObject: true);
     }
 
     /// <summary>
@@ -41,7 +42,8 @@ public sealed class ExtractionBudget(ExtractionLimits limits)
     {
         _expanded += bytes;
         if (_expanded > limits.MaxExpandedBytes)
-            throw new ExtractionLimitException($"decompressed content exceeds {limits.MaxExpandedBytes >> 20} MiB (at '{member}'); the rest was not scanned", wholeObject: true);
+            throw new ExtractionLimitException($"decompressed content exceeds {limits.MaxExpandedBytes >> 20} MiB (at '{member}'); the rest was not scanned",
+                wholeObject: true);
         if (streamTotal > limits.RatioGraceBytes && streamTotal > Math.Max(1, compressed) * limits.MaxCompressionRatio)
             throw new ExtractionLimitException($"compression ratio above {limits.MaxCompressionRatio}:1, a likely decompression bomb (at '{member}')");
         CheckTime();

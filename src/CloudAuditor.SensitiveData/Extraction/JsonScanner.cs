@@ -29,7 +29,8 @@ internal sealed class JsonScanner(FieldWindows fields, ExtractionLimits limits)
         return first >= 0 && head[first] is (byte)'{' or (byte)'[';
     }
 
-    /// <returns>Null when the content was JSON to its end; else the bytes from where it stopped being JSON, to scan as text with the rest of the stream.</returns>
+    /// <returns>Null when the content was JSON to its end; else the bytes from where it stopped being JSON, to scan as text with the rest of the
+    /// stream.</returns>
     public async Task<byte[]?> ScanAsync(Stream content, ExtractionBudget budget, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(64 << 10);

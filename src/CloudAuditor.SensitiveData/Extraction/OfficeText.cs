@@ -104,7 +104,8 @@ internal static class OfficeText
     private static void ScanWorkbook(ObjectScan scan, ZipArchive zip, string? member)
     {
         var strings = SharedStrings.Load(scan, zip, member);
-        foreach (var sheet in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)))
+        foreach (var sheet in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal)
+            && e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)))
             ScanSheet(scan, sheet, ObjectScan.Join(member, sheet.FullName), strings);
         strings?.Dispose();
     }

@@ -17,7 +17,8 @@ internal static class PdfText
     public static async Task ScanAsync(ObjectScan scan, Stream pdf, string? member, CancellationToken cancellationToken)
     {
         var inflated = await InflateStreamsAsync(scan, pdf, member ?? "pdf", cancellationToken);
-        using var reservation = await scan.Memory.ReserveAsync(pdf.Length + 2 * inflated + (4L << 20), scan.Limits.MaxMemoryWait, "parsing this PDF", cancellationToken);
+        using var reservation = await scan.Memory.ReserveAsync(pdf.Length + 2 * inflated + (4L << 20), scan.Limits.MaxMemoryWait, "parsing this PDF",
+            cancellationToken);
         pdf.Position = 0;
         using var document = PdfDocument.Open(pdf, Parsing);
         using var window = scan.Window(member);
@@ -47,7 +48,8 @@ internal static class PdfText
             var header = new byte[2];
             if (end - start < 2 || await pdf.ReadAtLeastAsync(header, 2, throwOnEndOfStream: false, cancellationToken) < 2 || !IsZlibHeader(header)) continue;
             pdf.Position = start;
-            var counted = new MeteredStream(scan.Budget.Expanding(new ZLibStream(new SubStream(pdf, start, end - start), CompressionMode.Decompress), member, end - start));
+            var counted = new MeteredStream(scan.Budget.Expanding(new ZLibStream(new SubStream(pdf, start, end - start), CompressionMode.Decompress), member,
+                end - start));
             try
             {
                 await counted.CopyToAsync(Stream.Null, cancellationToken);
@@ -83,7 +85,8 @@ internal static class PdfText
             {
                 var at = i;
                 if (at >= 3 && span.Slice(at - 3, 3).SequenceEqual("end"u8)) ends.Add(offset + at - 3);
-                else if (at + 6 < length && span[at + 6] is (byte)'\r' or (byte)'\n') starts.Add(offset + at + 6 + (span[at + 6] == '\r' && at + 7 < length && span[at + 7] == '\n' ? 2 : 1));
+                else if (at + 6 < length && span[at + 6] is (byte)'\r' or (byte)'\n') starts.Add(offset + at + 6 + (span[at + 6] == '\r' && at + 7 < length
+                    && span[at + 7] == '\n' ? 2 : 1));
                 if (starts.Count + ends.Count > MaxStreams)
                     throw new ExtractionLimitException($"more than {MaxStreams:N0} PDF streams; not scanned");
                 var next = span[(at + 6)..Math.Max(at + 6, searchEnd)].IndexOf("stream"u8);

@@ -53,7 +53,8 @@ public static class SpoolStream
         public override long Position { get => inner.Position; set => inner.Position = value; }
         public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
         public override int Read(Span<byte> buffer) => inner.Read(buffer);
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => inner.ReadAsync(buffer, cancellationToken);
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+            => inner.ReadAsync(buffer, cancellationToken);
         public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
         public override void Flush() { }
         public override void SetLength(long value) => throw new NotSupportedException();

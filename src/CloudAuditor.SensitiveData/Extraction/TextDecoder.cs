@@ -101,7 +101,8 @@ public static class TextDecoder
         return 0;
     }
 
-    private static async Task DecodeUtf16Async(Stream content, Encoding encoding, byte[] bytes, ITextSink sink, ExtractionBudget budget, CancellationToken cancellationToken)
+    private static async Task DecodeUtf16Async(Stream content, Encoding encoding, byte[] bytes, ITextSink sink, ExtractionBudget budget,
+        CancellationToken cancellationToken)
     {
         var decoder = encoding.GetDecoder();
         var chars = ArrayPool<char>.Shared.Rent(bytes.Length / 2 + 2);

@@ -45,7 +45,8 @@ internal static class FolderWalk
 
     /// <summary>A regular file, or (only an empty-looking entry can be one) a special file that must not be opened.</summary>
     private static WalkItem Entry(string path, long length) =>
-        length == 0 && FileKind.SpecialKind(path) is { } special ? new WalkItem(path, 0, $"not a regular file ({special}), so not opened") : new WalkItem(path, length);
+        length == 0 && FileKind.SpecialKind(path) is { } special ? new WalkItem(path, 0, $"not a regular file ({special}), so not opened")
+            : new WalkItem(path, length);
 
     private static FileSystemEnumerable<(string, long, bool)> Entries(string folder) =>
         new(folder, (ref FileSystemEntry entry) => (entry.ToFullPath(), entry.IsDirectory ? 0 : entry.Length, entry.IsDirectory), new EnumerationOptions

@@ -27,18 +27,21 @@ public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings se
     private int _budgetReported;
 
     public static ContainerSampler Create(SamplingSettings settings, ILogger logger) =>
-        new(new ContentScanner(Scanning.DetectorSet.Default, ExtractionLimits.Default with { MaxObjectBytes = Math.Max(settings.BytesPerObject, settings.MaxWholeObjectBytes) },
+        new(new ContentScanner(Scanning.DetectorSet.Default, ExtractionLimits.Default with { MaxObjectBytes = Math.Max(settings.BytesPerObject,
+            settings.MaxWholeObjectBytes) },
             ScanMemoryBudget.ForProcess(settings.MemoryBudgetBytes)), settings, logger);
 
     /// <summary>A range read of a larger object: the sample is its start, by design (coverage says so, the audit stays complete).</summary>
     private static readonly Fault SampledStart = new(FaultKind.Limit, "only the first sampling.bytesPerObject bytes were read");
 
-    public async IAsyncEnumerable<SampledObject> SampleAsync(IAuditSubject container, IObjectStore store, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<SampledObject> SampleAsync(IAuditSubject container, IObjectStore store,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var (listed, listFault) = await ListAsync(store, cancellationToken);
         if (listFault is not null)
         {
-            yield return new SampledObject(null, [Unscanned(container, store, null, $"objects could not be listed ({listFault.Reason})")], AuditState.NotAudited, listFault);
+            yield return new SampledObject(null, [Unscanned(container, store, null, $"objects could not be listed ({listFault.Reason})")],
+                AuditState.NotAudited, listFault);
             yield break;
         }
         var budgetSpent = false;
@@ -65,7 +68,8 @@ public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings se
         return await ScanObjectAsync(container, store, item, length, Exposure.IsPubliclyReadable(container), cancellationToken);
     }
 
-    private async Task<SampledObject> ScanObjectAsync(IAuditSubject container, IObjectStore store, StoredObject item, long length, bool isPublic, CancellationToken cancellationToken)
+    private async Task<SampledObject> ScanObjectAsync(IAuditSubject container, IObjectStore store, StoredObject item, long length, bool isPublic,
+        CancellationToken cancellationToken)
     {
         ScanResult result;
         try
@@ -78,7 +82,8 @@ public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings se
 #pragma warning restore CA1031
         {
             var fault = e is ObjectStoreException stored ? stored.Fault : FaultClassifier.Classify(e, cancellationToken);
-            return new SampledObject(item.Key, [Unscanned(container, store, item.Key, $"the object could not be read ({fault.Reason})")], AuditState.NotAudited, fault);
+            return new SampledObject(item.Key, [Unscanned(container, store, item.Key, $"the object could not be read ({fault.Reason})")],
+                AuditState.NotAudited, fault);
         }
         result.Truncated |= length < item.Size;
         var findings = SensitiveDataFindings.From(result, container.Cloud, container.Resource, store.Checks, item.Key);

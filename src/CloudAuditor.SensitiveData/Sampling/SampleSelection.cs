@@ -21,7 +21,8 @@ public static class SampleSelection
             .Where(o => o.Size > 0 && !Unscannable.Contains(Path.GetExtension(o.Key)))
             .GroupBy(Stratum)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new Queue<StoredObject>(g.OrderByDescending(o => o.LastModified ?? DateTimeOffset.MinValue).ThenBy(o => o.Key, StringComparer.Ordinal)))
+            .Select(g => new Queue<StoredObject>(g.OrderByDescending(o => o.LastModified ?? DateTimeOffset.MinValue).ThenBy(o => o.Key,
+                StringComparer.Ordinal)))
             .ToList();
         var chosen = new List<StoredObject>(count);
         while (chosen.Count < count && strata.Count > 0)

@@ -9,7 +9,8 @@ namespace CloudAuditor.SensitiveData.Sampling;
 /// <summary>Samples exactly the object an event named, within the same budgets and rules as a sweep.</summary>
 public sealed class SingleObjectSampler(ContainerSampler inner, string key) : IContainerSampler
 {
-    public async IAsyncEnumerable<SampledObject> SampleAsync(IAuditSubject container, IObjectStore store, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<SampledObject> SampleAsync(IAuditSubject container, IObjectStore store,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         StoredObject? item;
         Fault? fault = null;
@@ -23,7 +24,8 @@ public sealed class SingleObjectSampler(ContainerSampler inner, string key) : IC
         }
         if (fault is not null)
         {
-            yield return new SampledObject(key, [SensitiveDataFindings.Unscanned(container.Cloud, container.Resource, store.Checks, key, $"the object could not be read ({fault.Reason})")],
+            yield return new SampledObject(key, [SensitiveDataFindings.Unscanned(container.Cloud, container.Resource, store.Checks, key,
+                $"the object could not be read ({fault.Reason})")],
                 AuditState.NotAudited, fault);
         }
         // Deleted again before the event arrived: nothing to scan, nothing missed.

@@ -33,14 +33,16 @@ public class AzureAccountCheckTests
     [InlineData(true, "TLS1_0", FindingStatus.Fail)]
     [InlineData(true, null, FindingStatus.Fail)]
     public void Secure_transport(bool httpsOnly, string? tls, FindingStatus expected) =>
-        Assert.Equal(expected, new SecureTransportCheck().Evaluate(Subjects.Account(Subjects.SafeAccountSettings with { HttpsTrafficOnly = httpsOnly, MinimumTlsVersion = tls }))!.Status);
+        Assert.Equal(expected, new SecureTransportCheck().Evaluate(Subjects.Account(Subjects.SafeAccountSettings with { HttpsTrafficOnly = httpsOnly,
+            MinimumTlsVersion = tls }))!.Status);
 
     [Theory]
     [InlineData("Allow", "Enabled", FindingStatus.Fail)]
     [InlineData("Deny", "Enabled", FindingStatus.Pass)]
     [InlineData("Allow", "Disabled", FindingStatus.Pass)]
     public void Network_default_action(string action, string publicNetwork, FindingStatus expected) =>
-        Assert.Equal(expected, new NetworkDefaultAllowCheck().Evaluate(Subjects.Account(Subjects.SafeAccountSettings with { NetworkDefaultAction = action, PublicNetworkAccess = publicNetwork }))!.Status);
+        Assert.Equal(expected, new NetworkDefaultAllowCheck().Evaluate(Subjects.Account(Subjects.SafeAccountSettings with { NetworkDefaultAction = action,
+            PublicNetworkAccess = publicNetwork }))!.Status);
 
     [Theory]
     [InlineData(true, FindingStatus.Fail)]

@@ -51,10 +51,12 @@ public class CheckCatalogTests
     {
         var config = new AuditorConfig
         {
-            Azure = [new AzureTarget { Name = "az", AccountUrl = "https://a.blob.core.windows.net", ResourceId = "/subscriptions/s/resourceGroups/g/providers/Microsoft.Storage/storageAccounts/a" }],
+            Azure = [new AzureTarget { Name = "az", AccountUrl = "https://a.blob.core.windows.net",
+                ResourceId = "/subscriptions/s/resourceGroups/g/providers/Microsoft.Storage/storageAccounts/a" }],
             Aws = [new AwsTarget { Name = "aws", AccessKeyId = "AKIAIOSFODNN7EXAMPLE", SecretAccessKey = "x" }],
         };
-        ITargetInventoryFactory[] providers = [new AzureInventoryFactory(new StaticTokenCredential(), NullLoggerFactory.Instance), new AwsInventoryFactory(NullLoggerFactory.Instance)];
+        ITargetInventoryFactory[] providers = [new AzureInventoryFactory(new StaticTokenCredential(), NullLoggerFactory.Instance),
+            new AwsInventoryFactory(NullLoggerFactory.Instance)];
         var remediable = providers.SelectMany(p => p.Create(config)).SelectMany(t => t.Remediators).Select(r => r.CheckId).ToHashSet();
         var declared = CheckCatalog.Default.Definitions.Where(d => d.Remediable).Select(d => d.Id).ToHashSet();
         Assert.Equal(declared.Order(), remediable.Order());

@@ -19,7 +19,8 @@ public class ContainerPublicAccessCheckTests
     [Fact]
     public void Container_level_access_fails_critical_with_proof_in_evidence()
     {
-        var outcome = Judge(Subjects.Container(ContainerAccessLevel.Container, Subjects.SafeAccountSettings with { AllowBlobPublicAccess = true }, Subjects.Allowed));
+        var outcome = Judge(Subjects.Container(ContainerAccessLevel.Container, Subjects.SafeAccountSettings with { AllowBlobPublicAccess = true },
+            Subjects.Allowed));
         Assert.Equal(FindingStatus.Fail, outcome!.Status);
         Assert.Equal(Severity.Critical, outcome.Severity);
         Assert.StartsWith("Proven public", outcome.Detail);

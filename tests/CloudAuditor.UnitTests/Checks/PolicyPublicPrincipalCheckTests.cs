@@ -26,7 +26,8 @@ public class PolicyPublicPrincipalCheckTests
 
     [Fact]
     public void RestrictPublicBuckets_neutralises_public_statements() =>
-        Assert.Equal(FindingStatus.Pass, Check.Evaluate(Subjects.Bucket(policyJson: PublicRead, pab: Subjects.NoBlock with { RestrictPublicBuckets = true }))!.Status);
+        Assert.Equal(FindingStatus.Pass, Check.Evaluate(Subjects.Bucket(policyJson: PublicRead,
+            pab: Subjects.NoBlock with { RestrictPublicBuckets = true }))!.Status);
 
     [Fact]
     public void Unreadable_policy_is_not_judged() =>

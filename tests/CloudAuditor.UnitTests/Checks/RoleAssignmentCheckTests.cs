@@ -34,7 +34,8 @@ public class RoleAssignmentCheckTests
     {
         const string Reader = "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1";
         RoleAssignment user = new(Reader, "u1", "User", Scope);
-        Assert.Equal(FindingStatus.Fail, new GuestPrincipalCheck().Evaluate(Subjects.Account(Subjects.SafeAccountSettings.WithAssignments([user], "u1")))!.Status);
+        Assert.Equal(FindingStatus.Fail, new GuestPrincipalCheck().Evaluate(Subjects.Account(Subjects.SafeAccountSettings.WithAssignments([user],
+            "u1")))!.Status);
         Assert.Equal(FindingStatus.Pass, new GuestPrincipalCheck().Evaluate(Subjects.Account(Subjects.SafeAccountSettings.WithAssignments([user])))!.Status);
         var unasked = Subjects.SafeAccountSettings.WithAssignments([user]) with { GuestUsers = Observed<IReadOnlySet<string>>.Failed(Subjects.Refused("Microsoft Graph getByIds: 403")) };
         Assert.Null(new GuestPrincipalCheck().Evaluate(Subjects.Account(unasked)));
@@ -43,7 +44,8 @@ public class RoleAssignmentCheckTests
     [Fact]
     public void Foreign_tenant_groups_fail_and_unread_assignments_are_not_judged()
     {
-        Assert.Equal(FindingStatus.Fail, new ForeignPrincipalCheck().Evaluate(With(new RoleAssignment("2a2b9908-6ea1-4ae2-8e65-a410df84e7d1", "g", "ForeignGroup", Scope)))!.Status);
+        Assert.Equal(FindingStatus.Fail, new ForeignPrincipalCheck().Evaluate(With(new RoleAssignment("2a2b9908-6ea1-4ae2-8e65-a410df84e7d1", "g",
+            "ForeignGroup", Scope)))!.Status);
         Assert.Equal(FindingStatus.Pass, new ForeignPrincipalCheck().Evaluate(With())!.Status);
         Assert.Null(new ForeignPrincipalCheck().Evaluate(Subjects.Account()));
         Assert.Null(new BroadDataRoleCheck().Evaluate(Subjects.Account()));

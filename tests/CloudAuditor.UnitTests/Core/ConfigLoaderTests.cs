@@ -52,8 +52,10 @@ public class ConfigLoaderTests
     [InlineData("aws:\n  - name: a\n    accessKeyId: AKIAEXAMPLE\n", "both accessKeyId and secretAccessKey")]
     [InlineData("aws:\n  - name: a\n  - name: a\n", "used twice")]
     [InlineData("azure:\n  - name: a\n    accountUrl: https://a\n    resourceId: /subscriptions/x\n", "not a storage account ARM id")]
-    [InlineData("remediation:\n  checks: [azure.container.public-acess]\nazure:\n  - name: a\n    accountUrl: https://a.blob.core.windows.net\n", "unknown checks: azure.container.public-acess")]
-    [InlineData("remediation:\n  checks: [azure.account.secure-transport]\nazure:\n  - name: a\n    accountUrl: https://a.blob.core.windows.net\n", "enforce mode cannot fix: azure.account.secure-transport")]
+    [InlineData("remediation:\n  checks: [azure.container.public-acess]\nazure:\n  - name: a\n    accountUrl: https://a.blob.core.windows.net\n",
+        "unknown checks: azure.container.public-acess")]
+    [InlineData("remediation:\n  checks: [azure.account.secure-transport]\nazure:\n  - name: a\n    accountUrl: https://a.blob.core.windows.net\n",
+        "enforce mode cannot fix: azure.account.secure-transport")]
     public void Invalid_configurations_say_what_is_wrong(string yaml, string expected)
     {
         var e = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml));

@@ -36,7 +36,8 @@ public class ResourceFanOutTests
 
     private static ResourceRef Resource(int i) => new($"c{i}", "blob-container", $"c{i}");
 
-    private static async IAsyncEnumerable<int> Listing(int count, Exception? thenFail = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    private static async IAsyncEnumerable<int> Listing(int count, Exception? thenFail = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         for (var i = 0; i < count; i++)
         {

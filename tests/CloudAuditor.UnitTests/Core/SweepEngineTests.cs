@@ -28,7 +28,8 @@ public class SweepEngineTests
         var sink = new CollectingFindingSink();
         var targets = new ITargetInventory[]
         {
-            new FakeTarget("down", _ => throw new TargetUnreachableException("Storage account x", new Fault(FaultKind.Unreachable, "no connection (connection refused)"))),
+            new FakeTarget("down", _ => throw new TargetUnreachableException("Storage account x",
+                new Fault(FaultKind.Unreachable, "no connection (connection refused)"))),
             new FakeTarget("buggy", _ => throw new InvalidOperationException("boom")),
             new FakeTarget("healthy", sink => sink.SubjectAsync(Subjects.Container(ContainerAccessLevel.Container, probe: Subjects.Allowed), default).AsTask()),
         };
@@ -73,7 +74,8 @@ public class SweepEngineTests
         {
             await sink.SubjectAsync(Subjects.Container(ContainerAccessLevel.None), default);
             await sink.NotAuditedAsync(lost, new Fault(FaultKind.Malformed, "the answer was not valid XML"), default);
-            await sink.ListingStoppedAsync(account, CoverageKinds.Container, 2, new Fault(FaultKind.Unreachable, "no connection (connection refused)"), default);
+            await sink.ListingStoppedAsync(account, CoverageKinds.Container, 2, new Fault(FaultKind.Unreachable, "no connection (connection refused)"),
+                default);
         });
         var summary = await Engine.RunAsync([target], sink, 1, CancellationToken.None);
 
@@ -82,7 +84,8 @@ public class SweepEngineTests
         var lines = summary.Coverage.Lines().ToList();
         Assert.Contains("0/1 target audited, 1 partially audited", lines[0]);
         Assert.Equal("1/2 containers audited, 1 not audited (1 the answer was not valid XML: broken)", lines[1]);
-        Assert.Equal("acct: listing containers stopped after 2 (no connection (connection refused)); any after those are unknown and were not audited", lines[2]);
+        Assert.Equal("acct: listing containers stopped after 2 (no connection (connection refused)); any after those are unknown and were not audited",
+            lines[2]);
         Assert.Equal("Not audited: the answer was not valid XML.", Assert.Single(sink.Findings, f => f.CheckId == "azure.container.unreadable").Detail);
         Assert.Contains("Listing containers stopped after 2", Assert.Single(sink.Findings, f => f.CheckId == "azure.target.failed").Detail);
     }

@@ -34,7 +34,8 @@ public class AwsInfrastructureTests
     public void Remediation_policy_allows_only_what_the_remediators_do_and_denies_deleting_policies()
     {
         var statements = Statements("RemediationPolicy").ToList();
-        Assert.Equal(["s3:PutBucketAcl", "s3:PutBucketPolicy", "s3:PutBucketPublicAccessBlock"], statements.Where(s => s.Effect == "Allow").SelectMany(s => s.Actions).Order().ToArray());
+        Assert.Equal(["s3:PutBucketAcl", "s3:PutBucketPolicy", "s3:PutBucketPublicAccessBlock"],
+            statements.Where(s => s.Effect == "Allow").SelectMany(s => s.Actions).Order().ToArray());
         Assert.Contains(statements, s => s.Effect == "Deny" && s.Actions.Contains("s3:DeleteBucketPolicy"));
     }
 
@@ -42,7 +43,8 @@ public class AwsInfrastructureTests
     public void The_role_trusts_only_the_managed_identity_through_web_identity()
     {
         var document = Resources["AuditRole"]["Properties"]["AssumeRolePolicyDocument"]["Fn::Sub"].ToString();
-        var withSample = document.Replace("${TenantId}", "t").Replace("${Audience}", "a").Replace("${ManagedIdentityObjectId}", "o").Replace("${EntraIdProvider}", "p");
+        var withSample = document.Replace("${TenantId}", "t").Replace("${Audience}", "a").Replace("${ManagedIdentityObjectId}",
+            "o").Replace("${EntraIdProvider}", "p");
         using var trust = JsonDocument.Parse(withSample);
         var statement = Assert.Single(trust.RootElement.GetProperty("Statement").EnumerateArray().ToList());
         Assert.Equal("sts:AssumeRoleWithWebIdentity", statement.GetProperty("Action").GetString());

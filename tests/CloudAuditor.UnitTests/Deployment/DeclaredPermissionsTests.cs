@@ -19,7 +19,8 @@ public class DeclaredPermissionsTests
 
     private static bool IsRemediator(Type type) => typeof(IRemediator).IsAssignableFrom(type);
 
-    private static SortedSet<string> Actions(IEnumerable<(Type Declarer, IReadOnlyList<Permission> Permissions)> declared, Func<Type, Permission, bool> where) =>
+    private static SortedSet<string> Actions(IEnumerable<(Type Declarer, IReadOnlyList<Permission> Permissions)> declared, Func<Type, Permission,
+        bool> where) =>
         new(declared.SelectMany(d => d.Permissions.Where(p => where(d.Declarer, p)).Select(p => p.Action)), StringComparer.Ordinal);
 
     private static YamlMappingNode AwsResources()
@@ -69,9 +70,11 @@ public class DeclaredPermissionsTests
         var readerRoles = Regex.Match(Bicep, @"var readerRoles = \{(.*?)\}", RegexOptions.Singleline).Groups[1].Value;
         Assert.Equal([BlobDataReader, Reader], Regex.Matches(readerRoles, "'([0-9a-f-]{36})'").Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal));
         // Reader grants */read (actions); Storage Blob Data Reader adds List Containers and the blob read data action.
-        string[] blobDataReader = ["Microsoft.Storage/storageAccounts/blobServices/containers/read", "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read"];
+        string[] blobDataReader = ["Microsoft.Storage/storageAccounts/blobServices/containers/read",
+            "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read"];
         var reads = Actions(Azure, (declarer, p) => !IsRemediator(declarer) && p.Action.StartsWith("Microsoft.", StringComparison.Ordinal));
-        Assert.All(reads, action => Assert.True(!Permission.Reads(action).IsAzureDataAction && action.EndsWith("/read", StringComparison.Ordinal) || blobDataReader.Contains(action), action));
+        Assert.All(reads, action => Assert.True(!Permission.Reads(action).IsAzureDataAction && action.EndsWith("/read", StringComparison.Ordinal)
+            || blobDataReader.Contains(action), action));
     }
 
     [Fact]

@@ -61,7 +61,8 @@ public class FaultClassifierTests
         Assert.Equal(kind, fault.Kind);
         Assert.StartsWith(reason, fault.Reason);
         Assert.Equal(fault, AzureFaults.Instance.Classify(new RequestFailedException(status, "m", code, null), CancellationToken.None));
-        Assert.Equal(fault, AwsFaults.Instance.Classify(new AmazonS3Exception("m") { StatusCode = (HttpStatusCode)status, ErrorCode = code }, CancellationToken.None));
+        Assert.Equal(fault, AwsFaults.Instance.Classify(new AmazonS3Exception("m") { StatusCode = (HttpStatusCode)status, ErrorCode = code },
+            CancellationToken.None));
     }
 
     [Fact]
@@ -69,7 +70,8 @@ public class FaultClassifierTests
     {
         var refused = new RequestFailedException("x", new HttpRequestException("x", new SocketException((int)SocketError.ConnectionRefused)));
         Assert.Equal("Get Container ACL: no connection (connection refused)", AzureFaults.Of("Get Container ACL", refused).Reason);
-        Assert.Equal("GetBucketAcl: 501 NotImplemented", AwsFaults.Of("GetBucketAcl", new AmazonS3Exception("m") { StatusCode = HttpStatusCode.NotImplemented, ErrorCode = "NotImplemented" }).Reason);
+        Assert.Equal("GetBucketAcl: 501 NotImplemented", AwsFaults.Of("GetBucketAcl",
+            new AmazonS3Exception("m") { StatusCode = HttpStatusCode.NotImplemented, ErrorCode = "NotImplemented" }).Reason);
     }
 
     [Fact]
@@ -84,7 +86,8 @@ public class FaultClassifierTests
     public void The_process_boundary_knows_every_providers_sdk()
     {
         Assert.Equal(FaultKind.Throttled, ProviderFaults.Of(new RequestFailedException(503, "m", "ServerBusy", null), CancellationToken.None).Kind);
-        Assert.Equal(FaultKind.AccessDenied, ProviderFaults.Of(new AmazonS3Exception("m") { StatusCode = HttpStatusCode.Forbidden, ErrorCode = "AccessDenied" }, CancellationToken.None).Kind);
+        Assert.Equal(FaultKind.AccessDenied, ProviderFaults.Of(new AmazonS3Exception("m") { StatusCode = HttpStatusCode.Forbidden,
+            ErrorCode = "AccessDenied" }, CancellationToken.None).Kind);
         var wrapped = new FaultException(new Fault(FaultKind.Busy, "another enforcer holds the lease"));
         Assert.Equal(FaultKind.Busy, ProviderFaults.Of(new AggregateException(wrapped), CancellationToken.None).Kind);
     }

@@ -34,7 +34,8 @@ public sealed class NotificationSinkTests : IDisposable
         }
     }
 
-    private static Finding Failing(string container, string owner) => CheckCatalog.Default.Evaluate(Subjects.Container(ContainerAccessLevel.Container, probe: Subjects.Allowed) with
+    private static Finding Failing(string container, string owner) => CheckCatalog.Default.Evaluate(Subjects.Container(ContainerAccessLevel.Container,
+        probe: Subjects.Allowed) with
     {
         Resource = new ResourceRef($"https://acct.blob.core.windows.net/{container}", "blob-container", container),
     }).Single() with

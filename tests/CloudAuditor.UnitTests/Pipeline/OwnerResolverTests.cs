@@ -19,7 +19,8 @@ public class OwnerResolverTests
 
     [Fact]
     public void Owner_email_metadata_wins() =>
-        Assert.Equal("ada@contoso.example", new OwnerResolver(Settings).Resolve(With(new() { ["owner_email"] = "ada@contoso.example", ["team"] = "payments" })));
+        Assert.Equal("ada@contoso.example", new OwnerResolver(Settings).Resolve(With(new() { ["owner_email"] = "ada@contoso.example",
+            ["team"] = "payments" })));
 
     [Fact]
     public void Team_names_map_through_the_configuration() =>
@@ -28,7 +29,8 @@ public class OwnerResolverTests
     [Fact]
     public void Resource_group_tags_come_after_the_account_and_before_the_rules()
     {
-        var inGroup = Subjects.Container(ContainerAccessLevel.None, Subjects.SafeAccountSettings with { ResourceGroupTags = new Dictionary<string, string> { ["owner"] = "rg-owner@contoso.example" } });
+        var inGroup = Subjects.Container(ContainerAccessLevel.None, Subjects.SafeAccountSettings with { ResourceGroupTags = new Dictionary<string,
+            string> { ["owner"] = "rg-owner@contoso.example" } });
         Assert.Equal("rg-owner@contoso.example", new OwnerResolver(Settings).Resolve(inGroup));
         var accountWins = inGroup with { Account = inGroup.Account with { Settings = Observed<AzureAccountSettings>.Of(inGroup.Account.Settings.Value! with { Tags = new Dictionary<string, string> { ["contact"] = "acct@contoso.example" } }) } };
         Assert.Equal("acct@contoso.example", new OwnerResolver(Settings).Resolve(accountWins));

@@ -17,19 +17,27 @@ public class ArmAccountReaderTests
     private const string LegacyAccount = $"/subscriptions/{Subscription}/resourceGroups/rg-legacy/providers/Microsoft.Storage/storageAccounts/legacyshare";
 
     private readonly RecordedHttpHandler _arm = new RecordedHttpHandler()
-        .On(r => r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath == "/v1.0/directoryObjects/getByIds", HttpStatusCode.OK, "arm/graph-getbyids-guest.json", "application/json")
+        .On(r => r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath == "/v1.0/directoryObjects/getByIds", HttpStatusCode.OK,
+            "arm/graph-getbyids-guest.json", "application/json")
         .On(r => r.RequestUri!.AbsolutePath.Equals($"{PublicAccount}/providers/Microsoft.Authorization/roleAssignments", StringComparison.OrdinalIgnoreCase),
             HttpStatusCode.OK, "arm/role-assignments-financedata.json", "application/json")
         .On(r => r.RequestUri!.AbsolutePath.EndsWith("/providers/Microsoft.Authorization/roleAssignments", StringComparison.OrdinalIgnoreCase),
             HttpStatusCode.Forbidden, "arm/error-authorization-failed.json", "application/json")
-        .On(r => r.RequestUri!.AbsolutePath.Equals(PublicAccount, StringComparison.OrdinalIgnoreCase), HttpStatusCode.OK, "arm/storage-account-public.json", "application/json")
-        .On(r => r.RequestUri!.AbsolutePath.Equals(HardenedAccount, StringComparison.OrdinalIgnoreCase), HttpStatusCode.OK, "arm/storage-account-hardened.json", "application/json")
-        .On(r => r.RequestUri!.AbsolutePath.Equals(LegacyAccount, StringComparison.OrdinalIgnoreCase), HttpStatusCode.OK, "arm/storage-account-legacy-defaults.json", "application/json")
-        .On(r => r.RequestUri!.AbsolutePath.EndsWith("/denied", StringComparison.Ordinal), HttpStatusCode.Forbidden, "arm/error-authorization-failed.json", "application/json")
-        .On(r => r.RequestUri!.AbsolutePath == $"/subscriptions/{Subscription}/resources", HttpStatusCode.OK, "arm/subscription-storage-accounts.json", "application/json")
+        .On(r => r.RequestUri!.AbsolutePath.Equals(PublicAccount, StringComparison.OrdinalIgnoreCase), HttpStatusCode.OK, "arm/storage-account-public.json",
+            "application/json")
+        .On(r => r.RequestUri!.AbsolutePath.Equals(HardenedAccount, StringComparison.OrdinalIgnoreCase), HttpStatusCode.OK,
+            "arm/storage-account-hardened.json", "application/json")
+        .On(r => r.RequestUri!.AbsolutePath.Equals(LegacyAccount, StringComparison.OrdinalIgnoreCase), HttpStatusCode.OK,
+            "arm/storage-account-legacy-defaults.json", "application/json")
+        .On(r => r.RequestUri!.AbsolutePath.EndsWith("/denied", StringComparison.Ordinal), HttpStatusCode.Forbidden, "arm/error-authorization-failed.json",
+            "application/json")
+        .On(r => r.RequestUri!.AbsolutePath == $"/subscriptions/{Subscription}/resources", HttpStatusCode.OK, "arm/subscription-storage-accounts.json",
+            "application/json")
         // ARM paths are case-insensitive, and the SDK asks for resource groups as ".../resourcegroups/...".
-        .On(r => r.RequestUri!.AbsolutePath.Equals($"/subscriptions/{Subscription}/resourceGroups/rg-finance", StringComparison.OrdinalIgnoreCase), HttpStatusCode.OK, "arm/resource-group-finance.json", "application/json")
-        .On(r => r.RequestUri!.AbsolutePath.StartsWith($"/subscriptions/{Subscription}/resourceGroups/rg-", StringComparison.OrdinalIgnoreCase) && !r.RequestUri.AbsolutePath.Contains("/providers/", StringComparison.Ordinal),
+        .On(r => r.RequestUri!.AbsolutePath.Equals($"/subscriptions/{Subscription}/resourceGroups/rg-finance", StringComparison.OrdinalIgnoreCase),
+            HttpStatusCode.OK, "arm/resource-group-finance.json", "application/json")
+        .On(r => r.RequestUri!.AbsolutePath.StartsWith($"/subscriptions/{Subscription}/resourceGroups/rg-", StringComparison.OrdinalIgnoreCase)
+            && !r.RequestUri.AbsolutePath.Contains("/providers/", StringComparison.Ordinal),
             HttpStatusCode.Forbidden, "arm/error-authorization-failed.json", "application/json");
 
     private ArmAccountReader Reader()

@@ -19,7 +19,8 @@ public class AwsReplayTests
     private const string Payroll = "acme-payroll";
 
     private static RecordedHttpHandler Recordings() => new RecordedHttpHandler()
-        .On(r => RecordedHttpHandler.IsSigned(r) && r.RequestUri!.AbsolutePath == "/" && r.RequestUri.Query.Length <= 1 && r.RequestUri.Host.StartsWith("s3.", StringComparison.Ordinal), HttpStatusCode.OK, "aws/list-buckets.xml")
+        .On(r => RecordedHttpHandler.IsSigned(r) && r.RequestUri!.AbsolutePath == "/" && r.RequestUri.Query.Length <= 1
+            && r.RequestUri.Host.StartsWith("s3.", StringComparison.Ordinal), HttpStatusCode.OK, "aws/list-buckets.xml")
         .OnS3(Site, "location", HttpStatusCode.OK, "aws/location-us-east-1.xml")
         .OnS3(Site, "acl", HttpStatusCode.OK, "aws/acl-allusers-read.xml")
         .OnS3(Site, "policy", HttpStatusCode.OK, body: Recorded.Read("aws/policy-public-read.json"))
@@ -32,7 +33,8 @@ public class AwsReplayTests
         .OnS3(Site, "lifecycle", HttpStatusCode.OK, "aws/lifecycle-expire-90.xml")
         .OnS3(Site, "replication", HttpStatusCode.NotFound, "aws/error-no-replication.xml")
         .OnAnonymousS3(Site, uri => RecordedHttpHandler.HasQuery(uri, "list-type"), HttpStatusCode.Forbidden, "aws/error-access-denied.xml")
-        .On(r => !RecordedHttpHandler.IsSigned(r) && r.RequestUri!.AbsolutePath.EndsWith("/index.html", StringComparison.Ordinal), HttpStatusCode.PartialContent, body: "<")
+        .On(r => !RecordedHttpHandler.IsSigned(r) && r.RequestUri!.AbsolutePath.EndsWith("/index.html", StringComparison.Ordinal),
+            HttpStatusCode.PartialContent, body: "<")
         .OnS3(Payroll, "location", HttpStatusCode.OK, "aws/location-us-east-1.xml")
         .OnS3(Payroll, "acl", HttpStatusCode.OK, "aws/acl-owner-only.xml")
         .OnS3(Payroll, "policy", HttpStatusCode.NotFound, "aws/error-no-such-bucket-policy.xml")
@@ -52,7 +54,8 @@ public class AwsReplayTests
         var config = new AuditorConfig
         {
             Sweep = new SweepSettings { MaxRetries = 0 },
-            Aws = [new AwsTarget { Name = "prod", Region = "us-east-1", AccessKeyId = "AKIAIOSFODNN7EXAMPLE", SecretAccessKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", AccountId = "111122223333" }],
+            Aws = [new AwsTarget { Name = "prod", Region = "us-east-1", AccessKeyId = "AKIAIOSFODNN7EXAMPLE",
+                SecretAccessKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", AccountId = "111122223333" }],
         };
         var targets = new AwsInventoryFactory(sweep => new AwsClientFactory(sweep) { Handler = http }, NullLoggerFactory.Instance).Create(config).ToList();
         var sink = new CollectingFindingSink();
@@ -86,7 +89,8 @@ public class AwsReplayTests
         var (findings, _) = await SweepAsync();
         var payroll = findings.Where(f => f.Resource.Bucket == Payroll).ToDictionary(f => f.CheckId);
 
-        foreach (var id in new[] { "aws.s3.acl-public-grant", "aws.s3.policy-public-principal", "aws.s3.public-access-block", "aws.s3.static-website", "aws.s3.anonymous-access" })
+        foreach (var id in new[] { "aws.s3.acl-public-grant", "aws.s3.policy-public-principal", "aws.s3.public-access-block", "aws.s3.static-website",
+            "aws.s3.anonymous-access" })
             Assert.Equal(FindingStatus.Pass, payroll[id].Status);
         var unreadable = payroll["aws.s3.settings-unreadable"];
         Assert.Equal(FindingStatus.Error, unreadable.Status);
@@ -109,12 +113,14 @@ public class AwsReplayTests
                     ["public"] = new RetentionRequirement { MaxRetentionDays = 30 },
                 },
             },
-            Aws = [new AwsTarget { Name = "prod", Region = "us-east-1", AccessKeyId = "AKIAIOSFODNN7EXAMPLE", SecretAccessKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", AccountId = "111122223333" }],
+            Aws = [new AwsTarget { Name = "prod", Region = "us-east-1", AccessKeyId = "AKIAIOSFODNN7EXAMPLE",
+                SecretAccessKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", AccountId = "111122223333" }],
         };
         var targets = new AwsInventoryFactory(sweep => new AwsClientFactory(sweep) { Handler = http }, NullLoggerFactory.Instance).Create(config).ToList();
         var sink = new CollectingFindingSink();
         var subjects = new Subjects.Collector();
-        var engine = new SweepEngine(CheckCatalog.Default, CheckContext.From(config), NullLogger<SweepEngine>.Instance, new SweepEngineOptions { Subjects = subjects });
+        var engine = new SweepEngine(CheckCatalog.Default, CheckContext.From(config), NullLogger<SweepEngine>.Instance,
+            new SweepEngineOptions { Subjects = subjects });
         await engine.RunAsync(targets, sink, 1, CancellationToken.None);
         var buckets = subjects.All.OfType<S3Bucket>().ToList();
 

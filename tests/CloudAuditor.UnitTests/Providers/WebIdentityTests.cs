@@ -26,7 +26,8 @@ public class WebIdentityTests
     public async Task The_entra_token_buys_temporary_credentials_that_sign_s3_calls()
     {
         var replay = new RecordedHttpHandler()
-            .On(r => r.RequestUri!.Host.StartsWith("sts.", StringComparison.Ordinal), HttpStatusCode.OK, "aws/sts-assume-role-with-web-identity.xml", "text/xml")
+            .On(r => r.RequestUri!.Host.StartsWith("sts.", StringComparison.Ordinal), HttpStatusCode.OK, "aws/sts-assume-role-with-web-identity.xml",
+                "text/xml")
             .On(r => r.RequestUri!.Host.StartsWith("s3.", StringComparison.Ordinal), HttpStatusCode.OK, "aws/list-buckets.xml");
         var http = new Capture(replay);
         var audiences = new List<string>();
@@ -35,7 +36,8 @@ public class WebIdentityTests
             Handler = http,
             WebIdentityTokens = (audience, _) => { audiences.Add(audience); return ValueTask.FromResult("eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.entra-token-for-tests.signature"); },
         };
-        var target = new AwsTarget { Name = "keyless", Region = "us-east-1", RoleArn = "arn:aws:iam::111122223333:role/cloudauditor-readonly", WebIdentityAudience = "api://AzureADTokenExchange", AccountId = "111122223333" };
+        var target = new AwsTarget { Name = "keyless", Region = "us-east-1", RoleArn = "arn:aws:iam::111122223333:role/cloudauditor-readonly",
+            WebIdentityAudience = "api://AzureADTokenExchange", AccountId = "111122223333" };
 
         using var s3 = settings.CreateS3Client(target, "us-east-1");
         var buckets = await s3.ListBucketsAsync();
@@ -56,7 +58,8 @@ public class WebIdentityTests
     [Fact]
     public void Web_identity_without_a_host_identity_is_a_clear_configuration_error()
     {
-        var config = new AuditorConfig { Aws = [new AwsTarget { Name = "keyless", RoleArn = "arn:aws:iam::111122223333:role/r", WebIdentityAudience = "api://AzureADTokenExchange" }] };
+        var config = new AuditorConfig { Aws = [new AwsTarget { Name = "keyless", RoleArn = "arn:aws:iam::111122223333:role/r",
+            WebIdentityAudience = "api://AzureADTokenExchange" }] };
         var target = new AwsInventoryFactory(NullLoggerFactory.Instance).Create(config).Single();
         var e = Assert.Throws<ConfigException>(() => new AwsClientFactory(new SweepSettings()).CreateS3Client(config.Aws[0], "us-east-1"));
         Assert.Contains("no identity to get tokens from", e.Message);

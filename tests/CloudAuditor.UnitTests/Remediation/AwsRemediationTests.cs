@@ -14,13 +14,15 @@ public class AwsRemediationTests
 {
     private static IRemediator Remediator(HttpMessageHandler s3, string checkId, int maxRetries = 5)
     {
-        var target = new AwsTarget { Name = "prod", Region = "us-east-1", AccessKeyId = "AKIAIOSFODNN7EXAMPLE", SecretAccessKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", AccountId = "111122223333", Buckets = ["acme-public-site"] };
+        var target = new AwsTarget { Name = "prod", Region = "us-east-1", AccessKeyId = "AKIAIOSFODNN7EXAMPLE",
+            SecretAccessKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", AccountId = "111122223333", Buckets = ["acme-public-site"] };
         var config = new AuditorConfig { Aws = [target], Sweep = new SweepSettings { MaxRetries = maxRetries } };
         var inventory = new AwsInventoryFactory(sweep => new AwsClientFactory(sweep) { Handler = s3 }, NullLoggerFactory.Instance).Create(config).Single();
         return inventory.Remediators.First(r => r.CheckId == checkId);
     }
 
-    private static S3Bucket Bucket => Subjects.Bucket() with { Resource = new ResourceRef("arn:aws:s3:::acme-public-site", "s3-bucket", "acme-public-site") { Bucket = "acme-public-site" } };
+    private static S3Bucket Bucket => Subjects.Bucket() with { Resource = new ResourceRef("arn:aws:s3:::acme-public-site", "s3-bucket",
+        "acme-public-site") { Bucket = "acme-public-site" } };
 
     private static RemediationRecord Journal(RemediationChange change, string checkId) => new()
     {
@@ -144,7 +146,8 @@ public class AwsRemediationTests
         var result = await coordinator.ProcessAsync(new OneRemediator(remediator), Bucket, finding, CancellationToken.None);
         Assert.Equal(FindingStatus.Fail, result.Status);
         Assert.Contains("could not be re-read (GetBucketAcl: 503 SlowDown)", result.Detail);
-        Assert.Equal(RemediationStatus.VerificationFailed, (await journal.GetRemediationAsync(result.Evidence!["remediationId"], CancellationToken.None))!.Status);
+        Assert.Equal(RemediationStatus.VerificationFailed, (await journal.GetRemediationAsync(result.Evidence!["remediationId"],
+            CancellationToken.None))!.Status);
         journal.Dispose();
     }
 
@@ -167,7 +170,8 @@ public class AwsRemediationTests
             if (request.Method != HttpMethod.Get) _written = true;
             else if (_written) return Task.FromResult(new HttpResponseMessage((System.Net.HttpStatusCode)503)
             {
-                Content = new StringContent("<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>", System.Text.Encoding.UTF8, "application/xml"),
+                Content = new StringContent("<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>",
+                    System.Text.Encoding.UTF8, "application/xml"),
             });
             return base.SendAsync(request, cancellationToken);
         }

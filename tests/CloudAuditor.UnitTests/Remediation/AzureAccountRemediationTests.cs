@@ -30,7 +30,8 @@ public class AzureAccountRemediationTests
                 Patches.Add((request.RequestUri!.ToString(), body));
                 _account["properties"]!["allowBlobPublicAccess"] = JsonNode.Parse(body)!["properties"]!["allowBlobPublicAccess"]!.GetValue<bool>();
             }
-            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(_account.ToJsonString(), System.Text.Encoding.UTF8, "application/json") };
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(_account.ToJsonString(), System.Text.Encoding.UTF8,
+                "application/json") };
         }
     }
 
@@ -39,7 +40,8 @@ public class AzureAccountRemediationTests
     {
         var arm = new ArmAccountReplay();
         var settings = new AzureClientFactory(new SweepSettings { MaxRetries = 0 }, new StaticTokenCredential()) { ArmTransport = new HttpClientTransport(new HttpClient(arm)) };
-        var config = new AuditorConfig { Azure = [new AzureTarget { Name = "prod", AccountUrl = "https://financedata.blob.core.windows.net", ResourceId = Account }] };
+        var config = new AuditorConfig { Azure = [new AzureTarget { Name = "prod", AccountUrl = "https://financedata.blob.core.windows.net",
+            ResourceId = Account }] };
         var target = new AzureInventoryFactory(_ => settings, NullLoggerFactory.Instance).Create(config).Single();
         var remediator = target.Remediators.Single(r => r.CheckId == "azure.account.allow-blob-public-access");
         var subject = Subjects.Account() with { Resource = new ResourceRef(Account, "storage-account", "financedata") };

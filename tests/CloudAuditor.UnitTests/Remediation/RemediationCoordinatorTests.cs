@@ -112,7 +112,8 @@ public sealed class RemediationCoordinatorTests : IDisposable
     [Fact]
     public async Task A_failed_apply_is_journalled_and_the_finding_stays_open()
     {
-        var finding = await RunAsync(Coordinator(RemediationMode.Enforce, 10, Check), new Target(new FakeRemediator(Check) { ApplyFails = "Set Container ACL: 403 AuthorizationFailure" }), PublicContainer());
+        var finding = await RunAsync(Coordinator(RemediationMode.Enforce, 10, Check),
+            new Target(new FakeRemediator(Check) { ApplyFails = "Set Container ACL: 403 AuthorizationFailure" }), PublicContainer());
         Assert.Equal(FindingStatus.Fail, finding.Status);
         Assert.Contains("403 AuthorizationFailure", finding.Detail);
         var record = await _journal.GetRemediationAsync(finding.Evidence!["remediationId"], CancellationToken.None);
@@ -122,9 +123,11 @@ public sealed class RemediationCoordinatorTests : IDisposable
     [Fact]
     public async Task An_unverified_fix_is_not_reported_as_remediated()
     {
-        var finding = await RunAsync(Coordinator(RemediationMode.Enforce, 10, Check), new Target(new FakeRemediator(Check) { VerifyProblem = "an anonymous request still succeeds" }), PublicContainer());
+        var finding = await RunAsync(Coordinator(RemediationMode.Enforce, 10, Check),
+            new Target(new FakeRemediator(Check) { VerifyProblem = "an anonymous request still succeeds" }), PublicContainer());
         Assert.Equal(FindingStatus.Fail, finding.Status);
-        Assert.Equal(RemediationStatus.VerificationFailed, (await _journal.GetRemediationAsync(finding.Evidence!["remediationId"], CancellationToken.None))!.Status);
+        Assert.Equal(RemediationStatus.VerificationFailed, (await _journal.GetRemediationAsync(finding.Evidence!["remediationId"],
+            CancellationToken.None))!.Status);
     }
 
     [Fact]
@@ -164,7 +167,8 @@ public sealed class RemediationCoordinatorTests : IDisposable
     public async Task A_declined_change_is_worded_as_declined_not_as_a_read_failure()
     {
         var coordinator = Coordinator(RemediationMode.Enforce, 1, Check);
-        var finding = await RunAsync(coordinator, new Target(new FakeRemediator(Check) { Declines = "every statement of the policy is public" }), PublicContainer());
+        var finding = await RunAsync(coordinator, new Target(new FakeRemediator(Check) { Declines = "every statement of the policy is public" }),
+            PublicContainer());
         Assert.Equal(FindingStatus.Fail, finding.Status);
         Assert.EndsWith("Not remediated: every statement of the policy is public.", finding.Detail);
         Assert.DoesNotContain("could not be read", finding.Detail);

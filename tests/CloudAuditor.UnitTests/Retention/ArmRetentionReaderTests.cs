@@ -15,10 +15,14 @@ public class ArmRetentionReaderTests
     public async Task Account_and_container_retention_come_from_arm()
     {
         var arm = new RecordedHttpHandler()
-            .On(r => r.RequestUri!.AbsolutePath.Equals($"{Account}/blobServices/default", StringComparison.OrdinalIgnoreCase), HttpStatusCode.OK, "arm/blob-service-default.json", "application/json")
-            .On(r => r.RequestUri!.AbsolutePath.Equals($"{Account}/managementPolicies/default", StringComparison.OrdinalIgnoreCase), HttpStatusCode.OK, "arm/management-policy-default.json", "application/json")
-            .On(r => r.RequestUri!.AbsolutePath.EndsWith("/containers/ledger", StringComparison.OrdinalIgnoreCase), HttpStatusCode.OK, "arm/container-ledger-locked.json", "application/json")
-            .On(r => r.RequestUri!.AbsolutePath.EndsWith("/containers/applogs", StringComparison.OrdinalIgnoreCase), HttpStatusCode.Forbidden, "arm/error-authorization-failed.json", "application/json");
+            .On(r => r.RequestUri!.AbsolutePath.Equals($"{Account}/blobServices/default", StringComparison.OrdinalIgnoreCase), HttpStatusCode.OK,
+                "arm/blob-service-default.json", "application/json")
+            .On(r => r.RequestUri!.AbsolutePath.Equals($"{Account}/managementPolicies/default", StringComparison.OrdinalIgnoreCase), HttpStatusCode.OK,
+                "arm/management-policy-default.json", "application/json")
+            .On(r => r.RequestUri!.AbsolutePath.EndsWith("/containers/ledger", StringComparison.OrdinalIgnoreCase), HttpStatusCode.OK,
+                "arm/container-ledger-locked.json", "application/json")
+            .On(r => r.RequestUri!.AbsolutePath.EndsWith("/containers/applogs", StringComparison.OrdinalIgnoreCase), HttpStatusCode.Forbidden,
+                "arm/error-authorization-failed.json", "application/json");
         var settings = new AzureClientFactory(new SweepSettings { MaxRetries = 0 }, new StaticTokenCredential()) { ArmTransport = new HttpClientTransport(new HttpClient(arm)) };
         var reader = new ArmRetentionReader(settings.CreateArmClient("https://management.azure.com"));
 

@@ -10,9 +10,12 @@ public class RetentionReportWriterTests
 {
     private static readonly RetentionRow[] Rows =
     [
-        new("azure", "financedata", "ledger", "/subscriptions/x/.../containers/ledger", "pii", Subjects.Posture(immutableDays: 2555, locked: true), "compliant", ""),
-        new("aws", "111122223333", "acme-logs", "arn:aws:s3:::acme-logs", "logs", Subjects.Posture(expirationDays: 400), "non-compliant", "must be deleted within 90 days, lifecycle expiry is 400 days"),
-        new("aws", "111122223333", "=cmd|'/C calc'!A0", "arn:aws:s3:::weird", null, RetentionPosture.NotRead("GetBucketVersioning: 403"), "not read", "<b>GetBucketVersioning: 403</b>"),
+        new("azure", "financedata", "ledger", "/subscriptions/x/.../containers/ledger", "pii", Subjects.Posture(immutableDays: 2555, locked: true),
+            "compliant", ""),
+        new("aws", "111122223333", "acme-logs", "arn:aws:s3:::acme-logs", "logs", Subjects.Posture(expirationDays: 400), "non-compliant",
+            "must be deleted within 90 days, lifecycle expiry is 400 days"),
+        new("aws", "111122223333", "=cmd|'/C calc'!A0", "arn:aws:s3:::weird", null, RetentionPosture.NotRead("GetBucketVersioning: 403"), "not read",
+            "<b>GetBucketVersioning: 403</b>"),
     ];
 
     [Fact]

@@ -20,7 +20,8 @@ public class UndecidedRetentionTests
         Assert.False(verdict.Judged);
         Assert.True(verdict.Undecided);
         Assert.Equal(["lifecycle management policy: 403 AuthorizationFailed"], verdict.Unknown);
-        Assert.Null(new CloudAuditor.Core.Checks.Retention.AzureContainerRetentionCheck().Evaluate(container, new CloudAuditor.Core.Checks.CheckContext(judge)));
+        Assert.Null(new CloudAuditor.Core.Checks.Retention.AzureContainerRetentionCheck().Evaluate(container,
+            new CloudAuditor.Core.Checks.CheckContext(judge)));
     }
 
     [Fact]

@@ -27,7 +27,8 @@ public class DetectorTests
         foreach (var type in DetectorSet.Default.EntityTypes)
         {
             var alone = new DetectionTally();
-            foreach (var detector in DetectorSet.Default.Detectors.Where(d => d.EntityType == type)) new DetectorSet([detector]).Scan(text, FieldContext.None, alone);
+            foreach (var detector in DetectorSet.Default.Detectors.Where(d => d.EntityType == type)) new DetectorSet([detector]).Scan(text, FieldContext.None,
+                alone);
             Assert.True(alone.Count(type) > 0, type);
             Assert.Equal(together.Count(type), alone.Count(type));
         }
@@ -161,7 +162,8 @@ public class DetectorTests
         AssertFinds(EntityTypes.AwsSecretAccessKey, Secret, field: "SecretAccessKey");
         Assert.Equal(0, Scan($"data {Secret}").Count(EntityTypes.AwsSecretAccessKey));
         Assert.Equal(0, Scan("secret_hash = da39a3ee5e6b4b0d3255bfef95601890afd80709").Count(EntityTypes.AwsSecretAccessKey));
-        Assert.DoesNotContain(Scan($"aws_secret_access_key = {Secret}").ToEntities().SelectMany(e => e.Masked), m => m.Contains("wJal", StringComparison.Ordinal));
+        Assert.DoesNotContain(Scan($"aws_secret_access_key = {Secret}").ToEntities().SelectMany(e => e.Masked), m
+            => m.Contains("wJal", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -119,7 +119,8 @@ public class ExtractionTests
         var deep = await ScanAsync(nested, "deep.zip", ExtractionLimits.Default with { MaxDepth = 3 });
         Assert.Contains(deep.Issues, i => i.Reason.Contains("nested more than 3 deep", StringComparison.Ordinal));
 
-        var expanded = await ScanAsync(Zip(("a.txt", Utf8(new string('a', 3 << 20)))), "big.zip", ExtractionLimits.Default with { MaxExpandedBytes = 1 << 20, MaxCompressionRatio = 100_000 });
+        var expanded = await ScanAsync(Zip(("a.txt", Utf8(new string('a', 3 << 20)))), "big.zip",
+            ExtractionLimits.Default with { MaxExpandedBytes = 1 << 20, MaxCompressionRatio = 100_000 });
         Assert.Contains(expanded.Issues, i => i.Reason.Contains("exceeds 1 MiB", StringComparison.Ordinal));
     }
 

@@ -44,7 +44,8 @@ public partial class NumericTokenTests
             var digits = match.Value.Count(char.IsAsciiDigit);
             var countryCode = CountryCodeBefore().IsMatch(text[..first]);
             if (digits >= 4 || countryCode)
-                tokens.Add(new NumericToken(start, first, match.Index + match.Length, digits, match.Value.Count(c => c == '.'), start < first && text[start] == '+', countryCode));
+                tokens.Add(new NumericToken(start, first, match.Index + match.Length, digits, match.Value.Count(c => c == '.'), start < first
+                    && text[start] == '+', countryCode));
         }
         return tokens;
     }

@@ -45,11 +45,13 @@ public class ScanMemoryBudgetTests
     public async Task More_than_the_whole_budget_or_a_wait_past_its_limit_is_a_limit_with_the_reason()
     {
         var budget = new ScanMemoryBudget(100 << 20);
-        var tooLarge = await Assert.ThrowsAsync<ExtractionLimitException>(() => budget.ReserveAsync(200L << 20, Forever, "parsing this PDF", CancellationToken.None));
+        var tooLarge = await Assert.ThrowsAsync<ExtractionLimitException>(() => budget.ReserveAsync(200L << 20, Forever, "parsing this PDF",
+            CancellationToken.None));
         Assert.Contains("parsing this PDF needs 200 MiB, more than the whole scan memory budget (100 MiB)", tooLarge.Message);
 
         using var held = await budget.ReserveAsync(90L << 20, Forever, "a", CancellationToken.None);
-        var waited = await Assert.ThrowsAsync<ExtractionLimitException>(() => budget.ReserveAsync(20L << 20, TimeSpan.FromMilliseconds(50), "parsing this PDF", CancellationToken.None));
+        var waited = await Assert.ThrowsAsync<ExtractionLimitException>(() => budget.ReserveAsync(20L << 20, TimeSpan.FromMilliseconds(50), "parsing this PDF",
+            CancellationToken.None));
         Assert.Contains("which other scans held for longer than", waited.Message);
         Assert.Equal(90L << 20, budget.InUse);
         Assert.False(budget.TryReserve(20L << 20, out _));

@@ -12,7 +12,8 @@ public class TextWindowTests
         "ghp_" + new string('a', 18) + new string('B', 18), "10.20.30.40", "+1 (415) 555-0100",
         "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJl",
         // Long values: cut anywhere, they no longer validate.
-        LongJwt(), "-----BEGIN RSA PRIVATE KEY-----\n" + string.Concat(Enumerable.Repeat("MIIEowIBAAKCAQEA7bq0c2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0dXJlc2ln\n", 8)) + "-----END RSA PRIVATE KEY-----",
+        LongJwt(), "-----BEGIN RSA PRIVATE KEY-----\n" + string.Concat(Enumerable.Repeat("MIIEowIBAAKCAQEA7bq0c2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0dXJlc2ln\n",
+            8)) + "-----END RSA PRIVATE KEY-----",
     ];
 
     private static string LongJwt()
@@ -28,7 +29,8 @@ public class TextWindowTests
     {
         var random = new Random(11);
         var parts = new List<string>();
-        while (parts.Sum(p => p.Length) < 400_000) parts.Add(random.Next(3) == 0 ? Values[random.Next(Values.Length)] + " " : Filler[random.Next(Filler.Length)]);
+        while (parts.Sum(p => p.Length) < 400_000) parts.Add(random.Next(3) == 0 ? Values[random.Next(Values.Length)] + " "
+            : Filler[random.Next(Filler.Length)]);
         var text = string.Concat(parts);
         var whole = new DetectionTally();
         DetectorSet.Default.Scan(text, FieldContext.None, whole);

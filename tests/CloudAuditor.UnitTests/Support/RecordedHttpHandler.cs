@@ -18,7 +18,8 @@ public sealed class RecordedHttpHandler : HttpMessageHandler
     /// <summary>Requests made with the auditor's identity (signed, or with a bearer token): what its permissions must cover.</summary>
     public List<(HttpMethod Method, Uri Uri)> Authenticated { get; } = [];
 
-    public RecordedHttpHandler On(Func<HttpRequestMessage, bool> match, HttpStatusCode status, string? recordedFile = null, string contentType = "application/xml", string? body = null)
+    public RecordedHttpHandler On(Func<HttpRequestMessage, bool> match, HttpStatusCode status, string? recordedFile = null,
+        string contentType = "application/xml", string? body = null)
     {
         _routes.Add((match, () =>
         {
@@ -35,7 +36,8 @@ public sealed class RecordedHttpHandler : HttpMessageHandler
 
     /// <summary>A signed S3 bucket sub-resource request (?acl, ?policy ...), path-style or virtual-hosted.</summary>
     public RecordedHttpHandler OnS3(string bucket, string subresource, HttpStatusCode status, string? recordedFile = null, string? body = null) =>
-        On(r => r.Method == HttpMethod.Get && IsSigned(r) && TargetsBucket(r.RequestUri!, bucket) && HasQuery(r.RequestUri!, subresource), status, recordedFile, body: body);
+        On(r => r.Method == HttpMethod.Get && IsSigned(r) && TargetsBucket(r.RequestUri!, bucket) && HasQuery(r.RequestUri!, subresource), status,
+            recordedFile, body: body);
 
     /// <summary>An unsigned request to a bucket, as the anonymous probe sends it.</summary>
     public RecordedHttpHandler OnAnonymousS3(string bucket, Func<Uri, bool> match, HttpStatusCode status, string? recordedFile = null) =>

@@ -19,12 +19,15 @@ public static class Subjects
 
     /// <param name="staticWebsite">Null: the blob service properties could not be read.</param>
     public static AzureStorageAccount Account(AzureAccountSettings? settings = null, bool? staticWebsite = false) =>
-        new(new ResourceRef("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/acct", "storage-account", "acct") { Account = "acct" },
+        new(new ResourceRef("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/acct", "storage-account",
+            "acct") { Account = "acct" },
             Observed<AzureAccountSettings>.Of(settings ?? SafeAccountSettings),
-            staticWebsite is { } enabled ? Observed<StaticWebsite>.Of(new StaticWebsite(enabled)) : Observed<StaticWebsite>.Failed(Subjects.Refused("Get Blob Service Properties: 403 AuthorizationFailure")));
+            staticWebsite is { } enabled ? Observed<StaticWebsite>.Of(new StaticWebsite(enabled))
+                : Observed<StaticWebsite>.Failed(Subjects.Refused("Get Blob Service Properties: 403 AuthorizationFailure")));
 
     public static AzureAccountSettings WithAssignments(this AzureAccountSettings settings, IReadOnlyList<RoleAssignment> assignments, params string[] guests) =>
-        settings with { RoleAssignments = Observed<IReadOnlyList<RoleAssignment>>.Of(assignments), GuestUsers = Observed<IReadOnlySet<string>>.Of(guests.ToHashSet()) };
+        settings with { RoleAssignments = Observed<IReadOnlyList<RoleAssignment>>.Of(assignments),
+            GuestUsers = Observed<IReadOnlySet<string>>.Of(guests.ToHashSet()) };
 
     /// <summary>A retention posture read in full: every part known, unset unless given.</summary>
     public static RetentionPosture Posture(int? softDeleteDays = null, bool versioning = false, bool mfaDelete = false, int? immutableDays = null,
@@ -33,18 +36,22 @@ public static class Subjects
             SoftDelete = Observed<SoftDeleteSettings>.Of(new SoftDeleteSettings(softDeleteDays, null)),
             Versioning = Observed<VersioningSettings>.Of(new VersioningSettings(versioning, mfaDelete)),
             Immutability = Observed<ImmutabilitySettings>.Of(new ImmutabilitySettings(immutableDays, locked, legalHold)),
-            Lifecycle = Observed<LifecycleRules>.Of(new LifecycleRules(expirationDays is { } days ? [new LifecycleRule("expire", LifecycleScope.Everything, days, null)] : [])),
+            Lifecycle = Observed<LifecycleRules>.Of(new LifecycleRules(expirationDays is { } days
+                ? [new LifecycleRule("expire", LifecycleScope.Everything, days, null)] : [])),
             Replication = Observed<ReplicationSettings>.Of(new ReplicationSettings(replication)),
             ChangeFeed = Observed<ChangeFeedSettings>.Of(new ChangeFeedSettings(false, null)),
         };
 
     public static AzureContainer Container(ContainerAccessLevel level, AzureAccountSettings? settings = null, AnonymousProbe? probe = null) =>
-        new(new ResourceRef("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/acct/blobServices/default/containers/data", "blob-container", "data") { Account = "acct", Container = "data" },
+        new(new ResourceRef("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/acct/blobServices/default/containers/data",
+            "blob-container", "data") { Account = "acct", Container = "data" },
             level, Account(settings), new Dictionary<string, string>(), probe ?? AnonymousProbe.NotAttempted);
 
-    public static AnonymousProbe Allowed => new(ProbeOutcome.Allowed, "GET https://acct.blob.core.windows.net/data?restype=container&comp=list", 200, "anonymous List Blobs returned 200");
+    public static AnonymousProbe Allowed => new(ProbeOutcome.Allowed, "GET https://acct.blob.core.windows.net/data?restype=container&comp=list", 200,
+        "anonymous List Blobs returned 200");
 
-    public static AnonymousProbe Denied => new(ProbeOutcome.Denied, "GET https://acct.blob.core.windows.net/data?restype=container&comp=list", 404, "anonymous List Blobs refused with 404 ResourceNotFound");
+    public static AnonymousProbe Denied => new(ProbeOutcome.Denied, "GET https://acct.blob.core.windows.net/data?restype=container&comp=list", 404,
+        "anonymous List Blobs refused with 404 ResourceNotFound");
 
     public static S3Bucket Bucket(
         IReadOnlyList<AclGrant>? grants = null,

@@ -18,7 +18,8 @@ public sealed class SecureTransportCheck : Check<AzureStorageAccount>
     protected override CheckOutcome? Evaluate(AzureStorageAccount account, CheckContext context)
     {
         if (account.Settings.Value is not { } settings || settings.HttpsTrafficOnly is null) return null;
-        var evidence = Evidence(("supportsHttpsTrafficOnly", settings.HttpsTrafficOnly.ToString()!.ToLowerInvariant()), ("minimumTlsVersion", settings.MinimumTlsVersion));
+        var evidence = Evidence(("supportsHttpsTrafficOnly", settings.HttpsTrafficOnly.ToString()!.ToLowerInvariant()),
+            ("minimumTlsVersion", settings.MinimumTlsVersion));
         var problems = new List<string>();
         if (settings.HttpsTrafficOnly == false) problems.Add("HTTP is accepted");
         if (settings.MinimumTlsVersion is null || WeakTls.Contains(settings.MinimumTlsVersion, StringComparer.OrdinalIgnoreCase))
