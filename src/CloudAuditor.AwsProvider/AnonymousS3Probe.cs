@@ -23,7 +23,8 @@ internal sealed class AnonymousS3Probe(HttpClient http, AwsTarget target, int ma
         if (list == HttpStatusCode.OK) return new AnonymousProbe(ProbeOutcome.Allowed, listRequest, 200,
             "anonymous ListObjectsV2 returned 200 and the bucket listing");
         if (list is null || !Refusals.Contains(list.Value))
-            return new AnonymousProbe(ProbeOutcome.Failed, listRequest, (int?)list, $"not proven: anonymous ListObjectsV2 {listFault!.Reason}") { Fault = listFault };
+            return new AnonymousProbe(ProbeOutcome.Failed, listRequest, (int?)list, $"not proven: anonymous ListObjectsV2 " +
+                $"{listFault!.Reason}") { Fault = listFault };
         if (knownKey is null)
             return new AnonymousProbe(ProbeOutcome.Denied, listRequest, (int)list, $"anonymous ListObjectsV2 refused with {(int)list}");
 
@@ -40,7 +41,8 @@ internal sealed class AnonymousS3Probe(HttpClient http, AwsTarget target, int ma
             HttpStatusCode.OK or HttpStatusCode.PartialContent => new AnonymousProbe(ProbeOutcome.Allowed, readRequest, (int)read,
                 $"anonymous ListObjectsV2 was refused ({(int)list}) but an anonymous object read returned {(int)read}"),
             { } refused when Refusals.Contains(refused) || refused == HttpStatusCode.RequestedRangeNotSatisfiable =>
-                new AnonymousProbe(ProbeOutcome.Denied, readRequest, (int)refused, $"anonymous ListObjectsV2 ({(int)list}) and GetObject ({(int)refused}) were refused"),
+                new AnonymousProbe(ProbeOutcome.Denied, readRequest, (int)refused, $"anonymous ListObjectsV2 ({(int)list}) and GetObject ({(int)refused}) " +
+                    $"were refused"),
             _ => new AnonymousProbe(ProbeOutcome.Failed, readRequest, (int?)read, $"not proven: anonymous GetObject {readFault!.Reason}") { Fault = readFault },
         };
     }

@@ -64,7 +64,8 @@ public sealed class AwsClientFactory(SweepSettings sweep)
     {
         if (target.WebIdentityAudience is { } audience)
         {
-            var tokens = WebIdentityTokens ?? throw new Core.Config.ConfigException($"Target '{target.Name}' uses webIdentityAudience, but this host has no identity to get tokens from.");
+            var tokens = WebIdentityTokens ?? throw new Core.Config.ConfigException($"Target '{target.Name}' uses webIdentityAudience, but this host has no " +
+                $"identity to get tokens from.");
             // AssumeRoleWithWebIdentity is unsigned: the token is the proof.
             var sts = new Amazon.SecurityToken.AmazonSecurityTokenServiceClient(new AnonymousAWSCredentials(), StsConfig(target));
             return new WebIdentityCredentials(sts, tokens, audience, target.RoleArn!);

@@ -31,7 +31,8 @@ internal sealed class PolicyStatementRemediator(Func<string, IAmazonS3> clientFo
         if (!current.IsKnown) throw new RemediationException(current.Unreadable!);
         if (current.Value is not { } policy || !policy.PublicStatements.Any()) return RemediationPlan.NothingToChange;
         if (policy.WithoutPublicStatements() is not { } rewritten)
-            return RemediationPlan.Decline("every statement of the policy is public, so removing them would delete the whole policy; it is left in place (turn on RestrictPublicBuckets instead)");
+            return RemediationPlan.Decline("every statement of the policy is public, so removing them would delete the whole policy; it is left in place " +
+                "(turn on RestrictPublicBuckets instead)");
         var sids = string.Join(", ", policy.PublicStatements.Select(s => s.Sid ?? "(no Sid)"));
         return RemediationPlan.Make(new RemediationChange($"remove the public bucket policy statements ({sids})",
             JsonSerializer.Serialize(new PolicyState(bucket.Resource.Name, bucket.Region, policy.Json)),

@@ -69,7 +69,8 @@ public sealed class AnonymousBlobProbe(AzureClientFactory settings)
     {
         var fault = FaultClassifier.Classify(e, cancellationToken, AzureFaults.Instance);
         var status = e is RequestFailedException { Status: > 0 } failed ? failed.Status : (int?)null;
-        return new AnonymousProbe(ProbeOutcome.Failed, request, status, $"not proven: anonymous {what} {(fault.Kind == FaultKind.Throttled ? "was " : "")}{fault.Reason}")
+        return new AnonymousProbe(ProbeOutcome.Failed, request, status, $"not proven: anonymous {what} " +
+            $"{(fault.Kind == FaultKind.Throttled ? "was " : "")}{fault.Reason}")
         {
             Fault = fault,
         };

@@ -66,7 +66,8 @@ public sealed class ArmAccountReader(ArmClient arm, HttpPipeline? pipeline = nul
             }
             catch (RequestFailedException e)
             {
-                throw new FaultException(AzureFaults.Instance.Classify(e, cancellationToken)! with { Reason = $"listing storage accounts of subscription {subscriptionId}: {Describe(e)}" }, e);
+                throw new FaultException(AzureFaults.Instance.Classify(e, cancellationToken)! with { Reason = $"listing storage accounts of subscription " +
+                    $"{subscriptionId}: {Describe(e)}" }, e);
             }
             yield return enumerator.Current.Data.Id.ToString();
         }
@@ -92,7 +93,8 @@ public sealed class ArmAccountReader(ArmClient arm, HttpPipeline? pipeline = nul
     /// <summary>Assignments at the account and its containers (inherited ones from above are left to subscription-level tools).</summary>
     private async Task<Observed<IReadOnlyList<RoleAssignment>>> RoleAssignmentsAsync(string resourceId, CancellationToken cancellationToken)
     {
-        if (pipeline is null) return Observed<IReadOnlyList<RoleAssignment>>.NotRead("role assignments are read through the ARM pipeline, which this host did not set up");
+        if (pipeline is null) return Observed<IReadOnlyList<RoleAssignment>>.NotRead("role assignments are read through the ARM pipeline, which this host " +
+            "did not set up");
         using var message = pipeline.CreateMessage();
         message.Request.Method = RequestMethod.Get;
         message.Request.Uri.Reset(new Uri($"{armEndpoint.TrimEnd('/')}{resourceId}/providers/Microsoft.Authorization/roleAssignments?api-version={RoleAssignmentsApiVersion}"));

@@ -130,7 +130,8 @@ public sealed class ArmRetentionReader(ArmClient arm) : IRequiresPermissions
         foreach (var match in list.EnumerateArray())
         {
             var op = match.TryGetProperty("op", out var o) ? o.GetString() : "==";
-            tags[match.GetProperty("name").GetString()!] = op == "==" ? match.GetProperty("value").GetString() ?? "" : $"{op} {match.GetProperty("value").GetString()}";
+            tags[match.GetProperty("name").GetString()!] = op == "==" ? match.GetProperty("value").GetString() ?? "" : $"{op} " +
+                $"{match.GetProperty("value").GetString()}";
         }
         return tags;
     }

@@ -94,7 +94,8 @@ public sealed class AzureAccountAuditor(AzureClientFactory settings, IReadOnlyCo
             var fault = FaultClassifier.Classify(e, cancellationToken, AzureFaults.Instance);
             if (sharedKey && fault.Kind == FaultKind.AccessDenied && e is RequestFailedException refused)
             {
-                fault = new Fault(FaultKind.AuthenticationFailed, $"the account key was rejected, or a firewall rule refused this client ({refused.Status} {refused.ErrorCode}): " +
+                fault = new Fault(FaultKind.AuthenticationFailed, $"the account key was rejected, or a firewall rule refused this client ({refused.Status} " +
+                    $"{refused.ErrorCode}): " +
                     "check the connection string's AccountKey and the account's network rules");
             }
             else if (fault.Kind is FaultKind.AccessDenied or FaultKind.NotSupported && e is RequestFailedException failed)

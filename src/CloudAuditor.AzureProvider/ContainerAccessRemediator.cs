@@ -35,7 +35,8 @@ internal sealed class ContainerAccessRemediator(Func<Uri, BlobContainerClient> o
         var url = (subject as AzureContainer)?.Url ?? throw new RemediationException("the container URL is unknown");
         var current = await ReadAsync(url.ToString(), cancellationToken);
         if (current.PublicAccess == nameof(PublicAccessType.None)) return RemediationPlan.NothingToChange;
-        return RemediationPlan.Make(new RemediationChange($"set container public access to None (was {current.PublicAccess}), keeping {current.Policies.Count} stored access policies",
+        return RemediationPlan.Make(new RemediationChange($"set container public access to None (was {current.PublicAccess}), keeping " +
+            $"{current.Policies.Count} stored access policies",
             JsonSerializer.Serialize(current), JsonSerializer.Serialize(current with { PublicAccess = nameof(PublicAccessType.None) })));
     }
 

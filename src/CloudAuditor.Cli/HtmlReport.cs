@@ -36,7 +36,8 @@ internal sealed class HtmlReport(TextWriter writer, string title) : IFindingRepo
             await foreach (var f in findings.ReadAsync(cancellationToken))
             {
                 if (f.Severity != severity || f.Status == FindingStatus.Pass) continue;
-                var entities = string.Concat((f.Entities ?? []).Select(e => $"<br><small>{e.Count} &times; {E(e.Type)}: {E(string.Join(", ", e.Masked))}</small>"));
+                var entities = string.Concat((f.Entities ?? []).Select(e => $"<br><small>{e.Count} &times; {E(e.Type)}: " +
+                    $"{E(string.Join(", ", e.Masked))}</small>"));
                 await writer.WriteAsync($"<tr><td class=\"{Css(f.Severity)}\">{Css(f.Severity)}</td><td>{Display.Status(f.Status)}</td><td>{E(f.CheckId)}</td>" +
                     $"<td>{E(Display.Resource(f))}</td><td>{E(f.Detail)}{entities}</td><td>{E(f.Owner ?? "")}</td></tr>");
             }

@@ -34,7 +34,8 @@ internal static class ReportCommand
         var (rows, summary) = await RetentionReport.CollectAsync(runtime, cancellationToken);
         await using (var stream = OutputOptions.IsStdout(outputPath) ? Console.OpenStandardOutput() : OpenFile(outputPath!))
             await RetentionReportWriters.WriteAsync(format, rows, stream, cancellationToken);
-        await Console.Error.WriteLineAsync($"Retention report: {rows.Count} containers and buckets, {rows.Count(r => r.Verdict == "non-compliant")} non-compliant.");
+        await Console.Error.WriteLineAsync($"Retention report: {rows.Count} containers and buckets, {rows.Count(r => r.Verdict == "non-compliant")} " +
+            $"non-compliant.");
         foreach (var line in summary.Coverage.Lines()) await Console.Error.WriteLineAsync($"Coverage: {line}");
         return summary.Coverage.Complete ? ExitCodes.Ran : ExitCodes.Incomplete;
     }

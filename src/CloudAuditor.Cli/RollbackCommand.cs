@@ -27,7 +27,8 @@ internal static class RollbackCommand
         await using var runtime = await AuditorRuntime.OpenAsync(config, configPath, services.Loggers, cancellationToken);
         var journalled = await runtime.State.GetRemediationAsync(id, cancellationToken);
         if (journalled?.Status is RemediationStatus.Planned or RemediationStatus.Failed)
-            Console.Error.WriteLine($"cloudauditor: {id} is journalled as {journalled.Status.ToString().ToLowerInvariant()}; restoring the recorded prior state anyway.");
+            Console.Error.WriteLine($"cloudauditor: {id} is journalled as {journalled.Status.ToString().ToLowerInvariant()}; restoring the recorded prior " +
+                $"state anyway.");
         var result = await runtime.RollbackAsync(id, cancellationToken);
         switch (result.Outcome)
         {

@@ -10,7 +10,8 @@ internal static class SweepCommand
     public static Command Create(Option<bool> verbose)
     {
         var config = new Option<string>("--config") { Description = "YAML configuration file", Required = true };
-        var mode = new Option<string?>("--mode") { Description = "audit (report only, the default) or enforce (fix the checks opted in under remediation.checks)" };
+        var mode = new Option<string?>("--mode") { Description = "audit (report only, the default) or enforce (fix the checks opted in under " +
+            "remediation.checks)" };
         mode.AcceptOnlyFromAmong("audit", "enforce");
         var output = new OutputOptions();
         var command = new Command("sweep", "Audit the configured Azure and AWS storage targets") { config, mode };
@@ -36,7 +37,8 @@ internal static class SweepCommand
         var targetNames = config.Azure.Select(t => t.Name).Concat(config.Aws.Select(t => t.Name)).ToList();
         SweepResult result;
         var spillFolder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configPath))!, ".cloudauditor", "spill");
-        await using (var output = FindingOutput.Open(outputPath, format, $"CloudAuditor sweep of {targetNames.Count} target(s), {config.Remediation.Mode.ToString().ToLowerInvariant()} mode", spillFolder))
+        await using (var output = FindingOutput.Open(outputPath, format, $"CloudAuditor sweep of {targetNames.Count} target(s), " +
+            $"{config.Remediation.Mode.ToString().ToLowerInvariant()} mode", spillFolder))
         {
             var request = new SweepRequest(output.Sink);
             result = format == "table" && !Console.IsErrorRedirected
@@ -45,7 +47,8 @@ internal static class SweepCommand
                 : await runtime.SweepAsync(request, cancellationToken);
         }
         if (result.Notified.Count > 0)
-            await Console.Error.WriteLineAsync($"Notified {result.Notified.Count} owner(s): {string.Join(", ", result.Notified.Select(d => $"{d.Owner} ({d.Findings.Count})"))}.");
+            await Console.Error.WriteLineAsync($"Notified {result.Notified.Count} owner(s): " +
+                $"{string.Join(", ", result.Notified.Select(d => $"{d.Owner} ({d.Findings.Count})"))}.");
         await CoverageNotice.ReportAsync(result.Summary, format, outputPath, summaryPath, cancellationToken);
         return ExitCodes.Of(result.Summary, failOn);
     }

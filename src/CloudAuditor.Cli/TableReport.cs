@@ -39,7 +39,8 @@ internal sealed class TableReport(TextWriter writer, bool colours, string title)
         var counts = summary.Findings;
         var hidden = Enum.GetValues<FindingStatus>().Where(s => s != FindingStatus.Pass).Sum(counts.Count) - shown;
         if (hidden > 0) console.MarkupLine($"[grey]{hidden} more not shown: use --format jsonl, json or html for all of them.[/]");
-        console.MarkupLine($"[bold]{counts.Count(FindingStatus.Fail)} failing[/], {counts.Count(FindingStatus.Pass)} passed, {counts.Count(FindingStatus.Error)} errors, " +
+        console.MarkupLine($"[bold]{counts.Count(FindingStatus.Fail)} failing[/], {counts.Count(FindingStatus.Pass)} passed, " +
+            $"{counts.Count(FindingStatus.Error)} errors, " +
             $"{counts.Count(FindingStatus.Remediated)} remediated, {counts.Count(FindingStatus.Exempt)} exempt.");
         foreach (var line in summary.Coverage.Lines())
             console.MarkupLine($"{(summary.Coverage.Complete ? "" : "[yellow]")}Coverage: {Markup.Escape(line)}{(summary.Coverage.Complete ? "" : "[/]")}");

@@ -9,7 +9,8 @@ public sealed class FunctionContext(IConfiguration settings, ILoggerFactory logg
 {
     public const string SweepQueue = "sweep-targets";
 
-    public string ConfigPath => settings["CLOUDAUDITOR_CONFIG"] ?? throw new ConfigException("The app setting CLOUDAUDITOR_CONFIG (path of the YAML configuration) is not set.");
+    public string ConfigPath => settings["CLOUDAUDITOR_CONFIG"] ?? throw new ConfigException("The app setting CLOUDAUDITOR_CONFIG (path of the YAML " +
+        "configuration) is not set.");
 
     /// <summary>
     /// The fan-out queue, in the storage account the queue trigger's "connection" names: AuditorStorage as a connection

@@ -167,7 +167,8 @@ public sealed class Functions(FunctionContext context)
         {
             var bucket = detail["requestParameters"]?["bucketName"]?.GetValue<string>();
             if (!ExposureChanges.Contains(call) || bucket is null) logs.Add($"ignored: CloudTrail {call}");
-            else if (TargetMatching.AwsBucket(runtime.Config, bucket, account, sample: false) is not { } narrowed) logs.Add($"ignored: no target covers bucket {bucket}");
+            else if (TargetMatching.AwsBucket(runtime.Config, bucket, account, sample: false) is not { } narrowed) logs.Add($"ignored: no target covers " +
+                $"bucket {bucket}");
             else Add(await FunctionContext.SweepAsync(runtime, narrowed, objectKey: null, cancellationToken), $"re-check of {bucket} after {call}");
         }
         return (logs.Count == 0 ? "ignored: no S3 object or bucket change in the event" : string.Join("; ", logs), retry);

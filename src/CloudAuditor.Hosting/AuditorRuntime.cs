@@ -129,7 +129,8 @@ public sealed class AuditorRuntime : IAsyncDisposable
             var target = targets.FirstOrDefault(t => t.Name == record.Target);
             if (target is null) return new(RollbackOutcome.UnknownTarget, record, $"Target '{record.Target}' of {remediationId} is not in {ConfigPath}.");
             var remediator = target.Remediators.FirstOrDefault(r => r.CheckId == record.CheckId);
-            if (remediator is null) return new(RollbackOutcome.NotUndoable, record, $"Target '{record.Target}' cannot undo {record.CheckId} changes with this configuration.");
+            if (remediator is null) return new(RollbackOutcome.NotUndoable, record, $"Target '{record.Target}' cannot undo {record.CheckId} changes with " +
+                $"this configuration.");
             await remediator.RollbackAsync(record, cancellationToken);
         }
         catch (RemediationException e)

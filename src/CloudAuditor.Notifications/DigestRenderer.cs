@@ -13,7 +13,8 @@ public static class DigestRenderer
     public static string Text(OwnerDigest digest)
     {
         var text = new StringBuilder();
-        text.AppendLine($"CloudAuditor sweep of {digest.SweepTime:yyyy-MM-dd HH:mm} UTC: {digest.Open} open, {digest.Remediated} remediated, on resources owned by {digest.Owner}.");
+        text.AppendLine($"CloudAuditor sweep of {digest.SweepTime:yyyy-MM-dd HH:mm} UTC: {digest.Open} open, {digest.Remediated} remediated, on resources " +
+            $"owned by {digest.Owner}.");
         foreach (var f in Ordered(digest))
         {
             text.AppendLine();
@@ -34,10 +35,12 @@ public static class DigestRenderer
         html.Append("<!DOCTYPE html><html><body style=\"font-family:Segoe UI,Arial,sans-serif;font-size:14px\">");
         html.Append($"<h2>CloudAuditor: {digest.Open} open, {digest.Remediated} remediated</h2>");
         html.Append($"<p>Sweep of {digest.SweepTime:yyyy-MM-dd HH:mm} UTC, resources owned by {E(digest.Owner)}.</p>");
-        html.Append("<table cellpadding=\"6\" style=\"border-collapse:collapse\" border=\"1\"><tr><th>Severity</th><th>Status</th><th>Resource</th><th>Finding</th><th>What to do</th></tr>");
+        html.Append("<table cellpadding=\"6\" style=\"border-collapse:collapse\" " +
+            "border=\"1\"><tr><th>Severity</th><th>Status</th><th>Resource</th><th>Finding</th><th>What to do</th></tr>");
         foreach (var f in Ordered(digest))
         {
-            var evidence = string.Concat((f.Entities ?? []).Select(e => $"<br><small>{e.Count} &times; {E(e.Type)}, e.g. {E(string.Join(", ", e.Masked))}</small>"));
+            var evidence = string.Concat((f.Entities ?? []).Select(e => $"<br><small>{e.Count} &times; {E(e.Type)}, e.g. " +
+                $"{E(string.Join(", ", e.Masked))}</small>"));
             var todo = new StringBuilder();
             if (f.Status == FindingStatus.Fail && f.Remediation is not null) todo.Append($"<b>Fix:</b> {E(f.Remediation)}<br>");
             if (RollbackCommand(f, digest) is { } rollback) todo.Append($"<b>Undo:</b> <code>{E(rollback)}</code><br>");

@@ -24,7 +24,8 @@ public sealed class EventGridChannel(EventGridSettings settings, EventGridPublis
         }
         catch (RequestFailedException e)
         {
-            throw new NotificationException($"Event Grid answered {(e.Status == 0 ? "nothing" : e.Status.ToString(System.Globalization.CultureInfo.InvariantCulture))}", e);
+            throw new NotificationException($"Event Grid answered " +
+                $"{(e.Status == 0 ? "nothing" : e.Status.ToString(System.Globalization.CultureInfo.InvariantCulture))}", e);
         }
     }
 }

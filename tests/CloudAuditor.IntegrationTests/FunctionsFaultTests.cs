@@ -174,7 +174,8 @@ public sealed class FunctionsFaultTests : IAsyncLifetime
     [Fact]
     public async Task ReportExport_and_Health_with_the_state_store_unreachable_answer_503_with_the_reason()
     {
-        var http = App(state: $"tableConnectionString: \"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Emulators.AzuriteAccountKey};TableEndpoint={DeadEndpoint}/devstoreaccount1;\"");
+        var http = App(state: $"tableConnectionString: " +
+            $"\"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Emulators.AzuriteAccountKey};TableEndpoint={DeadEndpoint}/devstoreaccount1;\"");
 
         var (status, body) = await InvokeAsync(http, "ReportExport", HttpRequest("GET", query: "{\"format\":\"json\"}"));
         Assert.Equal(HttpStatusCode.InternalServerError, status);

@@ -95,7 +95,8 @@ public static class HostileFiles
         document.Write("""<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>""");
         for (long written = 0, i = 0; written < 100L << 20; i++)
         {
-            var text = i == 500_000 ? "employee ssn 536-22-8726" : $"{words[random.Next(words.Length)]} {words[random.Next(words.Length)]} {random.Next(100_000)} {words[random.Next(words.Length)]}";
+            var text = i == 500_000 ? "employee ssn 536-22-8726" : $"{words[random.Next(words.Length)]} {words[random.Next(words.Length)]} " +
+                $"{random.Next(100_000)} {words[random.Next(words.Length)]}";
             var paragraph = $"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>";
             document.Write(paragraph);
             written += paragraph.Length;

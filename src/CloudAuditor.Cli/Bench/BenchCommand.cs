@@ -67,7 +67,8 @@ internal static class BenchCommand
 
             var text = await File.ReadAllTextAsync(Path.Combine(mixed, "part0.txt"), cancellationToken);
             var (mbps, detections) = DetectorThroughput.Measure(text, runs, warmUp);
-            console.MarkupLine($"[bold]Detector core[/] — in process, one thread, warm: {mbps:F0} MB/s on {text.Length / 1e6:F0} MB of mixed text, {detections:N0} detections");
+            console.MarkupLine($"[bold]Detector core[/] — in process, one thread, warm: {mbps:F0} MB/s on {text.Length / 1e6:F0} MB of mixed text, " +
+                $"{detections:N0} detections");
 
             var (perType, overall) = AccuracyReport.Evaluate(DetectorSet.Default, new LabeledCorpus(seed + 1).Lines(20_000, 0.4));
             var accuracy = new Table().AddColumns("entity type", "precision", "recall", "F1", "TP", "FP", "FN");

@@ -33,7 +33,8 @@ internal sealed partial class BenchCorpus
             }
             if (lines.Count > 400_000) break;
         }
-        if (lines.Count < 1000) throw new UsageException("The bench needs real prose: give --corpus FOLDER with text files (the .NET SDK's reference docs were not found).");
+        if (lines.Count < 1000) throw new UsageException("The bench needs real prose: give --corpus FOLDER with text files (the .NET SDK's reference docs " +
+            "were not found).");
         return new BenchCorpus(lines, folder ?? "the .NET SDK's API reference (XML docs)", seed);
     }
 
@@ -74,10 +75,12 @@ internal sealed partial class BenchCorpus
 
     private string Noise() => _random.Next(5) switch
     {
-        0 => $"2026-{_random.Next(1, 13):00}-{_random.Next(1, 29):00}T{_random.Next(24):00}:{_random.Next(60):00}:{_random.Next(60):00}Z order #{_random.Next(10_000_000, 99_999_999)} shipped {_random.Next(1, 40)} items",
+        0 => $"2026-{_random.Next(1, 13):00}-{_random.Next(1, 29):00}T{_random.Next(24):00}:{_random.Next(60):00}:{_random.Next(60):00}Z order " +
+            $"#{_random.Next(10_000_000, 99_999_999)} shipped {_random.Next(1, 40)} items",
         1 => $"commit {Hex(40)} merged",
         2 => $"sha256 {Hex(64)} build {_random.Next(1, 9999)}",
-        3 => $"total {_random.Next(1, 99_999)}.{_random.Next(100):00} EUR for {_random.Next(1, 500)} units, batch {_random.Next(1000, 9999)}-{_random.Next(100, 999)}",
+        3 => $"total {_random.Next(1, 99_999)}.{_random.Next(100):00} EUR for {_random.Next(1, 500)} units, batch " +
+            $"{_random.Next(1000, 9999)}-{_random.Next(100, 999)}",
         _ => $"latency p99 {_random.Next(1, 900)}ms over {_random.Next(1000, 99_999)} requests on node-{_random.Next(1, 64)}",
     };
 

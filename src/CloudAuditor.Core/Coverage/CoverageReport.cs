@@ -31,7 +31,8 @@ public sealed record CoverageReport(IReadOnlyList<KindCoverage> Kinds, IReadOnly
             yield return string.Join(", ", parts);
         }
         foreach (var remainder in Remainders)
-            yield return $"{remainder.Scope}: listing {Plural(remainder.Kind, 2)} stopped after {remainder.Listed.ToString(CultureInfo.InvariantCulture)} ({remainder.Fault.Reason}); any after those are unknown and were not audited";
+            yield return $"{remainder.Scope}: listing {Plural(remainder.Kind, 2)} stopped after {remainder.Listed.ToString(CultureInfo.InvariantCulture)} " +
+                $"({remainder.Fault.Reason}); any after those are unknown and were not audited";
     }
 
     private static string Named(CoverageGap gap) =>

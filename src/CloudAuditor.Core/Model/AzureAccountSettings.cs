@@ -18,7 +18,8 @@ public sealed record AzureAccountSettings
     public IReadOnlyDictionary<string, string> ResourceGroupTags { get; init; } = NoTags;
 
     /// <summary>Role assignments at storage scope: a request of its own, so known or not on its own.</summary>
-    public Observed<IReadOnlyList<RoleAssignment>> RoleAssignments { get; init; } = Observed<IReadOnlyList<RoleAssignment>>.NotRead("role assignments were not read");
+    public Observed<IReadOnlyList<RoleAssignment>> RoleAssignments { get; init; } = Observed<IReadOnlyList<RoleAssignment>>.NotRead("role assignments were " +
+        "not read");
 
     /// <summary>The principal ids of assigned users that Microsoft Graph says are guests (B2B); needs User.Read.All.</summary>
     public Observed<IReadOnlySet<string>> GuestUsers { get; init; } = Observed<IReadOnlySet<string>>.NotRead("the directory was not asked about guests");

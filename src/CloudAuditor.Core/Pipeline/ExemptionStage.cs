@@ -13,7 +13,8 @@ public sealed class ExemptionStage(ExemptionPolicy exemptions) : IFindingStage
         return ValueTask.FromResult(finding with
         {
             Status = FindingStatus.Exempt,
-            Detail = $"{finding.Detail} Exempt ({exemption.Source}): {exemption.Reason}{(exemption.Expires is { } until ? $", until {until:yyyy-MM-dd}" : "")}.",
+            Detail = $"{finding.Detail} Exempt ({exemption.Source}): " +
+                $"{exemption.Reason}{(exemption.Expires is { } until ? $", until {until:yyyy-MM-dd}" : "")}.",
         });
     }
 }

@@ -57,7 +57,8 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            using var command = Command("SELECT fingerprint, check_id, resource_id, status, severity, first_seen, last_seen FROM findings ORDER BY last_seen DESC, fingerprint");
+            using var command = Command("SELECT fingerprint, check_id, resource_id, status, severity, first_seen, last_seen FROM findings ORDER BY last_seen " +
+                "DESC, fingerprint");
             using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) rows.Add(FindingFrom(reader, reader.GetString(0), 1));
         }
@@ -77,7 +78,8 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
         cancellationToken, ("$id", id), ("$status", status.ToString()), ("$detail", detail), ("$at", at.ToString("O")));
 
     public Task<RemediationRecord?> GetRemediationAsync(string id, CancellationToken cancellationToken) => QueryAsync(
-        "SELECT target, check_id, fingerprint, resource_id, action, prior_state, new_state, status, created_at, updated_at, detail FROM remediations WHERE id = $id",
+        "SELECT target, check_id, fingerprint, resource_id, action, prior_state, new_state, status, created_at, updated_at, detail FROM remediations WHERE " +
+            "id = $id",
         reader => new RemediationRecord
         {
             Id = id,

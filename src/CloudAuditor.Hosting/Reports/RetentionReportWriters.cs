@@ -84,7 +84,8 @@ public static class RetentionReportWriters
         foreach (var row in rows)
         {
             var values = Values(row);
-            html.Append("<tr>").Append(string.Concat(values.Select((v, i) => $"<td class=\"{(Columns[i] == "verdict" ? E(v.Replace(' ', '-')) : Columns[i])}\">{E(v)}</td>"))).Append("</tr>");
+            html.Append("<tr>").Append(string.Concat(values.Select((v, i) => $"<td " +
+                $"class=\"{(Columns[i] == "verdict" ? E(v.Replace(' ', '-')) : Columns[i])}\">{E(v)}</td>"))).Append("</tr>");
         }
         return html.Append("</table></body></html>").ToString();
     }
@@ -94,7 +95,8 @@ public static class RetentionReportWriters
     {
         const int BarWidth = 400, RowHeight = 26, Label = 160;
         var max = Math.Max(1, byClass.Count == 0 ? 1 : byClass.Max(g => g.Count()));
-        var svg = new StringBuilder($"<svg role=\"img\" aria-label=\"Retention compliance by data class\" width=\"{Label + BarWidth + 60}\" height=\"{byClass.Count * RowHeight + 30}\" xmlns=\"http://www.w3.org/2000/svg\">");
+        var svg = new StringBuilder($"<svg role=\"img\" aria-label=\"Retention compliance by data class\" width=\"{Label + BarWidth + 60}\" " +
+            $"height=\"{byClass.Count * RowHeight + 30}\" xmlns=\"http://www.w3.org/2000/svg\">");
         for (var i = 0; i < byClass.Count; i++)
         {
             var y = i * RowHeight;
@@ -104,12 +106,14 @@ public static class RetentionReportWriters
             {
                 var count = byClass[i].Count(r => verdict == "other" ? r.Verdict is not ("compliant" or "non-compliant") : r.Verdict == verdict);
                 var width = count * (double)BarWidth / max;
-                if (count > 0) svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:F1}\" y=\"{y + 4}\" width=\"{width:F1}\" height=\"18\" fill=\"{colour}\"><title>{count} {verdict}</title></rect>");
+                if (count > 0) svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:F1}\" y=\"{y + 4}\" width=\"{width:F1}\" height=\"18\" " +
+                    $"fill=\"{colour}\"><title>{count} {verdict}</title></rect>");
                 x += width;
             }
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + 6:F1}\" y=\"{y + 17}\" font-size=\"12\">{byClass[i].Count()}</text>");
         }
-        svg.Append($"<text x=\"{Label}\" y=\"{byClass.Count * RowHeight + 20}\" font-size=\"11\" fill=\"#555\">green: compliant, red: non-compliant, grey: not judged</text>");
+        svg.Append($"<text x=\"{Label}\" y=\"{byClass.Count * RowHeight + 20}\" font-size=\"11\" fill=\"#555\">green: compliant, red: non-compliant, grey: " +
+            $"not judged</text>");
         return svg.Append("</svg>").ToString();
     }
 

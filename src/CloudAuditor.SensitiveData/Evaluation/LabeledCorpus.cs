@@ -72,7 +72,8 @@ public sealed class LabeledCorpus(int seed)
             2 => $"secret_hash: {v.Hex(40)}",
             3 => $"sha256={v.Hex(64)}",
             4 => $"\"integrity\": \"sha512-{Convert.ToBase64String(v.Bytes(64))}\"",
-            5 => $"at {DateTime.UnixEpoch.AddSeconds(_random.Next(1_000_000_000, 1_900_000_000)):yyyy-MM-ddTHH:mm:ss.fffZ} epoch {_random.Next(1_000_000_000, 1_900_000_000)}",
+            5 => $"at {DateTime.UnixEpoch.AddSeconds(_random.Next(1_000_000_000, 1_900_000_000)):yyyy-MM-ddTHH:mm:ss.fffZ} epoch " +
+                $"{_random.Next(1_000_000_000, 1_900_000_000)}",
             6 => $"version {_random.Next(1, 20)}.{_random.Next(10)}.{_random.Next(100)}.{_random.Next(1000)} released",
             7 => $"Ship to 94105-{v.Digits(4)} by ground",
             8 => $"Order #{_random.Next(1, 9)}{v.Digits(8)} confirmed, invoice {v.Digits(9)}",
@@ -105,7 +106,8 @@ public sealed class LabeledCorpus(int seed)
 
     private string Filler() => _random.Next(3) switch
     {
-        0 => $"2026-11-{_random.Next(1, 29):00}T{_random.Next(24):00}:{_random.Next(60):00}:{_random.Next(60):00}.{_random.Next(1000):000}Z INFO [worker-{_random.Next(16)}] " +
+        0 => $"2026-11-{_random.Next(1, 29):00}T{_random.Next(24):00}:{_random.Next(60):00}:{_random.Next(60):00}.{_random.Next(1000):000}Z INFO " +
+            $"[worker-{_random.Next(16)}] " +
              $"{Pick(Words)} {Pick(Words)} in {_random.Next(1, 900)} ms (status={Pick("200", "201", "404", "503")}, bytes={_random.Next(100, 99999)})",
         1 => string.Join(' ', Enumerable.Range(0, _random.Next(6, 18)).Select(_ => Words[_random.Next(Words.Length)])) + ".",
         _ => $"{Pick(Words)}_count={_random.Next(100000)} {Pick(Words)}_ratio=0.{_random.Next(1000):000} id={_random.Next(1, 99999)}",

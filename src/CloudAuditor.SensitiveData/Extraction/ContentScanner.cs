@@ -49,7 +49,8 @@ public sealed class ContentScanner(DetectorSet detectors, ExtractionLimits limit
         {
             result.Truncated = true;
             if (!isPrefix)
-                scan.Issue(member: null, ScanIssueKind.LimitExceeded, $"larger than the {limits.MaxObjectBytes:N0}-byte size cap; only the first {limits.MaxObjectBytes:N0} bytes were scanned");
+                scan.Issue(member: null, ScanIssueKind.LimitExceeded, $"larger than the {limits.MaxObjectBytes:N0}-byte size cap; only the first " +
+                    $"{limits.MaxObjectBytes:N0} bytes were scanned");
         }
         return result;
     }

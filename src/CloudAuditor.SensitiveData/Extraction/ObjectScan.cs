@@ -138,7 +138,8 @@ internal sealed class ObjectScan(DetectorSet detectors, ExtractionLimits limits,
         // GZipStream ends quietly on a cut stream; the trailer's ISIZE (length mod 2^32) tells whether all of it arrived.
         if (!compressed.AtEnd || compressed.BytesRead >= 18 && compressed.LastFour == (uint)inflated.BytesRead) return;
         if (isPrefix) result.Truncated = true;
-        else Issue(member, ScanIssueKind.LimitExceeded, $"the gzip stream ends early after {inflated.BytesRead:N0} bytes (cut short or corrupt); the rest could not be read");
+        else Issue(member, ScanIssueKind.LimitExceeded, $"the gzip stream ends early after {inflated.BytesRead:N0} bytes (cut short or corrupt); the rest " +
+            $"could not be read");
     }
 
     private async Task ScanZipAsync(Stream seekable, string name, string? member, int depth, CancellationToken cancellationToken)

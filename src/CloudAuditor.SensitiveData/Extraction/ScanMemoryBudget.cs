@@ -70,7 +70,8 @@ public sealed class ScanMemoryBudget
             if (granted.Task.IsCompletedSuccessfully) granted.Task.Result.Dispose();
             if (e is OperationCanceledException) throw;
             throw new ExtractionLimitException(
-                $"{purpose} needs {bytes >> 20} MiB of the scan memory budget ({Capacity >> 20} MiB), which other scans held for longer than {maxWait.TotalSeconds:N0} s", wholeObject: true);
+                $"{purpose} needs {bytes >> 20} MiB of the scan memory budget ({Capacity >> 20} MiB), which other scans held for longer than " +
+                    $"{maxWait.TotalSeconds:N0} s", wholeObject: true);
         }
     }
 

@@ -32,7 +32,8 @@ internal static class ZipDirectory
         if (entries > limits.MaxEntries)
             throw new ExtractionLimitException($"more than {limits.MaxEntries} archive entries ({entries:N0} declared, at '{member}'); not scanned");
         if (directoryBytes > Math.Max(entries, 1) * BytesPerEntry)
-            throw new ExtractionLimitException($"the zip directory declares {directoryBytes:N0} bytes for {entries:N0} entries, a malformed or hostile archive (at '{member}'); not scanned");
+            throw new ExtractionLimitException($"the zip directory declares {directoryBytes:N0} bytes for {entries:N0} entries, a malformed or hostile " +
+                $"archive (at '{member}'); not scanned");
     }
 
     private static (long Entries, long DirectoryBytes) ReadZip64(Stream seekable, long offset, long entries, long directoryBytes)

@@ -103,7 +103,8 @@ public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings se
     {
         if (Interlocked.Decrement(ref _objectsLeft) >= 0 && Interlocked.Add(ref _bytesLeft, -bytes) >= 0) return true;
         if (Interlocked.Exchange(ref _budgetReported, 1) == 0)
-            logger.LogWarning("Sampling budget of this sweep is spent ({Objects} objects, {Bytes} bytes); remaining containers are audited without content sampling",
+            logger.LogWarning("Sampling budget of this sweep is spent ({Objects} objects, {Bytes} bytes); remaining containers are audited without content " +
+                "sampling",
                 settings.MaxObjectsPerSweep, settings.MaxBytesPerSweep);
         return false;
     }

@@ -32,7 +32,8 @@ public sealed class AnchorScanner
             foreach (var anchor in detector.Anchors)
             {
                 var text = anchor.Text;
-                if (string.IsNullOrEmpty(text) || !System.Text.Ascii.IsValid(text)) throw new ArgumentException($"{detector.GetType().Name}: anchors must be non-empty ASCII.");
+                if (string.IsNullOrEmpty(text) || !System.Text.Ascii.IsValid(text)) throw new ArgumentException($"{detector.GetType().Name}: anchors must be " +
+                    $"non-empty ASCII.");
                 var prefix = text[..Math.Min(MaxPrefix, text.Length)];
                 probes.Add(anchor.IgnoreCase ? (Fold(prefix), true) : (prefix, false));
                 var entry = new AnchorEntry(text, anchor.Comparison, d);

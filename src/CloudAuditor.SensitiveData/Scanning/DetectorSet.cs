@@ -20,7 +20,8 @@ public sealed class DetectorSet
     public DetectorSet(IReadOnlyList<IDetector> detectors)
     {
         var unplaced = detectors.FirstOrDefault(d => d is not NumericDetector and not IAnchoredDetector);
-        if (unplaced is not null) throw new ArgumentException($"{unplaced.GetType().Name} is neither a numeric nor an anchored detector, so no pass would run it.");
+        if (unplaced is not null) throw new ArgumentException($"{unplaced.GetType().Name} is neither a numeric nor an anchored detector, so no pass would " +
+            $"run it.");
         Detectors = detectors;
         _numeric = detectors.OfType<NumericDetector>().ToArray();
         _anchored = new AnchorScanner(detectors.OfType<IAnchoredDetector>().ToArray());

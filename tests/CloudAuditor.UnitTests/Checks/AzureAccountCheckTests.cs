@@ -17,7 +17,8 @@ public class AzureAccountCheckTests
     public void Account_checks_are_silent_when_ARM_was_not_read()
     {
         var account = new AzureStorageAccount(new ResourceRef("http://127.0.0.1/devstoreaccount1", "storage-account", "devstoreaccount1"),
-            Observed<AzureAccountSettings>.NotRead("account settings are read through ARM"), Observed<StaticWebsite>.Failed(Subjects.Refused("Get Blob Service Properties: 403")));
+            Observed<AzureAccountSettings>.NotRead("account settings are read through ARM"), Observed<StaticWebsite>.Failed(Subjects.Refused("Get Blob " +
+                "Service Properties: 403")));
         foreach (var check in CheckCatalog.Default.All) Assert.Null(check.Evaluate(account));
     }
 

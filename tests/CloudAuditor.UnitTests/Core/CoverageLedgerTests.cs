@@ -55,6 +55,7 @@ public class CoverageLedgerTests
         ledger.RemainderUnknown("account devstore", CoverageKinds.Container, 120, Throttled);
         var report = ledger.Report();
         Assert.False(report.Complete);
-        Assert.Contains("account devstore: listing containers stopped after 120 (throttled (503 ServerBusy) after retries with backoff); any after those are unknown and were not audited", report.Lines());
+        Assert.Contains("account devstore: listing containers stopped after 120 (throttled (503 ServerBusy) after retries with backoff); any after those are " +
+            "unknown and were not audited", report.Lines());
     }
 }

@@ -14,7 +14,8 @@ public class UndecidedRetentionTests
         var container = Subjects.Container(ContainerAccessLevel.None) with
         {
             Metadata = new Dictionary<string, string> { ["data-class"] = "logs" },
-            Retention = Subjects.Posture() with { Lifecycle = Observed<LifecycleRules>.Failed(Subjects.Refused("lifecycle management policy: 403 AuthorizationFailed")) },
+            Retention = Subjects.Posture() with { Lifecycle = Observed<LifecycleRules>.Failed(Subjects.Refused("lifecycle management policy: 403 " +
+                "AuthorizationFailed")) },
         };
         var verdict = judge.Judge(container);
         Assert.False(verdict.Judged);
@@ -31,7 +32,8 @@ public class UndecidedRetentionTests
         var container = Subjects.Container(ContainerAccessLevel.None) with
         {
             Metadata = new Dictionary<string, string> { ["data-class"] = "logs" },
-            Retention = Subjects.Posture(expirationDays: 30) with { Immutability = Observed<ImmutabilitySettings>.Failed(Subjects.Refused("container immutability: 403")) },
+            Retention = Subjects.Posture(expirationDays: 30) with { Immutability = Observed<ImmutabilitySettings>.Failed(Subjects.Refused("container " +
+                "immutability: 403")) },
         };
         Assert.True(judge.Judge(container).Compliant);
     }

@@ -14,7 +14,8 @@ public class AccuracyTests(ITestOutputHelper output)
     public void Every_type_is_found_reliably_and_lookalikes_do_not_fire(int seed)
     {
         var (perType, overall) = AccuracyReport.Evaluate(DetectorSet.Default, new LabeledCorpus(seed).Lines(6000, piiShare: 0.4));
-        foreach (var t in perType) output.WriteLine($"{t.Type,-28} P={t.Precision:F3} R={t.Recall:F3} F1={t.F1:F3} (tp {t.TruePositives}, fp {t.FalsePositives}, fn {t.FalseNegatives})");
+        foreach (var t in perType) output.WriteLine($"{t.Type,-28} P={t.Precision:F3} R={t.Recall:F3} F1={t.F1:F3} (tp {t.TruePositives}, fp " +
+            $"{t.FalsePositives}, fn {t.FalseNegatives})");
         output.WriteLine($"overall P={overall.Precision:F3} R={overall.Recall:F3} F1={overall.F1:F3}");
 
         Assert.True(overall.F1 >= 0.97, $"overall F1 {overall.F1:F3}");

@@ -179,7 +179,8 @@ public class DetectorTests
     public void Private_keys_count_one_per_pem_block_with_key_material()
     {
         var body = string.Join('\n', Enumerable.Repeat("MIIEowIBAAKCAQEAvWlmXpUyHbZgQ0dKJx3qY1nF8e0gYv5b2c9Zq1sH4tR7uJk", 3));
-        var two = $"-----BEGIN RSA PRIVATE KEY-----\n{body}\n-----END RSA PRIVATE KEY-----\n-----BEGIN OPENSSH PRIVATE KEY-----\n{body}\n-----END OPENSSH PRIVATE KEY-----";
+        var two = $"-----BEGIN RSA PRIVATE KEY-----\n{body}\n-----END RSA PRIVATE KEY-----\n-----BEGIN OPENSSH PRIVATE KEY-----\n{body}\n-----END OPENSSH " +
+            $"PRIVATE KEY-----";
         AssertFinds(EntityTypes.PrivateKey, two, 2);
         Assert.Equal(0, Scan("Paste your -----BEGIN PRIVATE KEY----- here").Count(EntityTypes.PrivateKey));
         Assert.Equal(0, Scan($"-----BEGIN PUBLIC KEY-----\n{body}\n-----END PUBLIC KEY-----").Count(EntityTypes.PrivateKey));

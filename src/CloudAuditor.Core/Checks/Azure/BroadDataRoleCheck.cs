@@ -18,7 +18,8 @@ public sealed class BroadDataRoleCheck : Check<AzureStorageAccount>
         if (account.Settings.Value?.RoleAssignments.Value is not { } assignments) return null;
         var broad = assignments.Where(a => a.RoleDefinitionGuid.Equals(StorageRoles.BlobDataOwner, StringComparison.OrdinalIgnoreCase)
                 || (StorageRoles.KeyListing.ContainsKey(a.RoleDefinitionGuid) && a.PrincipalType is "User" or "Group" or "ForeignGroup"))
-            .Select(a => $"{(StorageRoles.KeyListing.TryGetValue(a.RoleDefinitionGuid, out var name) ? name : "Storage Blob Data Owner")} to a {a.PrincipalType.ToLowerInvariant()}")
+            .Select(a => $"{(StorageRoles.KeyListing.TryGetValue(a.RoleDefinitionGuid, out var name) ? name : "Storage Blob Data Owner")} to a " +
+                $"{a.PrincipalType.ToLowerInvariant()}")
             .GroupBy(d => d).Select(g => $"{g.Count()} x {g.Key}").ToList();
         return broad.Count == 0
             ? CheckOutcome.Pass($"{assignments.Count} role assignment(s) at storage scope, none broad.")
