@@ -48,7 +48,9 @@ internal sealed class AnonymousS3Probe(HttpClient http, AwsTarget target, int ma
     }
 
     private string BucketUrl(string bucket, string region) => target.ServiceUrl is { } url
-        ? target.ForcePathStyle ? $"{url.TrimEnd('/')}/{bucket}" : $"{new UriBuilder(url) { Host = $"{bucket}.{new Uri(url).Host}" }.Uri.ToString().TrimEnd('/')}"
+        ? target.ForcePathStyle
+            ? $"{url.TrimEnd('/')}/{bucket}"
+            : new UriBuilder(url) { Host = $"{bucket}.{new Uri(url).Host}" }.Uri.ToString().TrimEnd('/')
         : $"https://{bucket}.s3.{region}.amazonaws.com";
 
     /// <returns>The final status, and what it means when it is not an answer the probe can read (throttled, no answer).</returns>

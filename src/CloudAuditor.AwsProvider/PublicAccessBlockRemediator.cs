@@ -46,10 +46,13 @@ internal sealed class PublicAccessBlockRemediator(string checkId, Func<string, I
     public override async Task RollbackAsync(RemediationRecord record, CancellationToken cancellationToken)
     {
         var prior = State<BlockState>(record.PriorState);
-        if (prior.Block is null)
-            await CallAsync("DeletePublicAccessBlock", () => Client(prior.Region).DeletePublicAccessBlockAsync(new DeletePublicAccessBlockRequest { BucketName = prior.Bucket }, cancellationToken));
-        else
+        if (prior.Block is not null)
+        {
             await PutAsync(prior, cancellationToken);
+            return;
+        }
+        var delete = new DeletePublicAccessBlockRequest { BucketName = prior.Bucket };
+        await CallAsync("DeletePublicAccessBlock", () => Client(prior.Region).DeletePublicAccessBlockAsync(delete, cancellationToken));
     }
 
     private Task PutAsync(BlockState state, CancellationToken cancellationToken) => CallAsync("PutPublicAccessBlock",

@@ -59,7 +59,8 @@ internal sealed class AccountPublicAccessRemediator(ArmAccountReader reader, Htt
         message.Request.Method = RequestMethod.Patch;
         message.Request.Uri.Reset(new Uri($"{armEndpoint.TrimEnd('/')}{state.ResourceId}?api-version={AzureClientFactory.StorageAccountApiVersion}"));
         message.Request.Headers.Add("Content-Type", "application/json");
-        message.Request.Content = RequestContent.Create(BinaryData.FromObjectAsJson(new { properties = new { allowBlobPublicAccess = state.AllowBlobPublicAccess } }));
+        var body = new { properties = new { allowBlobPublicAccess = state.AllowBlobPublicAccess } };
+        message.Request.Content = RequestContent.Create(BinaryData.FromObjectAsJson(body));
         await arm.SendAsync(message, cancellationToken);
         if (message.Response.IsError) throw new RemediationException($"PATCH storage account: {ArmAccountReader.Describe(message.Response)}");
     }

@@ -97,7 +97,8 @@ public sealed class ArmAccountReader(ArmClient arm, HttpPipeline? pipeline = nul
             "did not set up");
         using var message = pipeline.CreateMessage();
         message.Request.Method = RequestMethod.Get;
-        message.Request.Uri.Reset(new Uri($"{armEndpoint.TrimEnd('/')}{resourceId}/providers/Microsoft.Authorization/roleAssignments?api-version={RoleAssignmentsApiVersion}"));
+        var assignmentsPath = $"{resourceId}/providers/Microsoft.Authorization/roleAssignments?api-version={RoleAssignmentsApiVersion}";
+        message.Request.Uri.Reset(new Uri($"{armEndpoint.TrimEnd('/')}{assignmentsPath}"));
         await pipeline.SendAsync(message, cancellationToken);
         if (message.Response.IsError) return Observed<IReadOnlyList<RoleAssignment>>.Failed(HttpFaults.Of(message.Response.Status, ErrorCode(message.Response),
             "list role assignments"));

@@ -64,7 +64,8 @@ public sealed class TableStateStore : IStateStore
     }
 
     private static FindingRecord FindingFrom(TableEntity e) => new(e.RowKey, e.GetString("CheckId"), e.GetString("ResourceId"),
-        Enum.Parse<FindingStatus>(e.GetString("Status")), Enum.Parse<Severity>(e.GetString("Severity")), e.GetDateTimeOffset("FirstSeen")!.Value, e.GetDateTimeOffset("LastSeen")!.Value);
+        Enum.Parse<FindingStatus>(e.GetString("Status")), Enum.Parse<Severity>(e.GetString("Severity")),
+        e.GetDateTimeOffset("FirstSeen")!.Value, e.GetDateTimeOffset("LastSeen")!.Value);
 
     public Task AddRemediationAsync(RemediationRecord record, CancellationToken cancellationToken) =>
         _remediations.AddEntityAsync(new TableEntity("remediation", record.Id)

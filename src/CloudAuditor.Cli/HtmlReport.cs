@@ -22,7 +22,8 @@ internal sealed class HtmlReport(TextWriter writer, string title) : IFindingRepo
             ".incomplete{background:#fff4e5;border-left:4px solid #e65100;padding:.5em 1em}</style></head><body>" +
             $"<h1>{E(title)}</h1><p>Generated {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC.</p>");
         var coverage = summary.Coverage;
-        await writer.WriteAsync($"<div class=\"{(coverage.Complete ? "complete" : "incomplete")}\"><h2>Coverage{(coverage.Complete ? "" : ": incomplete")}</h2><ul>" +
+        var (state, heading) = coverage.Complete ? ("complete", "Coverage") : ("incomplete", "Coverage: incomplete");
+        await writer.WriteAsync($"<div class=\"{state}\"><h2>{heading}</h2><ul>" +
             string.Concat(coverage.Lines().Select(l => $"<li>{E(l)}</li>")) + "</ul></div>");
         await writer.WriteAsync("<table><tr><th></th>" + string.Concat(Enum.GetValues<FindingStatus>().Select(s => $"<th>{Display.Status(s)}</th>")) + "</tr>");
         foreach (var severity in Enum.GetValues<Severity>())
@@ -30,7 +31,8 @@ internal sealed class HtmlReport(TextWriter writer, string title) : IFindingRepo
             await writer.WriteAsync($"<tr><th class=\"{Css(severity)}\">{Css(severity)}</th>" +
                 string.Concat(Enum.GetValues<FindingStatus>().Select(s => $"<td>{counts[(int)severity, (int)s]}</td>")) + "</tr>");
         }
-        await writer.WriteAsync("</table><h2>Findings</h2><table><tr><th>Severity</th><th>Status</th><th>Check</th><th>Resource</th><th>Detail</th><th>Owner</th></tr>");
+        await writer.WriteAsync("</table><h2>Findings</h2><table>" +
+            "<tr><th>Severity</th><th>Status</th><th>Check</th><th>Resource</th><th>Detail</th><th>Owner</th></tr>");
         foreach (var severity in Enum.GetValues<Severity>())
         {
             await foreach (var f in findings.ReadAsync(cancellationToken))
@@ -38,7 +40,8 @@ internal sealed class HtmlReport(TextWriter writer, string title) : IFindingRepo
                 if (f.Severity != severity || f.Status == FindingStatus.Pass) continue;
                 var entities = string.Concat((f.Entities ?? []).Select(e => $"<br><small>{e.Count} &times; {E(e.Type)}: " +
                     $"{E(string.Join(", ", e.Masked))}</small>"));
-                await writer.WriteAsync($"<tr><td class=\"{Css(f.Severity)}\">{Css(f.Severity)}</td><td>{Display.Status(f.Status)}</td><td>{E(f.CheckId)}</td>" +
+                await writer.WriteAsync($"<tr><td class=\"{Css(f.Severity)}\">{Css(f.Severity)}</td><td>{Display.Status(f.Status)}</td>" +
+                    $"<td>{E(f.CheckId)}</td>" +
                     $"<td>{E(Display.Resource(f))}</td><td>{E(f.Detail)}{entities}</td><td>{E(f.Owner ?? "")}</td></tr>");
             }
         }

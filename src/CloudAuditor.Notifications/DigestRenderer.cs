@@ -45,7 +45,8 @@ public static class DigestRenderer
             if (f.Status == FindingStatus.Fail && f.Remediation is not null) todo.Append($"<b>Fix:</b> {E(f.Remediation)}<br>");
             if (RollbackCommand(f, digest) is { } rollback) todo.Append($"<b>Undo:</b> <code>{E(rollback)}</code><br>");
             todo.Append($"<b>Exempt:</b> {E(ExemptionHint(f))}");
-            html.Append($"<tr><td>{E(f.Severity.ToString())}</td><td>{E(Status(f))}</td><td>{E(f.Resource.Id)}{(f.Object is null ? "" : $"<br><small>{E(f.Object)}</small>")}</td>");
+            var objectName = f.Object is null ? "" : $"<br><small>{E(f.Object)}</small>";
+            html.Append($"<tr><td>{E(f.Severity.ToString())}</td><td>{E(Status(f))}</td><td>{E(f.Resource.Id)}{objectName}</td>");
             html.Append($"<td><b>{E(f.Title)}</b><br>{E(f.Detail)}{evidence}</td><td>{todo}</td></tr>");
         }
         html.Append("</table></body></html>");

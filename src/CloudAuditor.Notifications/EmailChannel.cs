@@ -29,7 +29,8 @@ public sealed class EmailChannel(EmailSettings settings) : INotificationChannel
             await smtp.SendAsync(message, cancellationToken);
             await smtp.DisconnectAsync(true, cancellationToken);
         }
-        catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException or MailKit.CommandException or MailKit.ProtocolException or AuthenticationException)
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException or MailKit.CommandException or MailKit.ProtocolException
+            or AuthenticationException)
         {
             throw new NotificationException($"SMTP {settings.Host}:{settings.Port} failed ({e.GetType().Name})", e);
         }

@@ -89,7 +89,8 @@ public class AzuriteSweepTests(Emulators emulators)
         var config = new AuditorConfig
         {
             Sweep = new SweepSettings { MaxRetries = 1, RequestTimeoutSeconds = 5 },
-            Azure = [new AzureTarget { Name = "gone", ConnectionString = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Emulators.AzuriteAccountKey};BlobEndpoint=http://127.0.0.1:{Emulators.FreePort()}/devstoreaccount1;" }],
+            Azure = [new AzureTarget { Name = "gone",
+                ConnectionString = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Emulators.AzuriteAccountKey};BlobEndpoint=http://127.0.0.1:{Emulators.FreePort()}/devstoreaccount1;" }],
         };
         var (findings, summary) = await Sweeps.RunAsync(config);
         var error = Assert.Single(findings);

@@ -65,7 +65,8 @@ public sealed class FunctionsFaultTests : IAsyncLifetime
             """);
         var app = new WebApplicationFactory<CloudAuditor.Functions.Functions>().WithWebHostBuilder(web => web
             .UseSetting("CLOUDAUDITOR_CONFIG", config)
-            .UseSetting("AuditorStorage", queueStorage ?? $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Emulators.AzuriteAccountKey};QueueEndpoint={DeadEndpoint}/devstoreaccount1;"));
+            .UseSetting("AuditorStorage", queueStorage
+                ?? $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Emulators.AzuriteAccountKey};QueueEndpoint={DeadEndpoint}/devstoreaccount1;"));
         _apps.Add(app);
         var client = app.CreateClient();
         client.Timeout = TimeSpan.FromMinutes(2);

@@ -38,7 +38,9 @@ internal sealed partial class BenchCorpus
         return new BenchCorpus(lines, folder ?? "the .NET SDK's API reference (XML docs)", seed);
     }
 
-    private static string DotnetRoot() => Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory().TrimEnd('/'))))!;
+    /// <summary>The runtime lives in DOTNET_ROOT/shared/Microsoft.NETCore.App/VERSION.</summary>
+    private static string DotnetRoot() =>
+        Path.GetFullPath(Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
 
     /// <summary>Prose without a single digit: the cheapest text a scanner can meet.</summary>
     public async Task<string> WriteProseAsync(string folder, long bytes, CancellationToken cancellationToken)

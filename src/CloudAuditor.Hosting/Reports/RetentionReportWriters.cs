@@ -74,7 +74,8 @@ public static class RetentionReportWriters
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>CloudAuditor retention report</title><style>")
             .Append("body{font-family:Segoe UI,Arial,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;font-size:13px}")
             .Append("th,td{border:1px solid #ccc;padding:4px 8px;text-align:left}th{background:#f3f3f3}.non-compliant{color:#b00020;font-weight:600}")
-            .Append(".compliant{color:#1b5e20}td.reason{min-width:24em}td.resourceId{font-size:11px;color:#555;word-break:break-all;min-width:22em;max-width:30em}")
+            .Append(".compliant{color:#1b5e20}td.reason{min-width:24em}")
+            .Append("td.resourceId{font-size:11px;color:#555;word-break:break-all;min-width:22em;max-width:30em}")
             .Append("</style></head><body>")
             .Append($"<h1>Retention report</h1><p>Generated {generated:yyyy-MM-dd HH:mm} UTC: {rows.Count} containers and buckets, ")
             .Append($"{rows.Count(r => r.Verdict == "compliant")} compliant, {rows.Count(r => r.Verdict == "non-compliant")} non-compliant, ")
@@ -144,7 +145,7 @@ public static class RetentionReportWriters
                 if (index > 1 && int.TryParse(values[c], NumberStyles.None, CultureInfo.InvariantCulture, out _))
                     (cell.DataType, cell.CellValue) = (CellValues.Number, new CellValue(values[c]));
                 else
-                    (cell.DataType, cell.InlineString) = (CellValues.InlineString, new InlineString(new Text(values[c]) { Space = SpaceProcessingModeValues.Preserve }));
+                    (cell.DataType, cell.InlineString) = (CellValues.InlineString, Inline(values[c]));
                 row.Append(cell);
             }
             data.Append(row);
@@ -153,6 +154,9 @@ public static class RetentionReportWriters
         part.Worksheet = new Worksheet(data);
         workbook.Workbook.Sheets!.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id, Name = name });
     }
+
+    /// <summary>A cell's own text, spaces kept as written.</summary>
+    private static InlineString Inline(string value) => new(new Text(value) { Space = SpaceProcessingModeValues.Preserve });
 
     private static string ColumnName(int index) => index < 26 ? ((char)('A' + index)).ToString() : $"{(char)('A' + index / 26 - 1)}{(char)('A' + index % 26)}";
 

@@ -53,7 +53,8 @@ public sealed class LabeledCorpus(int seed)
             9 => (EntityTypes.AwsAccessKeyId, $"aws_access_key_id = {v.AwsKeyId()}"),
             10 => (EntityTypes.AwsSecretAccessKey, _random.Next(2) == 0 ? $"aws_secret_access_key = {v.AwsSecret()}"
                 : $"\"SecretAccessKey\": \"{v.AwsSecret()}\","),
-            11 => (EntityTypes.AzureStorageAccountKey, $"DefaultEndpointsProtocol=https;AccountName=prod{v.Digits(3)};AccountKey={v.AzureKey()};EndpointSuffix=core.windows.net"),
+            11 => (EntityTypes.AzureStorageAccountKey,
+                $"DefaultEndpointsProtocol=https;AccountName=prod{v.Digits(3)};AccountKey={v.AzureKey()};EndpointSuffix=core.windows.net"),
             12 => (EntityTypes.PrivateKey, v.PrivateKey().Replace("\n", "\\n", StringComparison.Ordinal)),
             13 => (EntityTypes.Jwt, $"Authorization: Bearer {v.Jwt()}"),
             14 => (EntityTypes.GitHubToken, $"GITHUB_TOKEN={v.GitHubToken()}"),

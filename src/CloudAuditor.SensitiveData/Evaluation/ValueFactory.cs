@@ -32,7 +32,11 @@ public sealed class ValueFactory(Random random)
 
     public T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
 
-    public string Email() => $"{Pick(First)}{(random.Next(2) == 0 ? "." + Pick(First) : random.Next(100).ToString(System.Globalization.CultureInfo.InvariantCulture))}@{Pick(Domains)}";
+    public string Email()
+    {
+        var separator = random.Next(2) == 0 ? "." + Pick(First) : random.Next(100).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return $"{Pick(First)}{separator}@{Pick(Domains)}";
+    }
 
     public string Phone() => random.Next(6) switch
     {
@@ -129,7 +133,8 @@ public sealed class ValueFactory(Random random)
     public string Jwt()
     {
         static string B64(string json) => Convert.ToBase64String(Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        return $"{B64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}")}.{B64($"{{\"sub\":\"{Digits(8)}\",\"iat\":{random.Next(1_500_000_000, 2_000_000_000)}}}")}.{From(Base62 + "-_", 43)}";
+        var payload = $"{{\"sub\":\"{Digits(8)}\",\"iat\":{random.Next(1_500_000_000, 2_000_000_000)}}}";
+        return $"{B64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}")}.{B64(payload)}.{From(Base62 + "-_", 43)}";
     }
 
     public string GitHubToken(bool valid = true)

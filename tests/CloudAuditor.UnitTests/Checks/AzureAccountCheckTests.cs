@@ -10,8 +10,11 @@ public class AzureAccountCheckTests
     [Theory]
     [InlineData(true, FindingStatus.Fail)]
     [InlineData(false, FindingStatus.Pass)]
-    public void Allow_blob_public_access(bool allowed, FindingStatus expected) =>
-        Assert.Equal(expected, new AccountAllowsBlobPublicAccessCheck().Evaluate(Subjects.Account(Subjects.SafeAccountSettings with { AllowBlobPublicAccess = allowed }))!.Status);
+    public void Allow_blob_public_access(bool allowed, FindingStatus expected)
+    {
+        var account = Subjects.Account(Subjects.SafeAccountSettings with { AllowBlobPublicAccess = allowed });
+        Assert.Equal(expected, new AccountAllowsBlobPublicAccessCheck().Evaluate(account)!.Status);
+    }
 
     [Fact]
     public void Account_checks_are_silent_when_ARM_was_not_read()
@@ -48,6 +51,9 @@ public class AzureAccountCheckTests
     [Theory]
     [InlineData(true, FindingStatus.Fail)]
     [InlineData(false, FindingStatus.Pass)]
-    public void Shared_key_access(bool allowed, FindingStatus expected) =>
-        Assert.Equal(expected, new SharedKeyAccessCheck().Evaluate(Subjects.Account(Subjects.SafeAccountSettings with { AllowSharedKeyAccess = allowed }))!.Status);
+    public void Shared_key_access(bool allowed, FindingStatus expected)
+    {
+        var account = Subjects.Account(Subjects.SafeAccountSettings with { AllowSharedKeyAccess = allowed });
+        Assert.Equal(expected, new SharedKeyAccessCheck().Evaluate(account)!.Status);
+    }
 }

@@ -37,7 +37,8 @@ public class RoleAssignmentCheckTests
         Assert.Equal(FindingStatus.Fail, new GuestPrincipalCheck().Evaluate(Subjects.Account(Subjects.SafeAccountSettings.WithAssignments([user],
             "u1")))!.Status);
         Assert.Equal(FindingStatus.Pass, new GuestPrincipalCheck().Evaluate(Subjects.Account(Subjects.SafeAccountSettings.WithAssignments([user])))!.Status);
-        var unasked = Subjects.SafeAccountSettings.WithAssignments([user]) with { GuestUsers = Observed<IReadOnlySet<string>>.Failed(Subjects.Refused("Microsoft Graph getByIds: 403")) };
+        var refused = Observed<IReadOnlySet<string>>.Failed(Subjects.Refused("Microsoft Graph getByIds: 403"));
+        var unasked = Subjects.SafeAccountSettings.WithAssignments([user]) with { GuestUsers = refused };
         Assert.Null(new GuestPrincipalCheck().Evaluate(Subjects.Account(unasked)));
     }
 

@@ -14,8 +14,10 @@ namespace CloudAuditor.UnitTests.Deployment;
 /// </summary>
 public class DeclaredPermissionsTests
 {
-    private static readonly IReadOnlyList<(Type Declarer, IReadOnlyList<Permission> Permissions)> Aws = PermissionCatalog.Of(typeof(AwsInventoryFactory).Assembly);
-    private static readonly IReadOnlyList<(Type Declarer, IReadOnlyList<Permission> Permissions)> Azure = PermissionCatalog.Of(typeof(AzureInventoryFactory).Assembly);
+    private static readonly IReadOnlyList<(Type Declarer, IReadOnlyList<Permission> Permissions)> Aws =
+        PermissionCatalog.Of(typeof(AwsInventoryFactory).Assembly);
+    private static readonly IReadOnlyList<(Type Declarer, IReadOnlyList<Permission> Permissions)> Azure =
+        PermissionCatalog.Of(typeof(AzureInventoryFactory).Assembly);
 
     private static bool IsRemediator(Type type) => typeof(IRemediator).IsAssignableFrom(type);
 

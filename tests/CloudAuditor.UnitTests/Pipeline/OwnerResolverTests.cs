@@ -32,7 +32,8 @@ public class OwnerResolverTests
         var inGroup = Subjects.Container(ContainerAccessLevel.None, Subjects.SafeAccountSettings with { ResourceGroupTags = new Dictionary<string,
             string> { ["owner"] = "rg-owner@contoso.example" } });
         Assert.Equal("rg-owner@contoso.example", new OwnerResolver(Settings).Resolve(inGroup));
-        var accountWins = inGroup with { Account = inGroup.Account with { Settings = Observed<AzureAccountSettings>.Of(inGroup.Account.Settings.Value! with { Tags = new Dictionary<string, string> { ["contact"] = "acct@contoso.example" } }) } };
+        var tagged = inGroup.Account.Settings.Value! with { Tags = new Dictionary<string, string> { ["contact"] = "acct@contoso.example" } };
+        var accountWins = inGroup with { Account = inGroup.Account with { Settings = Observed<AzureAccountSettings>.Of(tagged) } };
         Assert.Equal("acct@contoso.example", new OwnerResolver(Settings).Resolve(accountWins));
     }
 

@@ -34,7 +34,11 @@ public class WebIdentityTests
         var settings = new AwsClientFactory(new SweepSettings { MaxRetries = 0 })
         {
             Handler = http,
-            WebIdentityTokens = (audience, _) => { audiences.Add(audience); return ValueTask.FromResult("eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.entra-token-for-tests.signature"); },
+            WebIdentityTokens = (audience, _) =>
+            {
+                audiences.Add(audience);
+                return ValueTask.FromResult("eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.entra-token-for-tests.signature");
+            },
         };
         var target = new AwsTarget { Name = "keyless", Region = "us-east-1", RoleArn = "arn:aws:iam::111122223333:role/cloudauditor-readonly",
             WebIdentityAudience = "api://AzureADTokenExchange", AccountId = "111122223333" };

@@ -181,6 +181,9 @@ public class AwsRemediationTests
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
             request.Method == HttpMethod.Get ? base.SendAsync(request, cancellationToken)
-            : Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.Forbidden) { Content = new StringContent(Recorded.Read("aws/error-access-denied.xml"), System.Text.Encoding.UTF8, "application/xml") });
+            : Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.Forbidden)
+            {
+                Content = new StringContent(Recorded.Read("aws/error-access-denied.xml"), System.Text.Encoding.UTF8, "application/xml"),
+            });
     }
 }

@@ -39,7 +39,8 @@ public class AzureAccountRemediationTests
     public async Task The_account_switch_is_patched_off_verified_and_restored()
     {
         var arm = new ArmAccountReplay();
-        var settings = new AzureClientFactory(new SweepSettings { MaxRetries = 0 }, new StaticTokenCredential()) { ArmTransport = new HttpClientTransport(new HttpClient(arm)) };
+        var settings = new AzureClientFactory(new SweepSettings { MaxRetries = 0 },
+            new StaticTokenCredential()) { ArmTransport = new HttpClientTransport(new HttpClient(arm)) };
         var config = new AuditorConfig { Azure = [new AzureTarget { Name = "prod", AccountUrl = "https://financedata.blob.core.windows.net",
             ResourceId = Account }] };
         var target = new AzureInventoryFactory(_ => settings, NullLoggerFactory.Instance).Create(config).Single();

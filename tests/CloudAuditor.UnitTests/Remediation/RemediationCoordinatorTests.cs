@@ -69,7 +69,8 @@ public sealed class RemediationCoordinatorTests : IDisposable
         };
 
     private RemediationCoordinator Coordinator(RemediationMode mode, int maxChanges = 10, params string[] checks) => new(
-        new RemediationSettings { Mode = mode, Checks = [.. checks], MaxChanges = maxChanges }, _journal, $"sweep-{Guid.NewGuid():N}", TimeProvider.System, NullLogger.Instance);
+        new RemediationSettings { Mode = mode, Checks = [.. checks],
+            MaxChanges = maxChanges }, _journal, $"sweep-{Guid.NewGuid():N}", TimeProvider.System, NullLogger.Instance);
 
     private static async Task<Finding> RunAsync(RemediationCoordinator coordinator, ITargetInventory target, AzureContainer subject) =>
         await coordinator.ProcessAsync(target, subject, CheckCatalog.Default.Evaluate(subject).Single(), CancellationToken.None);

@@ -23,7 +23,8 @@ public class ArmRetentionReaderTests
                 "arm/container-ledger-locked.json", "application/json")
             .On(r => r.RequestUri!.AbsolutePath.EndsWith("/containers/applogs", StringComparison.OrdinalIgnoreCase), HttpStatusCode.Forbidden,
                 "arm/error-authorization-failed.json", "application/json");
-        var settings = new AzureClientFactory(new SweepSettings { MaxRetries = 0 }, new StaticTokenCredential()) { ArmTransport = new HttpClientTransport(new HttpClient(arm)) };
+        var settings = new AzureClientFactory(new SweepSettings { MaxRetries = 0 },
+            new StaticTokenCredential()) { ArmTransport = new HttpClientTransport(new HttpClient(arm)) };
         var reader = new ArmRetentionReader(settings.CreateArmClient("https://management.azure.com"));
 
         var account = await reader.ReadAccountAsync(Account, CancellationToken.None);

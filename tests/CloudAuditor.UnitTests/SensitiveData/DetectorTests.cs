@@ -189,7 +189,8 @@ public class DetectorTests
     [Fact]
     public void Jwt_needs_a_decodable_header_with_alg()
     {
-        AssertFinds(EntityTypes.Jwt, "Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c");
+        AssertFinds(EntityTypes.Jwt, "Bearer " +
+            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c");
         Assert.Equal(0, Scan("eyJub3QiOiJhIGp3dCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abc").Count(EntityTypes.Jwt));
         Assert.Equal(0, Scan("eyJhbGciOiJIUzI1NiJ9.not-json-at-all.sig").Count(EntityTypes.Jwt));
     }

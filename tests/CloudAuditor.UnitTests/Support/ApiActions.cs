@@ -36,11 +36,15 @@ public static class ApiActions
         if (uri.Host == "graph.microsoft.com") return "User.Read.All";
         var path = uri.AbsolutePath.TrimEnd('/');
         string Read(string type) => $"{type}/{(method == HttpMethod.Get ? "read" : "write")}";
-        if (path.EndsWith("/providers/Microsoft.Authorization/roleAssignments", StringComparison.OrdinalIgnoreCase)) return "Microsoft.Authorization/roleAssignments/read";
-        if (path.Contains("/blobServices/default/containers/", StringComparison.OrdinalIgnoreCase)) return Read("Microsoft.Storage/storageAccounts/blobServices/containers");
+        if (path.EndsWith("/providers/Microsoft.Authorization/roleAssignments", StringComparison.OrdinalIgnoreCase))
+            return "Microsoft.Authorization/roleAssignments/read";
+        if (path.Contains("/blobServices/default/containers/", StringComparison.OrdinalIgnoreCase))
+            return Read("Microsoft.Storage/storageAccounts/blobServices/containers");
         if (path.EndsWith("/blobServices/default", StringComparison.OrdinalIgnoreCase)) return Read("Microsoft.Storage/storageAccounts/blobServices");
-        if (path.EndsWith("/managementPolicies/default", StringComparison.OrdinalIgnoreCase)) return Read("Microsoft.Storage/storageAccounts/managementPolicies");
-        if (path.Contains("/providers/Microsoft.Storage/storageAccounts/", StringComparison.OrdinalIgnoreCase)) return Read("Microsoft.Storage/storageAccounts");
+        if (path.EndsWith("/managementPolicies/default", StringComparison.OrdinalIgnoreCase))
+            return Read("Microsoft.Storage/storageAccounts/managementPolicies");
+        if (path.Contains("/providers/Microsoft.Storage/storageAccounts/", StringComparison.OrdinalIgnoreCase))
+            return Read("Microsoft.Storage/storageAccounts");
         if (path.EndsWith("/resources", StringComparison.OrdinalIgnoreCase)) return "Microsoft.Resources/subscriptions/resources/read";
         if (path.Contains("/resourceGroups/", StringComparison.OrdinalIgnoreCase)) return "Microsoft.Resources/subscriptions/resourceGroups/read";
         return $"unmapped {method} {uri}";
