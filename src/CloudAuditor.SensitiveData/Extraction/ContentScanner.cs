@@ -54,6 +54,4 @@ public sealed class ContentScanner(DetectorSet detectors, ExtractionLimits limit
         }
         return result;
     }
-
-    internal static string Join(string? parent, string child) => ObjectScan.Join(parent, child);
 }

@@ -44,9 +44,15 @@ public sealed class ExtractionBudget(ExtractionLimits limits)
         if (_expanded > limits.MaxExpandedBytes)
             throw new ExtractionLimitException($"decompressed content exceeds {limits.MaxExpandedBytes >> 20} MiB (at '{member}'); the rest was not scanned",
                 wholeObject: true);
-        if (streamTotal > limits.RatioGraceBytes && streamTotal > Math.Max(1, compressed) * limits.MaxCompressionRatio)
-            throw new ExtractionLimitException($"compression ratio above {limits.MaxCompressionRatio}:1, a likely decompression bomb (at '{member}')");
+        CheckRatio(streamTotal, compressed, member);
         CheckTime();
+    }
+
+    /// <summary>The ratio rule, for bytes inflated so far or sizes an archive declares: past the grace, at most the ratio.</summary>
+    public void CheckRatio(long expanded, long compressed, string member)
+    {
+        if (expanded > limits.RatioGraceBytes && expanded > Math.Max(1, compressed) * limits.MaxCompressionRatio)
+            throw new ExtractionLimitException($"compression ratio above {limits.MaxCompressionRatio}:1, a likely decompression bomb (at '{member}')");
     }
 
     private sealed class ExpansionGuard(Stream inner, ExtractionBudget budget, string member, Func<long> compressed) : Stream

@@ -21,17 +21,18 @@ public sealed class MeteredStream(Stream inner, long cap = long.MaxValue) : Read
     public override int Read(Span<byte> buffer)
     {
         if (BytesRead >= cap) return AtCap(inner.Read(stackalloc byte[1]));
-        return Counted(buffer, inner.Read(Capped(buffer)));
+        return Counted(buffer, inner.Read(buffer[..Room(buffer.Length)]));
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         if (BytesRead >= cap) return AtCap(await inner.ReadAsync(new byte[1], cancellationToken));
-        var read = await inner.ReadAsync(buffer[..(int)Math.Min(buffer.Length, cap - BytesRead)], cancellationToken);
+        var read = await inner.ReadAsync(buffer[..Room(buffer.Length)], cancellationToken);
         return Counted(buffer.Span, read);
     }
 
-    private Span<byte> Capped(Span<byte> buffer) => buffer[..(int)Math.Min(buffer.Length, cap - BytesRead)];
+    /// <summary>How much of a read of <paramref name="length"/> bytes the cap leaves.</summary>
+    private int Room(int length) => (int)Math.Min(length, cap - BytesRead);
 
     private int AtCap(int beyond)
     {

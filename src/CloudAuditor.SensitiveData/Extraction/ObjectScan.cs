@@ -41,7 +41,8 @@ internal sealed class ObjectScan(DetectorSet detectors, ExtractionLimits limits,
     public async Task ScanAsync(Stream content, string name, string? member, int depth, Stream? seekable, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var head = await PrefixedStream.ReadHeadAsync(content, HeadBytes, cancellationToken);
+        var buffer = new byte[HeadBytes];
+        var head = buffer[..await content.ReadAtLeastAsync(buffer, HeadBytes, throwOnEndOfStream: false, cancellationToken)];
         var format = FormatSniffer.Sniff(head, name);
         var stream = new PrefixedStream(head, content);
         try
@@ -72,7 +73,7 @@ internal sealed class ObjectScan(DetectorSet detectors, ExtractionLimits limits,
         }
     }
 
-    internal static bool IsUnparsable(Exception e) =>
+    private static bool IsUnparsable(Exception e) =>
         e is InvalidDataException or FormatException or UglyToad.PdfPig.Core.PdfDocumentFormatException or System.Xml.XmlException
             or InvalidOperationException or NotSupportedException or EndOfStreamException or ArgumentException;
 

@@ -57,8 +57,7 @@ internal static class OfficeText
             var path = ObjectScan.Join(member, entry.FullName);
             scan.Budget.CountEntry(path);
             total += entry.Length;
-            if (entry.Length > limits.RatioGraceBytes && entry.Length > Math.Max(1, entry.CompressedLength) * limits.MaxCompressionRatio)
-                throw new ExtractionLimitException($"compression ratio above {limits.MaxCompressionRatio}:1, a likely decompression bomb (at '{path}')");
+            scan.Budget.CheckRatio(entry.Length, entry.CompressedLength, path);
             if (total > limits.MaxExpandedBytes)
                 throw new ExtractionLimitException($"decompressed content exceeds {limits.MaxExpandedBytes >> 20} MiB (at '{path}')");
         }

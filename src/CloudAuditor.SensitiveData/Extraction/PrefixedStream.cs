@@ -21,18 +21,4 @@ public sealed class PrefixedStream(ReadOnlyMemory<byte> head, Stream rest) : Rea
         _head = _head[count..];
         return count;
     }
-
-    /// <summary>Reads up to <paramref name="count"/> bytes (fewer only at the end of the stream) to sniff with.</summary>
-    public static async Task<byte[]> ReadHeadAsync(Stream stream, int count, CancellationToken cancellationToken)
-    {
-        var head = new byte[count];
-        var filled = 0;
-        while (filled < count)
-        {
-            var read = await stream.ReadAsync(head.AsMemory(filled), cancellationToken);
-            if (read == 0) break;
-            filled += read;
-        }
-        return filled == count ? head : head[..filled];
-    }
 }

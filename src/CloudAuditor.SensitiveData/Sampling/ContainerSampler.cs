@@ -47,15 +47,15 @@ public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings se
         var budgetSpent = false;
         foreach (var item in SampleSelection.Choose(listed, settings.ObjectsPerContainer))
         {
-            var sampled = budgetSpent ? null : await ScanItemAsync(container, store, item, cancellationToken);
-            budgetSpent = sampled is null;
-            yield return sampled ?? new SampledObject(item.Key, [], AuditState.NotAudited, BudgetSpent);
+            var sampled = budgetSpent ? NotSampled(item.Key) : await ScanItemAsync(container, store, item, cancellationToken);
+            budgetSpent = sampled.Fault == BudgetSpent;
+            yield return sampled;
         }
     }
 
     /// <summary>One object within the budgets: whole for archives (up to the cap), a range otherwise.</summary>
-    /// <returns>Null when the sweep's budget is spent.</returns>
-    public async Task<SampledObject?> ScanItemAsync(IAuditSubject container, IObjectStore store, StoredObject item, CancellationToken cancellationToken)
+    /// <returns>Not audited, for the <see cref="BudgetSpent"/> fault, once the sweep's budget is spent.</returns>
+    public async Task<SampledObject> ScanItemAsync(IAuditSubject container, IObjectStore store, StoredObject item, CancellationToken cancellationToken)
     {
         var whole = NeedWholeObject.Contains(Path.GetExtension(item.Key));
         if (whole && item.Size > settings.MaxWholeObjectBytes)
@@ -64,7 +64,7 @@ public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings se
             return new SampledObject(item.Key, [Unscanned(container, store, item.Key, reason)], AuditState.NotAudited, new Fault(FaultKind.Limit, reason));
         }
         var length = whole ? item.Size : Math.Min(item.Size, settings.BytesPerObject);
-        if (!Reserve(length)) return null;
+        if (!Reserve(length)) return NotSampled(item.Key);
         return await ScanObjectAsync(container, store, item, length, Exposure.IsPubliclyReadable(container), cancellationToken);
     }
 
@@ -123,7 +123,10 @@ public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings se
         }
     }
 
-    private static readonly Fault BudgetSpent = new(FaultKind.Limit, "the sweep's sampling budget (sampling.maxObjectsPerSweep, maxBytesPerSweep) was spent");
+    private static readonly Fault BudgetSpent =
+        new(FaultKind.Limit, "the sweep's sampling budget (sampling.maxObjectsPerSweep, maxBytesPerSweep) was spent");
+
+    private static SampledObject NotSampled(string key) => new(key, [], AuditState.NotAudited, BudgetSpent);
 
     private static Finding Unscanned(IAuditSubject container, IObjectStore store, string? key, string reason) =>
         SensitiveDataFindings.Unscanned(container.Cloud, container.Resource, store.Checks, key, reason);

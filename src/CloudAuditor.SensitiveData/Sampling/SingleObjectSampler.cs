@@ -31,8 +31,7 @@ public sealed class SingleObjectSampler(ContainerSampler inner, string key) : IC
         // Deleted again before the event arrived: nothing to scan, nothing missed.
         else if (item is not null)
         {
-            yield return await inner.ScanItemAsync(container, store, item, cancellationToken)
-                ?? new SampledObject(key, [], AuditState.NotAudited, new Fault(FaultKind.Limit, "the sampling budget was spent"));
+            yield return await inner.ScanItemAsync(container, store, item, cancellationToken);
         }
     }
 }
