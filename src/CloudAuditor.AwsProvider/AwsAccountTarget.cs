@@ -51,11 +51,12 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settin
         var home = Client(target.Region);
         var accountId = target.AccountId ?? await LookUpAccountIdAsync(cancellationToken);
         var buckets = await BucketNamesAsync(home, cancellationToken);
+        var accountBlock = await AccountControl().ReadAsync(accountId, cancellationToken);
         var scope = new ListingScope(new ResourceRef($"target:{target.Name}", "target", target.Name) { Account = accountId }, CoverageKinds.Bucket);
         await ResourceFanOut.RunAsync(buckets.ToAsyncEnumerable(), scope, bucket => BucketResource(bucket, accountId),
             async (bucket, token) =>
             {
-                var subject = await ReadBucketAsync(BucketResource(bucket, accountId), token);
+                var subject = await ReadBucketAsync(BucketResource(bucket, accountId), token) with { AccountPublicAccessBlock = accountBlock };
                 await sink.SubjectAsync(subject, token);
                 await sink.ObjectsAsync(subject, new S3ObjectStore(Client(subject.Region), bucket), token);
             },
@@ -73,6 +74,7 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settin
         var acl = await reader.AclAsync(name, cancellationToken);
         var policy = await reader.PolicyAsync(name, cancellationToken);
         var pab = await reader.PublicAccessBlockAsync(name, cancellationToken);
+        var ownership = await reader.OwnershipAsync(name, cancellationToken);
         var website = await reader.WebsiteAsync(name, cancellationToken);
         var tags = await reader.TagsAsync(name, cancellationToken);
         var retention = await reader.RetentionAsync(name, cancellationToken);
@@ -80,7 +82,7 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settin
             ? await new AnonymousS3Probe(_anonymousHttp, target, settings.Sweep.MaxRetries).ProbeAsync(name, region,
                 await reader.FirstKeyAsync(name, cancellationToken), cancellationToken)
             : AnonymousProbe.NotAttempted;
-        return new S3Bucket(resource, region, acl, policy, pab, website, tags, probe) { Retention = retention };
+        return new S3Bucket(resource, region, acl, policy, pab, website, tags, probe) { Retention = retention, Ownership = ownership };
     }
 
     private async Task<IReadOnlyList<string>> BucketNamesAsync(AmazonS3Client client, CancellationToken cancellationToken)
@@ -123,6 +125,9 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settin
             return null;
         }
     }
+
+    private S3ControlClient AccountControl() =>
+        new(_anonymousHttp, target, settings.ResolveCredentials(target), settings.Sweep.MaxRetries, TimeProvider.System);
 
     private AmazonS3Client Client(string region) => _regionalClients.GetOrAdd(region, r => settings.CreateS3Client(target, r));
 

@@ -6,6 +6,7 @@ using CloudAuditor.Core.Faults;
 using CloudAuditor.Core.Model;
 using Bucket = string;
 using WebsiteConfiguration = CloudAuditor.Core.Model.WebsiteConfiguration;
+using ObjectOwnership = CloudAuditor.Core.Model.ObjectOwnership;
 using CloudAuditor.Core.Permissions;
 
 namespace CloudAuditor.AwsProvider;
@@ -24,6 +25,7 @@ internal sealed class S3SettingsReader(IAmazonS3 s3) : IRequiresPermissions
         Permission.Reads("s3:GetBucketPublicAccessBlock"),
         Permission.Reads("s3:GetBucketWebsite"),
         Permission.Reads("s3:GetBucketTagging"),
+        Permission.Reads("s3:GetBucketOwnershipControls"),
         Permission.Reads("s3:GetBucketVersioning"),
         Permission.Reads("s3:GetBucketObjectLockConfiguration"),
         Permission.Reads("s3:GetLifecycleConfiguration"),
@@ -56,6 +58,15 @@ internal sealed class S3SettingsReader(IAmazonS3 s3) : IRequiresPermissions
         return NotFound(response) || c is null ? null : new PublicAccessBlock(c.BlockPublicAcls ?? false, c.IgnorePublicAcls ?? false, c.BlockPublicPolicy
             ?? false, c.RestrictPublicBuckets ?? false);
     }, "NoSuchPublicAccessBlockConfiguration", cancellationToken);
+
+    /// <summary>Object Ownership; no controls at all means ObjectWriter (ACLs in force), as for buckets made before April 2023.</summary>
+    public Task<Observed<ObjectOwnership>> OwnershipAsync(Bucket bucket, CancellationToken cancellationToken) => ReadAsync("GetBucketOwnershipControls",
+        async () =>
+    {
+        var response = await s3.GetBucketOwnershipControlsAsync(new GetBucketOwnershipControlsRequest { BucketName = bucket }, cancellationToken);
+        return NotFound(response) || response.OwnershipControls?.Rules is not { Count: > 0 } rules ? null
+            : new ObjectOwnership(rules[0].ObjectOwnership?.Value ?? "ObjectWriter");
+    }, "OwnershipControlsNotFoundError", cancellationToken);
 
     public Task<Observed<WebsiteConfiguration>> WebsiteAsync(Bucket bucket, CancellationToken cancellationToken) => ReadAsync("GetBucketWebsite", async () =>
     {

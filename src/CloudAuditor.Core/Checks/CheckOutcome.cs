@@ -8,6 +8,10 @@ public sealed record CheckOutcome(FindingStatus Status, string Detail, Severity?
     public static CheckOutcome Pass(string detail, IReadOnlyDictionary<string, string>? evidence = null) =>
         new(FindingStatus.Pass, detail, null, evidence);
 
+    /// <summary>A setting the verdict depends on could not be read: reported as an error that names it, never guessed.</summary>
+    public static CheckOutcome Undecided(string detail, IReadOnlyDictionary<string, string>? evidence = null) =>
+        new(FindingStatus.Error, "Undecided: " + detail, null, evidence);
+
     public static CheckOutcome Fail(string detail, Severity? severity = null, IReadOnlyDictionary<string, string>? evidence = null) =>
         new(FindingStatus.Fail, detail, severity, evidence);
 }

@@ -8,6 +8,12 @@ public sealed class AwsTarget
     /// <summary>An S3-compatible endpoint instead of AWS (s3rver, MinIO).</summary>
     public string? ServiceUrl { get; set; }
 
+    /// <summary>
+    /// The S3 Control endpoint for account-level Block Public Access, when not https://{account}.s3-control.{region}.amazonaws.com
+    /// (a VPC endpoint, FIPS). With serviceUrl and no s3ControlUrl the endpoint is taken to have no account layer.
+    /// </summary>
+    public string? S3ControlUrl { get; set; }
+
     public bool ForcePathStyle { get; set; }
     public string? AccessKeyId { get; set; }
     public string? SecretAccessKey { get; set; }

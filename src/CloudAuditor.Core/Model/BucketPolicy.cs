@@ -1,11 +1,15 @@
 using System.Text.Json;
+using CloudAuditor.Core.Policy;
 
 namespace CloudAuditor.Core.Model;
 
 /// <summary>An S3 bucket policy parsed from its JSON; keeps the raw text so remediation can rewrite it faithfully.</summary>
 public sealed record BucketPolicy(string Json, IReadOnlyList<PolicyStatement> Statements)
 {
-    public IEnumerable<PolicyStatement> PublicStatements => Statements.Where(s => s.IsPublic);
+    /// <summary>Each statement's reach and the reason that decided it.</summary>
+    public PolicyVerdict Verdict => PublicPolicyEvaluator.Evaluate(this);
+
+    public IEnumerable<PolicyStatement> PublicStatements => Verdict.Public.Select(v => v.Statement);
 
     /// <summary>
     /// The same policy without its public statements, every other statement and field kept as written.
@@ -15,12 +19,14 @@ public sealed record BucketPolicy(string Json, IReadOnlyList<PolicyStatement> St
     {
         var root = System.Text.Json.Nodes.JsonNode.Parse(Json)!.AsObject();
         var kept = root["Statement"] is System.Text.Json.Nodes.JsonArray array
-            ? array.Where((_, i) => !Statements[i].IsPublic).Select(n => n!.DeepClone()).ToList()
-            : Statements[0].IsPublic ? [] : [root["Statement"]!.DeepClone()];
+            ? array.Where((_, i) => !IsPublic(i)).Select(n => n!.DeepClone()).ToList()
+            : IsPublic(0) ? [] : [root["Statement"]!.DeepClone()];
         if (kept.Count == 0) return null;
         root["Statement"] = new System.Text.Json.Nodes.JsonArray([.. kept]);
         return root.ToJsonString();
     }
+
+    private bool IsPublic(int index) => Verdict.Statements[index].Reach == PolicyReach.Public;
 
     /// <exception cref="FormatException">The text is not a policy document.</exception>
     public static BucketPolicy Parse(string json)
@@ -44,11 +50,15 @@ public sealed record BucketPolicy(string Json, IReadOnlyList<PolicyStatement> St
         var effect = element.TryGetProperty("Effect", out var e) ? e.GetString() : null;
         var usesNotPrincipal = element.TryGetProperty("NotPrincipal", out _);
         var principals = element.TryGetProperty("Principal", out var p) ? ParsePrincipals(p) : [];
-        var actions = element.TryGetProperty("Action", out var a) ? Strings(a) : [];
         var conditions = element.TryGetProperty("Condition", out var c) ? ParseConditions(c) : [];
         var sid = element.TryGetProperty("Sid", out var s) ? s.GetString() : null;
         return new PolicyStatement(sid, string.Equals(effect, "Allow", StringComparison.OrdinalIgnoreCase),
-            principals, usesNotPrincipal, actions, conditions);
+            principals, usesNotPrincipal, Listed(element, "Action"), conditions)
+        {
+            NotActions = Listed(element, "NotAction"),
+            Resources = Listed(element, "Resource"),
+            NotResources = Listed(element, "NotResource"),
+        };
     }
 
     /// <summary>"*" and {"AWS": "*"} both mean everyone; other principals keep their values (ARNs, account ids, services).</summary>
@@ -67,6 +77,8 @@ public sealed record BucketPolicy(string Json, IReadOnlyList<PolicyStatement> St
             .SelectMany(op => op.Value.EnumerateObject().Select(key => new PolicyCondition(op.Name, key.Name, Strings(key.Value))))
             .ToList();
     }
+
+    private static List<string> Listed(JsonElement statement, string name) => statement.TryGetProperty(name, out var value) ? Strings(value) : [];
 
     private static IEnumerable<JsonElement> EnumerateOneOrMany(JsonElement element) =>
         element.ValueKind == JsonValueKind.Array ? element.EnumerateArray() : [element];

@@ -18,7 +18,13 @@ public class AwsReplayTests
     private const string Site = "acme-public-site";
     private const string Payroll = "acme-payroll";
 
-    private static RecordedHttpHandler Recordings() => new RecordedHttpHandler()
+    private static RecordedHttpHandler Recordings(HttpStatusCode accountBlockStatus = HttpStatusCode.NotFound,
+        string accountBlock = "aws/s3control-error-no-pab.xml") => new RecordedHttpHandler()
+        .On(r => RecordedHttpHandler.IsSigned(r) && r.RequestUri!.Host == "111122223333.s3-control.us-east-1.amazonaws.com"
+            && r.RequestUri.AbsolutePath == "/v20180820/configuration/publicAccessBlock"
+            && r.Headers.GetValues("x-amz-account-id").Single() == "111122223333", accountBlockStatus, accountBlock)
+        .OnS3(Site, "ownershipControls", HttpStatusCode.NotFound, "aws/error-no-ownership-controls.xml")
+        .OnS3(Payroll, "ownershipControls", HttpStatusCode.OK, "aws/ownership-bucket-owner-enforced.xml")
         .On(r => RecordedHttpHandler.IsSigned(r) && r.RequestUri!.AbsolutePath == "/" && r.RequestUri.Query.Length <= 1
             && r.RequestUri.Host.StartsWith("s3.", StringComparison.Ordinal), HttpStatusCode.OK, "aws/list-buckets.xml")
         .OnS3(Site, "location", HttpStatusCode.OK, "aws/location-us-east-1.xml")
@@ -48,9 +54,9 @@ public class AwsReplayTests
         .OnS3(Payroll, "replication", HttpStatusCode.OK, "aws/replication-dr.xml")
         .OnAnonymousS3(Payroll, uri => RecordedHttpHandler.HasQuery(uri, "list-type"), HttpStatusCode.Forbidden, "aws/error-access-denied.xml");
 
-    private static async Task<(IReadOnlyList<Finding> Findings, RecordedHttpHandler Http)> SweepAsync()
+    private static async Task<(IReadOnlyList<Finding> Findings, RecordedHttpHandler Http)> SweepAsync(RecordedHttpHandler? recordings = null)
     {
-        var http = Recordings();
+        var http = recordings ?? Recordings();
         var config = new AuditorConfig
         {
             Sweep = new SweepSettings { MaxRetries = 0 },
@@ -81,6 +87,36 @@ public class AwsReplayTests
         Assert.Equal("206", proof.Evidence!["anonymousProbeStatus"]);
         Assert.Equal("arn:aws:s3:::acme-public-site", proof.Resource.Id);
         Assert.Equal("111122223333", proof.Resource.Account);
+    }
+
+    [Fact]
+    public async Task Account_block_public_access_neutralises_what_the_bucket_leaves_open()
+    {
+        var (findings, http) = await SweepAsync(Recordings(HttpStatusCode.OK, "aws/s3control-pab-all-on.xml"));
+        Assert.Empty(http.Unmatched);
+        var site = findings.Where(f => f.Resource.Bucket == Site).ToDictionary(f => f.CheckId);
+        foreach (var id in new[] { "aws.s3.acl-public-grant", "aws.s3.policy-public-principal", "aws.s3.public-access-block" })
+        {
+            Assert.Equal(FindingStatus.Pass, site[id].Status);
+            Assert.Contains("(account)", site[id].Detail, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Unreadable_account_block_leaves_the_verdicts_that_need_it_undecided()
+    {
+        var (findings, _) = await SweepAsync(Recordings(HttpStatusCode.Forbidden, "aws/s3control-error-access-denied.xml"));
+        var site = findings.Where(f => f.Resource.Bucket == Site).ToDictionary(f => f.CheckId);
+        foreach (var id in new[] { "aws.s3.acl-public-grant", "aws.s3.policy-public-principal" })
+        {
+            Assert.Equal(FindingStatus.Error, site[id].Status);
+            Assert.Contains("Undecided", site[id].Detail, StringComparison.Ordinal);
+            Assert.Contains("GetPublicAccessBlock (account): 403 AccessDenied", site[id].Detail, StringComparison.Ordinal);
+        }
+        Assert.Contains("GetPublicAccessBlock (account): 403 AccessDenied", site["aws.s3.settings-unreadable"].Detail, StringComparison.Ordinal);
+        // The bucket's own block is off, so that part is decided whatever the account says: off at both is not yet known.
+        var payroll = findings.Where(f => f.Resource.Bucket == Payroll).ToDictionary(f => f.CheckId);
+        Assert.Equal(FindingStatus.Pass, payroll["aws.s3.public-access-block"].Status);
     }
 
     [Fact]

@@ -12,6 +12,7 @@ public static class ApiActions
         ["publicAccessBlock"] = "s3:GetBucketPublicAccessBlock", ["website"] = "s3:GetBucketWebsite", ["tagging"] = "s3:GetBucketTagging",
         ["versioning"] = "s3:GetBucketVersioning", ["object-lock"] = "s3:GetBucketObjectLockConfiguration", ["lifecycle"] = "s3:GetLifecycleConfiguration",
         ["replication"] = "s3:GetReplicationConfiguration", ["list-type"] = "s3:ListBucket",
+        ["ownershipControls"] = "s3:GetBucketOwnershipControls",
     };
 
     private static readonly Dictionary<string, string> S3BucketWrites = new(StringComparer.Ordinal)
@@ -22,6 +23,9 @@ public static class ApiActions
     public static string S3(HttpMethod method, Uri uri)
     {
         if (uri.Host.StartsWith("sts.", StringComparison.Ordinal)) return "sts:GetCallerIdentity";
+        // S3 Control: DELETE is authorised by the Put permission, as for the bucket-level block.
+        if (uri.Host.Contains(".s3-control.", StringComparison.Ordinal))
+            return method == HttpMethod.Get ? "s3:GetAccountPublicAccessBlock" : "s3:PutAccountPublicAccessBlock";
         var query = uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries).Select(q => q.Split('=')[0]).ToList();
         if (uri.AbsolutePath == "/" && query.Count == 0 && uri.Host.StartsWith("s3.", StringComparison.Ordinal)) return "s3:ListAllMyBuckets";
         var sub = query.FirstOrDefault(q => S3BucketReads.ContainsKey(q) || S3BucketWrites.ContainsKey(q));

@@ -67,7 +67,11 @@ public static class Subjects
             Observed<PublicAccessBlock>.Of(pabConfigured ? pab ?? new PublicAccessBlock(true, true, true, true) : null),
             Observed<WebsiteConfiguration>.Of(website),
             Observed<TagSet>.Of(TagSet.Empty),
-            probe ?? AnonymousProbe.NotAttempted);
+            probe ?? AnonymousProbe.NotAttempted)
+        {
+            AccountPublicAccessBlock = Observed<PublicAccessBlock>.Of(null),
+            Ownership = Observed<ObjectOwnership>.Of(null),
+        };
 
     public static AclGrant OwnerGrant => new(AclGranteeGroup.Other, "75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a", "FULL_CONTROL");
 

@@ -23,9 +23,16 @@ public sealed class AclPublicGrantCheck : Check<S3Bucket>
         if (publicGrants.Count == 0) return CheckOutcome.Pass("The ACL grants nothing to AllUsers or AuthenticatedUsers.");
         var listed = string.Join(", ", publicGrants.Select(g => $"{g.Permission} to {g.Group}"));
         var evidence = Evidence(("publicGrants", listed));
-        if (bucket.Blocks(p => p.IgnorePublicAcls))
-            return CheckOutcome.Pass($"The ACL grants {listed}, but IgnorePublicAcls neutralises them.", evidence);
-        return CheckOutcome.Fail($"The ACL grants {listed}.", SeverityOf(publicGrants), evidence);
+        if (bucket.Ownership.Value?.AclsDisabled == true)
+            return CheckOutcome.Pass($"The ACL lists {listed}, but Object Ownership is BucketOwnerEnforced, so ACLs grant nothing.", evidence);
+        return bucket.PublicAccessBlocks(p => p.IgnorePublicAcls) switch
+        {
+            BlockState.On => CheckOutcome.Pass($"The ACL grants {listed}, but IgnorePublicAcls ({bucket.PublicAccessBlockSource(p => p.IgnorePublicAcls)}) " +
+                "neutralises them.", evidence),
+            BlockState.Unknown => CheckOutcome.Undecided($"The ACL grants {listed}; whether IgnorePublicAcls neutralises them is unknown: " +
+                $"{bucket.UnknownPublicAccessBlock}.", evidence),
+            _ => CheckOutcome.Fail($"The ACL grants {listed}.", SeverityOf(publicGrants), evidence),
+        };
     }
 
     /// <summary>Write or ACL-write grants let strangers change or take over the bucket, worse than reading it.</summary>

@@ -1,11 +1,12 @@
 using CloudAuditor.Core.Model;
+using CloudAuditor.Core.Policy;
 
-namespace CloudAuditor.UnitTests.Core;
+namespace CloudAuditor.UnitTests.Policy;
 
 public class BucketPolicyTests
 {
-    private static PolicyStatement Single(string statement) =>
-        Assert.Single(BucketPolicy.Parse($$"""{"Version":"2012-10-17","Statement":[{{statement}}]}""").Statements);
+    private static StatementVerdict Verdict(string statement) =>
+        Assert.Single(BucketPolicy.Parse($$"""{"Version":"2012-10-17","Statement":[{{statement}}]}""").Verdict.Statements);
 
     [Theory]
     [InlineData("""{"Effect":"Allow","Principal":"*","Action":"s3:GetObject"}""")]
@@ -16,7 +17,7 @@ public class BucketPolicyTests
     [InlineData("""{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Condition":{"StringEqualsIfExists":{"aws:PrincipalOrgID":"o-abc"}}}""")]
     [InlineData("""{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Condition":{"IpAddress":{"aws:SourceIp":"0.0.0.0/0"}}}""")]
     [InlineData("""{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Condition":{"StringLike":{"aws:PrincipalOrgID":"*"}}}""")]
-    public void Statements_open_to_anyone_are_public(string statement) => Assert.True(Single(statement).IsPublic);
+    public void Statements_open_to_anyone_are_public(string statement) => Assert.Equal(PolicyReach.Public, Verdict(statement).Reach);
 
     [Theory]
     [InlineData("""{"Effect":"Deny","Principal":"*","Action":"s3:*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}""")]
@@ -25,7 +26,7 @@ public class BucketPolicyTests
     [InlineData("""{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Condition":{"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"}}}""")]
     [InlineData("""{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Condition":{"StringEquals":{"aws:PrincipalOrgID":["o-abc123"]}}}""")]
     [InlineData("""{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Condition":{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}}}""")]
-    public void Restricted_or_named_statements_are_not_public(string statement) => Assert.False(Single(statement).IsPublic);
+    public void Restricted_or_named_statements_are_not_public(string statement) => Assert.NotEqual(PolicyReach.Public, Verdict(statement).Reach);
 
     [Fact]
     public void A_single_statement_object_is_accepted()
