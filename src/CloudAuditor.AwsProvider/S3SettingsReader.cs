@@ -123,20 +123,37 @@ internal sealed class S3SettingsReader(IAmazonS3 s3) : IRequiresPermissions
         return new ImmutabilitySettings(days, retention?.Mode?.Value == "COMPLIANCE", LegalHold: false);
     }
 
-    /// <summary>A rule with its filter: prefix, tags and size window, from the filter (or its And) or the legacy rule prefix.</summary>
+    /// <summary>
+    /// A rule with its filter: prefix, tags and size window, from the filter's fields or its And, from the predicate form the SDK's
+    /// unmarshaller fills (LifecycleFilterPredicate), or from the legacy rule prefix. A field missing from all of them is unset.
+    /// </summary>
     internal static Core.Model.LifecycleRule Rule(Amazon.S3.Model.LifecycleRule rule)
     {
         var filter = rule.Filter;
         var and = filter?.And;
-#pragma warning disable CS0618 // Rules written before filters existed still carry their prefix on the rule itself.
-        var prefix = and?.Prefix ?? filter?.Prefix ?? rule.Prefix;
+        var predicates = Flatten(filter?.LifecycleFilterPredicate).ToList();
+#pragma warning disable CS0618 // Rules written before filters existed still carry their prefix on the rule itself; the SDK marks the predicate form obsolete.
+        var prefix = and?.Prefix ?? filter?.Prefix ?? predicates.OfType<LifecyclePrefixPredicate>().FirstOrDefault()?.Prefix ?? rule.Prefix;
+        var tags = (and?.Tags ?? (filter?.Tag is { } tag ? [tag] : predicates.OfType<LifecycleTagPredicate>().Select(t => t.Tag).ToList()))
+            .ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+        var larger = and?.ObjectSizeGreaterThan ?? filter?.ObjectSizeGreaterThan
+            ?? predicates.OfType<LifecycleObjectSizeGreaterThanPredicate>().FirstOrDefault()?.ObjectSizeGreaterThan;
+        var smaller = and?.ObjectSizeLessThan ?? filter?.ObjectSizeLessThan
+            ?? predicates.OfType<LifecycleObjectSizeLessThanPredicate>().FirstOrDefault()?.ObjectSizeLessThan;
 #pragma warning restore CS0618
-        var tags = (and?.Tags ?? (filter?.Tag is { } tag ? [tag] : [])).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
-        var scope = new LifecycleScope(string.IsNullOrEmpty(prefix) ? [] : [prefix], tags,
-            and?.ObjectSizeGreaterThan ?? filter?.ObjectSizeGreaterThan, and?.ObjectSizeLessThan ?? filter?.ObjectSizeLessThan, []);
+        var scope = new LifecycleScope(string.IsNullOrEmpty(prefix) ? [] : [prefix], tags, larger, smaller, []);
         return new Core.Model.LifecycleRule(rule.Id ?? "", scope, rule.Expiration?.Days is > 0 ? rule.Expiration.Days : null,
             rule.NoncurrentVersionExpiration?.NoncurrentDays);
     }
+
+#pragma warning disable CS0618 // The predicate form is what the SDK fills when it reads a configuration.
+    private static IEnumerable<LifecycleFilterPredicate> Flatten(LifecycleFilterPredicate? predicate) => predicate switch
+    {
+        null => [],
+        LifecycleNAryOperator and => (and.Operands ?? []).SelectMany(Flatten),
+        _ => [predicate],
+    };
+#pragma warning restore CS0618
 
     /// <summary>A key for the anonymous read probe; without list permission the probe just lists.</summary>
     public async Task<string?> FirstKeyAsync(Bucket bucket, CancellationToken cancellationToken)

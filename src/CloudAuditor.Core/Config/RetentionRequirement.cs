@@ -11,6 +11,12 @@ public sealed class RetentionRequirement
     /// <summary>Data must be deleted within this many days: a lifecycle expiry at or below it.</summary>
     public int? MaxRetentionDays { get; set; }
 
+    /// <summary>
+    /// The key prefixes that hold this class's data, when not every key does: a lifecycle rule must cover each of them for
+    /// MaxRetentionDays. Empty: every key must be covered.
+    /// </summary>
+    public List<string> Prefixes { get; set; } = [];
+
     /// <summary>Deleted data recoverable this long: Azure soft delete, S3 versioning.</summary>
     public int? SoftDeleteDays { get; set; }
 

@@ -5,6 +5,6 @@ public sealed record LifecycleRules(IReadOnlyList<LifecycleRule> Rules)
 {
     public static LifecycleRules None { get; } = new([]);
 
-    /// <summary>The fewest days after which some rule deletes current objects; null when no rule does.</summary>
-    public int? ShortestExpirationDays => Rules.Where(r => r.ExpirationDays is > 0).Select(r => r.ExpirationDays).Min();
+    /// <summary>The days after which every current object is deleted, whatever its key; null when some keys are never deleted.</summary>
+    public int? EveryKeyExpirationDays => Retention.LifecycleCoverage.CurrentVersions(this, []).Days;
 }

@@ -24,7 +24,11 @@ public sealed class RetentionJudge(RetentionSettings settings)
     private static IEnumerable<IObservation> Needed(RetentionRequirement need, RetentionPosture has, CloudKind cloud)
     {
         if (need.MinRetentionDays is not null || need.Immutable) yield return has.Immutability;
-        if (need.MaxRetentionDays is not null) yield return has.Lifecycle;
+        if (need.MaxRetentionDays is not null)
+        {
+            yield return has.Lifecycle;
+            yield return has.Versioning;
+        }
         if (need.SoftDeleteDays is not null) yield return cloud == CloudKind.Aws ? has.Versioning : has.SoftDelete;
         if (need.Versioning) yield return has.Versioning;
     }
@@ -37,10 +41,19 @@ public sealed class RetentionJudge(RetentionSettings settings)
             yield return $"needs {min} days of immutable retention, has {(immutability?.Days is { } d ? $"{d}" : "none")}";
         if (need.Immutable && !held && immutability?.Locked != true)
             yield return cloud == CloudKind.Aws ? "object lock is not in COMPLIANCE mode" : "the immutability policy is not locked";
-        var expiry = has.Lifecycle.Value?.ShortestExpirationDays;
-        if (need.MaxRetentionDays is { } max && (expiry is null || expiry > max))
-            yield return $"must be deleted within {max} days, lifecycle expiry is {(expiry is { } e ? $"{e} days" : "not set")}";
         var versioning = has.Versioning.Value?.Enabled == true;
+        if (need.MaxRetentionDays is { } max)
+        {
+            var rules = has.Lifecycle.Value ?? LifecycleRules.None;
+            var current = LifecycleCoverage.CurrentVersions(rules, need.Prefixes);
+            if (current.Days is null || current.Days > max)
+                yield return $"must be deleted within {max} days, lifecycle expiry is " +
+                    (current.Days is { } e ? $"{e} days ({current.Explanation})" : $"not set for the whole scope ({current.Explanation})");
+            var noncurrent = LifecycleCoverage.NoncurrentVersions(rules, need.Prefixes);
+            if (versioning && (noncurrent.Days is null || noncurrent.Days > max))
+                yield return $"noncurrent versions must also be deleted within {max} days, noncurrent expiry is " +
+                    (noncurrent.Days is { } n ? $"{n} days ({noncurrent.Explanation})" : $"not set for the whole scope ({noncurrent.Explanation})");
+        }
         if (need.SoftDeleteDays is { } soft)
         {
             if (cloud == CloudKind.Aws && !versioning) yield return "deleted objects are unrecoverable: versioning is off";

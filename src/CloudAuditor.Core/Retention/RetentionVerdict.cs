@@ -11,4 +11,7 @@ public sealed record RetentionVerdict(string? DataClass, RetentionRequirement? R
     public bool Judged => Requirement is not null && Posture is not null && Unknown.Count == 0;
     public bool Undecided => Requirement is not null && Unknown.Count > 0;
     public bool Compliant => Judged && Shortfalls.Count == 0;
+
+    /// <summary>How long the class's scope can live under the lifecycle rules (current objects), with the rules that decide it.</summary>
+    public ExpiryCoverage? Expiry => Judged && Posture!.Lifecycle.Value is { } rules ? LifecycleCoverage.CurrentVersions(rules, Requirement!.Prefixes) : null;
 }

@@ -27,7 +27,7 @@ public static class RetentionReportWriters
             r.Cloud, r.Account, r.Container, r.DataClass ?? "", r.Verdict, r.Reason, Days(p.SoftDelete, s => s.BlobDays), Flag(p.Versioning, v => v.Enabled),
             Flag(p.Versioning, v => v.MfaDelete), Days(p.Immutability, i => i.Days), Flag(p.Immutability, i => i.Locked), Flag(p.Immutability, i
                 => i.LegalHold),
-            Days(p.Lifecycle, l => l.ShortestExpirationDays), Flag(p.Replication, x => x.Enabled), Flag(p.ChangeFeed, c => c.Enabled), r.ResourceId,
+            Days(p.Lifecycle, l => l.EveryKeyExpirationDays), Flag(p.Replication, x => x.Enabled), Flag(p.ChangeFeed, c => c.Enabled), r.ResourceId,
         ];
     }
 

@@ -167,14 +167,16 @@ public class AwsReplayTests
         var site = buckets.Single(b => b.Resource.Name == Site).Retention;
         Assert.False(site.Versioning.Value!.Enabled);
         Assert.Null(site.Immutability.Value!.Days);
-        Assert.Equal(90, site.Lifecycle.Value!.ShortestExpirationDays);
+        // The 90-day rule is scoped to logs/: keys outside it are never deleted.
+        Assert.Null(site.Lifecycle.Value!.EveryKeyExpirationDays);
 
         Assert.Equal(FindingStatus.Pass, sink.Findings.Single(f => f.CheckId == "aws.s3.retention" && f.Resource.Bucket == Payroll).Status);
         var failing = sink.Findings.Single(f => f.CheckId == "aws.s3.retention" && f.Resource.Bucket == Site);
         Assert.Equal(FindingStatus.Fail, failing.Status);
         // The site bucket's tag says data-class=public, so the public class's rule applies, not the default class.
         Assert.Contains("'public'", failing.Detail);
-        Assert.Contains("must be deleted within 30 days, lifecycle expiry is 90 days", failing.Detail);
+        Assert.Contains("must be deleted within 30 days, lifecycle expiry is not set for the whole scope (only rule 'expire-logs' (90 days, " +
+            "prefix logs/): keys outside those scopes are never deleted)", failing.Detail);
         Assert.Equal("records", sink.Findings.Single(f => f.CheckId == "aws.s3.retention" && f.Resource.Bucket == Payroll).Evidence!["dataClass"]);
     }
 

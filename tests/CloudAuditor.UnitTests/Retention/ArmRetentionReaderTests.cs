@@ -32,9 +32,9 @@ public class ArmRetentionReaderTests
         Assert.True(account.Versioning.Value!.Enabled);
         var ledger = await reader.ReadContainerAsync(Account, "ledger", account, CancellationToken.None);
         Assert.Equal(new ImmutabilitySettings(2555, Locked: true, LegalHold: false), ledger.Immutability.Value);
-        Assert.Null(ledger.Lifecycle.Value!.ShortestExpirationDays);
+        Assert.Null(ledger.Lifecycle.Value!.EveryKeyExpirationDays);
         var logs = await reader.ReadContainerAsync(Account, "applogs", account, CancellationToken.None);
-        Assert.Equal(90, logs.Lifecycle.Value!.ShortestExpirationDays);
+        Assert.Equal(90, logs.Lifecycle.Value!.EveryKeyExpirationDays);
         Assert.Equal(ObservationState.Failed, logs.Immutability.State);
         Assert.Equal("container immutability: 403 AuthorizationFailed", logs.Immutability.Unreadable);
         Assert.Empty(arm.Unmatched);

@@ -19,7 +19,7 @@ public abstract class RetentionCheck<TSubject> : Check<TSubject> where TSubject 
         var posture = verdict.Posture!;
         var evidence = Evidence(("dataClass", verdict.DataClass), ("softDeleteDays", Days(posture.SoftDelete.Value?.BlobDays)),
             ("immutableDays", Days(posture.Immutability.Value?.Days)), ("versioning", posture.Versioning.Value is { } v ? v.Enabled ? "on" : "off" : null),
-            ("lifecycleExpiryDays", Days(posture.Lifecycle.Value?.ShortestExpirationDays)));
+            ("lifecycleExpiryDays", Days(verdict.Expiry?.Days)), ("lifecycleScope", verdict.Expiry?.Explanation));
         return verdict.Compliant
             ? CheckOutcome.Pass($"Meets the '{verdict.DataClass}' retention requirement.", evidence)
             : CheckOutcome.Fail($"Does not meet the '{verdict.DataClass}' retention requirement: {string.Join("; ", verdict.Shortfalls)}.", evidence: evidence);
