@@ -49,7 +49,13 @@ internal sealed class AclGrantRemediator(Func<string, IAmazonS3> clientForRegion
     public override Task RollbackAsync(RemediationRecord record, CancellationToken cancellationToken)
         => PutAsync(State<AclState>(record.PriorState), cancellationToken);
 
-    private static bool IsPublic(Grant grant) => S3SettingsReader.ToGrant(ToSdk(grant)).IsPublic;
+    internal static bool IsPublic(Grant grant) => S3SettingsReader.ToGrant(ToSdk(grant)).IsPublic;
+
+    internal static Grant FromSdk(S3Grant g) =>
+        new(g.Grantee?.Type?.Value ?? "CanonicalUser", g.Grantee?.URI, g.Grantee?.CanonicalUser, g.Grantee?.EmailAddress, g.Permission?.Value ?? "");
+
+    internal static S3AccessControlList ToSdk(AclState state) =>
+        new() { Owner = new Owner { Id = state.OwnerId }, Grants = state.Grants.Select(ToSdk).ToList() };
 
     private static string GroupName(Grant grant) => S3SettingsReader.ToGrant(ToSdk(grant)).Group.ToString();
 
@@ -57,16 +63,14 @@ internal sealed class AclGrantRemediator(Func<string, IAmazonS3> clientForRegion
     {
         var response = await CallAsync("GetBucketAcl", () => Client(region).GetBucketAclAsync(new GetBucketAclRequest { BucketName = bucket },
             cancellationToken));
-        var grants = (response.Grants ?? []).Select(g => new Grant(g.Grantee?.Type?.Value ?? "CanonicalUser", g.Grantee?.URI, g.Grantee?.CanonicalUser,
-            g.Grantee?.EmailAddress, g.Permission?.Value ?? "")).ToList();
-        return new AclState(bucket, region, response.Owner?.Id ?? "", grants);
+        return new AclState(bucket, region, response.Owner?.Id ?? "", (response.Grants ?? []).Select(FromSdk).ToList());
     }
 
     private Task PutAsync(AclState state, CancellationToken cancellationToken) => CallAsync("PutBucketAcl",
         () => Client(state.Region).PutBucketAclAsync(new PutBucketAclRequest
     {
         BucketName = state.Bucket,
-        AccessControlPolicy = new S3AccessControlList { Owner = new Owner { Id = state.OwnerId }, Grants = state.Grants.Select(ToSdk).ToList() },
+        AccessControlPolicy = ToSdk(state),
     }, cancellationToken));
 
     private static S3Grant ToSdk(Grant grant) => new()

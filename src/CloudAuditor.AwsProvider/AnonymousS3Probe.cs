@@ -7,7 +7,7 @@ using CloudAuditor.Core.Model;
 namespace CloudAuditor.AwsProvider;
 
 /// <summary>
-/// Unsigned requests, exactly what a stranger can send: a one-key listing, then a one-byte object read. Throttling and
+/// Unsigned requests, exactly what a stranger can send: a one-key listing, then one-byte reads of a few sampled objects. Throttling and
 /// server errors are retried like any request; only a refusal (401, 403, 404) counts as refused, and a probe that never
 /// got an answer says "not proven" with the reason, never "refused".
 /// </summary>
@@ -15,7 +15,10 @@ internal sealed class AnonymousS3Probe(HttpClient http, AwsTarget target, int ma
 {
     private static readonly HttpStatusCode[] Refusals = [HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden, HttpStatusCode.NotFound];
 
-    public async Task<AnonymousProbe> ProbeAsync(string bucket, string region, string? knownKey, CancellationToken cancellationToken)
+    /// <summary>Objects an anonymous read is tried on when the listing is refused: the public ones of the ACL sample first.</summary>
+    public const int ObjectsTried = 5;
+
+    public async Task<AnonymousProbe> ProbeAsync(string bucket, string region, IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         var bucketUrl = BucketUrl(bucket, region);
         var listRequest = $"GET {bucketUrl}?list-type=2&max-keys=1";
@@ -25,26 +28,33 @@ internal sealed class AnonymousS3Probe(HttpClient http, AwsTarget target, int ma
         if (list is null || !Refusals.Contains(list.Value))
             return new AnonymousProbe(ProbeOutcome.Failed, listRequest, (int?)list, $"not proven: anonymous ListObjectsV2 " +
                 $"{listFault!.Reason}") { Fault = listFault };
-        if (knownKey is null)
+        if (keys.Count == 0)
             return new AnonymousProbe(ProbeOutcome.Denied, listRequest, (int)list, $"anonymous ListObjectsV2 refused with {(int)list}");
 
-        var objectUrl = $"{bucketUrl}/{string.Join('/', knownKey.Split('/').Select(Uri.EscapeDataString))}";
-        var readRequest = $"GET {objectUrl} (Range: bytes=0-0)";
-        var (read, readFault) = await SendAsync(() =>
+        var tried = 0;
+        Fault? unanswered = null;
+        string? lastRequest = null;
+        foreach (var key in keys.Take(ObjectsTried))
         {
-            var get = new HttpRequestMessage(HttpMethod.Get, objectUrl);
-            get.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(0, 0);
-            return get;
-        }, cancellationToken);
-        return read switch
-        {
-            HttpStatusCode.OK or HttpStatusCode.PartialContent => new AnonymousProbe(ProbeOutcome.Allowed, readRequest, (int)read,
-                $"anonymous ListObjectsV2 was refused ({(int)list}) but an anonymous object read returned {(int)read}"),
-            { } refused when Refusals.Contains(refused) || refused == HttpStatusCode.RequestedRangeNotSatisfiable =>
-                new AnonymousProbe(ProbeOutcome.Denied, readRequest, (int)refused, $"anonymous ListObjectsV2 ({(int)list}) and GetObject ({(int)refused}) " +
-                    $"were refused"),
-            _ => new AnonymousProbe(ProbeOutcome.Failed, readRequest, (int?)read, $"not proven: anonymous GetObject {readFault!.Reason}") { Fault = readFault },
-        };
+            var objectUrl = $"{bucketUrl}/{string.Join('/', key.Split('/').Select(Uri.EscapeDataString))}";
+            lastRequest = $"GET {objectUrl} (Range: bytes=0-0)";
+            var (read, readFault) = await SendAsync(() =>
+            {
+                var get = new HttpRequestMessage(HttpMethod.Get, objectUrl);
+                get.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(0, 0);
+                return get;
+            }, cancellationToken);
+            tried++;
+            if (read is HttpStatusCode.OK or HttpStatusCode.PartialContent)
+                return new AnonymousProbe(ProbeOutcome.Allowed, lastRequest, (int)read,
+                    $"anonymous ListObjectsV2 was refused ({(int)list}) but an anonymous read of object {tried} of {Math.Min(keys.Count, ObjectsTried)} " +
+                    $"sampled returned {(int)read}");
+            if (read is null || !(Refusals.Contains(read.Value) || read == HttpStatusCode.RequestedRangeNotSatisfiable)) unanswered ??= readFault;
+        }
+        return unanswered is not null
+            ? new AnonymousProbe(ProbeOutcome.Failed, lastRequest!, null, $"not proven: an anonymous GetObject {unanswered.Reason}") { Fault = unanswered }
+            : new AnonymousProbe(ProbeOutcome.Denied, lastRequest!, (int)list,
+                $"anonymous ListObjectsV2 ({(int)list}) and GetObject of {tried} sampled object(s) were refused");
     }
 
     private string BucketUrl(string bucket, string region) => target.ServiceUrl is { } url

@@ -41,7 +41,7 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settin
     public IReadOnlyList<IRemediator> Remediators => LazyInitializer.EnsureInitialized(ref _remediators, () =>
     [
         new PublicAccessBlockRemediator(PublicAccessBlockCheck.Id, Client), new PublicAccessBlockRemediator(AnonymousAccessCheck.Id, Client),
-        new AclGrantRemediator(Client), new PolicyStatementRemediator(Client),
+        new AclGrantRemediator(Client), new PolicyStatementRemediator(Client), new ObjectAclRemediator(Client),
     ]);
 
     private IReadOnlyList<IRemediator>? _remediators;
@@ -78,11 +78,25 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settin
         var website = await reader.WebsiteAsync(name, cancellationToken);
         var tags = await reader.TagsAsync(name, cancellationToken);
         var retention = await reader.RetentionAsync(name, cancellationToken);
+        var aclSample = settings.Sweep.ObjectAclSample;
+        var keys = aclSample > 0 || settings.Sweep.AnonymousProbe
+            ? await reader.SampleKeysAsync(name, Math.Max(aclSample, AnonymousS3Probe.ObjectsTried), cancellationToken)
+            : Observed<S3KeySampler.KeySample>.NotRead("no key sample was needed");
+        var objectAcls = aclSample == 0 ? Observed<ObjectAclSample>.NotRead("object ACLs were not sampled (sweep.objectAclSample is 0)")
+            : keys.Value is { } sample ? await reader.ObjectAclsAsync(name, sample with { Keys = [.. sample.Keys.Take(aclSample)] }, ownership,
+                cancellationToken)
+            : keys.Map<ObjectAclSample>(_ => null);
+        // Objects whose ACL is public are the likeliest to answer a stranger, so the probe tries them first.
+        var probeKeys = (objectAcls.Value?.Public.Select(p => p.Key) ?? []).Concat(keys.Value?.Keys ?? []).Distinct(StringComparer.Ordinal).ToList();
         var probe = settings.Sweep.AnonymousProbe
-            ? await new AnonymousS3Probe(_anonymousHttp, target, settings.Sweep.MaxRetries).ProbeAsync(name, region,
-                await reader.FirstKeyAsync(name, cancellationToken), cancellationToken)
+            ? await new AnonymousS3Probe(_anonymousHttp, target, settings.Sweep.MaxRetries).ProbeAsync(name, region, probeKeys, cancellationToken)
             : AnonymousProbe.NotAttempted;
-        return new S3Bucket(resource, region, acl, policy, pab, website, tags, probe) { Retention = retention, Ownership = ownership };
+        return new S3Bucket(resource, region, acl, policy, pab, website, tags, probe)
+        {
+            Retention = retention,
+            Ownership = ownership,
+            ObjectAcls = objectAcls,
+        };
     }
 
     private async Task<IReadOnlyList<string>> BucketNamesAsync(AmazonS3Client client, CancellationToken cancellationToken)

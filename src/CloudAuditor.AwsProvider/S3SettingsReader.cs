@@ -31,6 +31,7 @@ internal sealed class S3SettingsReader(IAmazonS3 s3) : IRequiresPermissions
         Permission.Reads("s3:GetLifecycleConfiguration"),
         Permission.Reads("s3:GetReplicationConfiguration"),
         Permission.Reads("s3:ListBucket"),
+        Permission.Reads("s3:GetObjectAcl"),
     ];
 
     private const string AllUsersUri = "http://acs.amazonaws.com/groups/global/AllUsers";
@@ -155,18 +156,42 @@ internal sealed class S3SettingsReader(IAmazonS3 s3) : IRequiresPermissions
     };
 #pragma warning restore CS0618
 
-    /// <summary>A key for the anonymous read probe; without list permission the probe just lists.</summary>
-    public async Task<string?> FirstKeyAsync(Bucket bucket, CancellationToken cancellationToken)
+    /// <summary>Keys spread across the bucket's prefixes, for object ACLs and the anonymous probe; a refused listing is a failed read.</summary>
+    public Task<Observed<S3KeySampler.KeySample>> SampleKeysAsync(Bucket bucket, int size, CancellationToken cancellationToken) =>
+        ReadAsync("ListObjectsV2 (key sample)", () => new S3KeySampler(s3).SampleAsync(bucket, size, cancellationToken)!, notConfiguredCode: null,
+            cancellationToken);
+
+    /// <summary>
+    /// The ACLs of sampled keys. Under BucketOwnerEnforced ACLs grant nothing, so none is read; a key whose ACL is refused counts
+    /// as unread and the others still count; all refused is a failed read.
+    /// </summary>
+    public async Task<Observed<ObjectAclSample>> ObjectAclsAsync(Bucket bucket, S3KeySampler.KeySample sample, Observed<ObjectOwnership> ownership,
+        CancellationToken cancellationToken)
     {
-        try
+        if (ownership.Value?.AclsDisabled == true)
+            return Observed<ObjectAclSample>.Of(new ObjectAclSample(0, sample.Prefixes, []) { Skipped = "ACLs are disabled (BucketOwnerEnforced)" });
+        if (sample.Keys.Count == 0) return Observed<ObjectAclSample>.Of(new ObjectAclSample(0, 0, []) { Skipped = "the bucket has no objects" });
+        var exposed = new List<ObjectAclExposure>();
+        var (unread, reason) = (0, (string?)null);
+        foreach (var key in sample.Keys)
         {
-            var response = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, MaxKeys = 1 }, cancellationToken);
-            return response.S3Objects is { Count: > 0 } objects ? objects[0].Key : null;
+            var acl = await ReadAsync("GetObjectAcl", async () =>
+                new AclList(((await s3.GetObjectAclAsync(new GetObjectAclRequest { BucketName = bucket, Key = key }, cancellationToken)).Grants ?? [])
+                    .Select(ToGrant).ToList()), notConfiguredCode: null, cancellationToken);
+            if (!acl.IsKnown)
+            {
+                (unread, reason) = (unread + 1, reason ?? acl.Unreadable);
+                continue;
+            }
+            if (acl.Value!.Grants.Where(g => g.IsPublic).ToList() is { Count: > 0 } grants) exposed.Add(new ObjectAclExposure(key, grants));
         }
-        catch (AmazonServiceException e) when (e.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotImplemented)
+        if (unread == sample.Keys.Count)
+            return Observed<ObjectAclSample>.Failed(new Fault(FaultKind.AccessDenied, $"object ACLs of {unread} sampled keys: {reason}"));
+        return Observed<ObjectAclSample>.Of(new ObjectAclSample(sample.Keys.Count - unread, sample.Prefixes, exposed)
         {
-            return null;
-        }
+            KeysUnread = unread,
+            UnreadReason = reason,
+        });
     }
 
     /// <summary>AWSSDK v4 answers some "not configured" 404s with a response rather than an exception.</summary>
@@ -197,6 +222,11 @@ internal sealed class S3SettingsReader(IAmazonS3 s3) : IRequiresPermissions
         catch (AmazonS3Exception e) when (notConfiguredCode is not null && e.ErrorCode == notConfiguredCode)
         {
             return Observed<T>.Of(null);
+        }
+        catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchBucket")
+        {
+            // Not a setting that could not be read: the bucket is gone, so the whole bucket is not audited (ResourceFanOut says why).
+            throw;
         }
         catch (AmazonServiceException e)
         {

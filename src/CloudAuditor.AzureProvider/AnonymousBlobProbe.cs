@@ -7,13 +7,14 @@ using CloudAuditor.Core.Model;
 namespace CloudAuditor.AzureProvider;
 
 /// <summary>
-/// Proves exposure the way an attacker would: an unauthenticated List Blobs, then a one-byte read of a known blob.
+/// Proves exposure the way an attacker would: an unauthenticated List Blobs, then one-byte reads of a few known blobs
+/// (<see cref="ProbeBlobs"/>) until one answers.
 /// Throttling, server errors and timeouts are retried like any request (refusals never are); a probe that never got an
 /// answer says "not proven" with the reason, never "refused".
 /// </summary>
 public sealed class AnonymousBlobProbe(AzureClientFactory settings)
 {
-    public async Task<AnonymousProbe> ProbeAsync(Uri containerUri, string? knownBlob, CancellationToken cancellationToken)
+    public async Task<AnonymousProbe> ProbeAsync(Uri containerUri, IReadOnlyList<string> knownBlobs, CancellationToken cancellationToken)
     {
         var anonymous = new BlobContainerClient(containerUri, settings.BlobOptions());
         var listRequest = $"GET {containerUri}?restype=container&comp=list";
@@ -28,9 +29,9 @@ public sealed class AnonymousBlobProbe(AzureClientFactory settings)
         }
         catch (RequestFailedException e) when (e.Status is 401 or 403 or 404 or 409)
         {
-            if (knownBlob is null)
+            if (knownBlobs.Count == 0)
                 return new AnonymousProbe(ProbeOutcome.Denied, listRequest, e.Status, $"anonymous List Blobs refused with {e.Status} {e.ErrorCode}");
-            return await ProbeReadAsync(anonymous.GetBlobClient(knownBlob), e, cancellationToken);
+            return await ProbeReadsAsync(anonymous, knownBlobs, e, cancellationToken);
         }
 #pragma warning disable CA1031 // Whatever kept the probe from an answer makes it "not proven", for this container only.
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -39,6 +40,22 @@ public sealed class AnonymousBlobProbe(AzureClientFactory settings)
             return NotProven(listRequest, "List Blobs", e, cancellationToken);
         }
         return new AnonymousProbe(ProbeOutcome.Allowed, listRequest, 200, "anonymous List Blobs returned 200");
+    }
+
+    /// <summary>The first read that answers decides; all refused is refused; any that got no answer leaves it not proven.</summary>
+    private static async Task<AnonymousProbe> ProbeReadsAsync(BlobContainerClient anonymous, IReadOnlyList<string> blobs, RequestFailedException listRefusal,
+        CancellationToken cancellationToken)
+    {
+        AnonymousProbe? notProven = null, refused = null;
+        foreach (var name in blobs.Take(ProbeBlobs.Tried))
+        {
+            var probe = await ProbeReadAsync(anonymous.GetBlobClient(name), listRefusal, cancellationToken);
+            if (probe.Outcome == ProbeOutcome.Allowed) return probe;
+            if (probe.Outcome == ProbeOutcome.Failed) notProven ??= probe;
+            else refused = probe;
+        }
+        return notProven ?? refused! with { Summary = $"anonymous List Blobs ({listRefusal.Status}) and reads of {Math.Min(blobs.Count, ProbeBlobs.Tried)} " +
+            $"blob(s) were refused (last: {refused!.HttpStatus})" };
     }
 
     private static async Task<AnonymousProbe> ProbeReadAsync(BlobClient blob, RequestFailedException listRefusal, CancellationToken cancellationToken)

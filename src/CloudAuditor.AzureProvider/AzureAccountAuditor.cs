@@ -64,16 +64,9 @@ public sealed class AzureAccountAuditor(AzureClientFactory settings, IReadOnlyCo
         var container = service.GetBlobContainerClient(item.Name);
         var probe = AnonymousProbe.NotAttempted;
         if (settings.Sweep.AnonymousProbe)
-            probe = await _probe.ProbeAsync(container.Uri, await FirstBlobNameAsync(container, cancellationToken), cancellationToken);
+            probe = await _probe.ProbeAsync(container.Uri, await ProbeBlobs.ChooseAsync(container, cancellationToken), cancellationToken);
         var metadata = new Dictionary<string, string>(item.Properties.Metadata ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
         return new AzureContainer(resource, level, account, metadata, probe) { Url = container.Uri };
-    }
-
-    private static async Task<string?> FirstBlobNameAsync(BlobContainerClient container, CancellationToken cancellationToken)
-    {
-        await foreach (var page in container.GetBlobsAsync(cancellationToken: cancellationToken).AsPages(pageSizeHint: 1))
-            return page.Values.Count > 0 ? page.Values[0].Name : null;
-        return null;
     }
 
     /// <summary>

@@ -49,7 +49,8 @@ internal sealed class ContainerAccessRemediator(Func<Uri, BlobContainerClient> o
         var now = await ReadAsync(expected.Url, cancellationToken);
         if (now.PublicAccess != nameof(PublicAccessType.None)) return $"public access reads back as {now.PublicAccess}";
         if (now.Policies.Count != expected.Policies.Count) return "stored access policies changed";
-        var anonymous = await probe.ProbeAsync(new Uri(expected.Url), await FirstBlobAsync(open(new Uri(expected.Url)), cancellationToken), cancellationToken);
+        var blobs = await ProbeBlobs.ChooseAsync(open(new Uri(expected.Url)), cancellationToken);
+        var anonymous = await probe.ProbeAsync(new Uri(expected.Url), blobs, cancellationToken);
         return anonymous.ProvedPublic ? $"an anonymous request still succeeds ({anonymous.Summary})" : null;
     }
 
@@ -86,13 +87,6 @@ internal sealed class ContainerAccessRemediator(Func<Uri, BlobContainerClient> o
         {
             throw new RemediationException($"Set Container ACL: {ArmAccountReader.Describe(e)}", e);
         }
-    }
-
-    private static async Task<string?> FirstBlobAsync(BlobContainerClient container, CancellationToken cancellationToken)
-    {
-        await foreach (var page in container.GetBlobsAsync(cancellationToken: cancellationToken).AsPages(pageSizeHint: 1))
-            return page.Values.Count > 0 ? page.Values[0].Name : null;
-        return null;
     }
 
     private static ContainerState Parse(string json) => JsonSerializer.Deserialize<ContainerState>(json)

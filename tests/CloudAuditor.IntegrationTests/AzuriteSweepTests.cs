@@ -26,6 +26,22 @@ public class AzuriteSweepTests(Emulators emulators)
     };
 
     [Fact]
+    public async Task A_blob_level_public_container_whose_first_blob_is_empty_is_still_proven_public()
+    {
+        // A one-byte read of an empty blob answers 416 to anyone: reading only the first listed blob would call the container refused.
+        var name = await CreateContainerAsync("emptyfirst", PublicAccessType.Blob, withBlob: false);
+        var container = Service.GetBlobContainerClient(name);
+        await container.UploadBlobAsync("a-empty.txt", BinaryData.FromBytes([]));
+        await container.UploadBlobAsync("b-report.csv", BinaryData.FromString("id,amount\n1,10\n"));
+
+        var (findings, _) = await Sweeps.RunAsync(Config(name));
+        var finding = Assert.Single(findings, f => f.CheckId == "azure.container.public-access");
+        Assert.Equal(FindingStatus.Fail, finding.Status);
+        Assert.Equal("allowed", finding.Evidence!["anonymousProbe"]);
+        Assert.Contains("b-report.csv", finding.Evidence["anonymousProbeRequest"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Public_containers_are_proven_by_anonymous_reads_and_private_ones_pass()
     {
         var listable = await CreateContainerAsync("listable", PublicAccessType.BlobContainer);

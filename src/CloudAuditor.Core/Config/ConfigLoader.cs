@@ -40,6 +40,7 @@ public static class ConfigLoader
         if (config.Sweep.Concurrency is < 1 or > 64) errors.Add("sweep.concurrency must be between 1 and 64");
         if (config.Sweep.ContainerConcurrency is < 1 or > 64) errors.Add("sweep.containerConcurrency must be between 1 and 64");
         if (config.Sweep.RequestTimeoutSeconds is < 1 or > 600) errors.Add("sweep.requestTimeoutSeconds must be between 1 and 600");
+        if (config.Sweep.ObjectAclSample is < 0 or > 1000) errors.Add("sweep.objectAclSample must be between 0 and 1000");
         if (config.Sweep.MaxRetries is < 0 or > 20) errors.Add("sweep.maxRetries must be between 0 and 20");
         var sampling = config.Sampling;
         if (sampling.ObjectsPerContainer is < 1 or > 10_000) errors.Add("sampling.objectsPerContainer must be between 1 and 10000");

@@ -11,6 +11,12 @@ public sealed class SweepSettings
     /// <summary>Make an unauthenticated request to every container/bucket to prove (or disprove) exposure.</summary>
     public bool AnonymousProbe { get; set; } = true;
 
+    /// <summary>
+    /// Objects per bucket whose ACL is read (spread across top-level prefixes, at random within them), and the first few of
+    /// which (public ones first) the anonymous probe also tries to read. 0 reads no object ACL.
+    /// </summary>
+    public int ObjectAclSample { get; set; } = 20;
+
     /// <summary>Seconds before one cloud request is abandoned; retries with backoff happen within the SDKs.</summary>
     public int RequestTimeoutSeconds { get; set; } = 30;
 

@@ -22,8 +22,11 @@ public sealed record S3Bucket(
     /// <summary>Object Ownership; "not configured" means ObjectWriter, where ACLs are in force.</summary>
     public Observed<ObjectOwnership> Ownership { get; init; } = Observed<ObjectOwnership>.NotRead("Object Ownership was not read");
 
+    /// <summary>Object ACLs of a bounded sample of keys (sweep.objectAclSample).</summary>
+    public Observed<ObjectAclSample> ObjectAcls { get; init; } = Observed<ObjectAclSample>.NotRead("object ACLs were not sampled");
+
     public IEnumerable<IObservation> Observations => new IObservation[] { Acl, Policy, PublicAccessBlock, AccountPublicAccessBlock, Ownership,
-        Website, Tags, Probe.Observation }.Concat(Retention.Observations);
+        ObjectAcls, Website, Tags, Probe.Observation }.Concat(Retention.Observations);
 
     /// <summary>
     /// A Block Public Access setting as S3 applies it: on if the bucket or the account has it on; unknown if neither is known to

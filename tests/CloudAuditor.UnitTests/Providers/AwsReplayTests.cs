@@ -23,6 +23,7 @@ public class AwsReplayTests
         .On(r => RecordedHttpHandler.IsSigned(r) && r.RequestUri!.Host == "111122223333.s3-control.us-east-1.amazonaws.com"
             && r.RequestUri.AbsolutePath == "/v20180820/configuration/publicAccessBlock"
             && r.Headers.GetValues("x-amz-account-id").Single() == "111122223333", accountBlockStatus, accountBlock)
+        .OnS3Object(Site, "index.html", "acl", HttpStatusCode.OK, "aws/acl-owner-only.xml")
         .OnS3(Site, "ownershipControls", HttpStatusCode.NotFound, "aws/error-no-ownership-controls.xml")
         .OnS3(Payroll, "ownershipControls", HttpStatusCode.OK, "aws/ownership-bucket-owner-enforced.xml")
         .On(r => RecordedHttpHandler.IsSigned(r) && r.RequestUri!.AbsolutePath == "/" && r.RequestUri.Query.Length <= 1
@@ -117,6 +118,61 @@ public class AwsReplayTests
         // The bucket's own block is off, so that part is decided whatever the account says: off at both is not yet known.
         var payroll = findings.Where(f => f.Resource.Bucket == Payroll).ToDictionary(f => f.CheckId);
         Assert.Equal(FindingStatus.Pass, payroll["aws.s3.public-access-block"].Status);
+    }
+
+    private const string Media = "acme-media";
+
+    /// <summary>A bucket whose ACL and policy are private, with one object uploaded public-read under another prefix than the first key.</summary>
+    private static RecordedHttpHandler MediaRecordings() => new RecordedHttpHandler()
+        .On(r => r.RequestUri!.Host.Contains(".s3-control.", StringComparison.Ordinal), HttpStatusCode.NotFound, "aws/s3control-error-no-pab.xml")
+        .OnS3Object(Media, "a/private.txt", "acl", HttpStatusCode.OK, "aws/acl-owner-only.xml")
+        .OnS3Object(Media, "b/shared.png", "acl", HttpStatusCode.OK, "aws/acl-allusers-read.xml")
+        .OnS3(Media, "location", HttpStatusCode.OK, "aws/location-us-east-1.xml")
+        .OnS3(Media, "acl", HttpStatusCode.OK, "aws/acl-owner-only.xml")
+        .OnS3(Media, "policy", HttpStatusCode.NotFound, "aws/error-no-such-bucket-policy.xml")
+        .OnS3(Media, "publicAccessBlock", HttpStatusCode.NotFound, "aws/error-no-such-pab.xml")
+        .OnS3(Media, "ownershipControls", HttpStatusCode.NotFound, "aws/error-no-ownership-controls.xml")
+        .OnS3(Media, "website", HttpStatusCode.NotFound, "aws/error-no-such-website.xml")
+        .OnS3(Media, "tagging", HttpStatusCode.NotFound, "aws/error-no-such-tagset.xml")
+        .OnS3(Media, "list-type", HttpStatusCode.OK, "aws/list-objects-two-prefixes.xml")
+        .OnS3(Media, "versioning", HttpStatusCode.OK, "aws/versioning-never-enabled.xml")
+        .OnS3(Media, "object-lock", HttpStatusCode.NotFound, "aws/error-no-object-lock.xml")
+        .OnS3(Media, "lifecycle", HttpStatusCode.NotFound, "aws/error-no-lifecycle.xml")
+        .OnS3(Media, "replication", HttpStatusCode.NotFound, "aws/error-no-replication.xml")
+        .OnAnonymousS3(Media, uri => RecordedHttpHandler.HasQuery(uri, "list-type"), HttpStatusCode.Forbidden, "aws/error-access-denied.xml")
+        .OnAnonymousS3(Media, uri => uri.AbsolutePath.EndsWith("/a/private.txt", StringComparison.Ordinal), HttpStatusCode.Forbidden,
+            "aws/error-access-denied.xml")
+        .On(r => !RecordedHttpHandler.IsSigned(r) && r.RequestUri!.AbsolutePath.EndsWith("/b/shared.png", StringComparison.Ordinal),
+            HttpStatusCode.PartialContent, body: "P");
+
+    [Fact]
+    public async Task A_public_object_in_a_private_bucket_is_found_by_its_acl_and_proven_by_an_anonymous_read()
+    {
+        var http = MediaRecordings();
+        var config = new AuditorConfig
+        {
+            Sweep = new SweepSettings { MaxRetries = 0 },
+            Aws = [new AwsTarget { Name = "prod", Region = "us-east-1", AccessKeyId = "AKIAIOSFODNN7EXAMPLE",
+                SecretAccessKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", AccountId = "111122223333", Buckets = [Media] }],
+        };
+        var targets = new AwsInventoryFactory(sweep => new AwsClientFactory(sweep) { Handler = http }, NullLoggerFactory.Instance).Create(config).ToList();
+        var sink = new CollectingFindingSink();
+        await new SweepEngine(CheckCatalog.Default, CheckContext.Default, NullLogger<SweepEngine>.Instance).RunAsync(targets, sink, 1, CancellationToken.None);
+        Assert.Empty(http.Unmatched);
+        var media = sink.Findings.ToDictionary(f => f.CheckId);
+
+        Assert.Equal(FindingStatus.Pass, media["aws.s3.acl-public-grant"].Status);
+        var objectAcl = media["aws.s3.object-acl-public"];
+        Assert.Equal(FindingStatus.Fail, objectAcl.Status);
+        Assert.Equal("b/shared.png: READ to AllUsers", objectAcl.Evidence!["publicObjects"]);
+        Assert.Equal("2 sampled object(s) across 0 prefix(es)", objectAcl.Evidence["objectAclSample"]);
+        var proof = media["aws.s3.anonymous-access"];
+        Assert.Equal(FindingStatus.Fail, proof.Status);
+        Assert.EndsWith("/b/shared.png (Range: bytes=0-0)", proof.Evidence!["anonymousProbeRequest"], StringComparison.Ordinal);
+        Assert.Equal(FindingStatus.Fail, media["aws.s3.acls-enabled"].Status);
+        var declared = PermissionCatalog.Of(typeof(AwsInventoryFactory).Assembly).SelectMany(d => d.Permissions).Select(p => p.Action).ToHashSet();
+        Assert.All(http.Authenticated, r => Assert.Contains(ApiActions.S3(r.Method, r.Uri), declared));
+        Assert.Contains(http.Authenticated, r => ApiActions.S3(r.Method, r.Uri) == "s3:GetObjectAcl");
     }
 
     [Fact]

@@ -88,6 +88,28 @@ public class AwsRemediationTests
     }
 
     [Fact]
+    public async Task Public_grants_are_removed_from_the_objects_the_sample_found_and_rollback_restores_them()
+    {
+        var s3 = new S3ControlPlaneReplay("aws/acl-allusers-read.xml", null, null);
+        var remediator = Remediator(s3, "aws.s3.object-acl-public");
+        var bucket = Bucket with
+        {
+            ObjectAcls = Observed<ObjectAclSample>.Of(new ObjectAclSample(5, 2, [new ObjectAclExposure("b/shared.png",
+                [Subjects.AllUsers("READ")])])),
+        };
+        var change = (await remediator.PlanAsync(bucket, CancellationToken.None)).Change!;
+        Assert.Equal("remove the public grants from the ACLs of 1 object(s)", change.Action);
+        await remediator.ApplyAsync(bucket, change, CancellationToken.None);
+        Assert.Null(await remediator.VerifyAsync(bucket, change, CancellationToken.None));
+        Assert.DoesNotContain("AllUsers", s3.Current("acl"), StringComparison.Ordinal);
+        Assert.Same(RemediationPlan.NothingToChange, await remediator.PlanAsync(bucket, CancellationToken.None));
+
+        await remediator.RollbackAsync(Journal(change, remediator.CheckId), CancellationToken.None);
+        Assert.Contains("http://acs.amazonaws.com/groups/global/AllUsers", s3.Current("acl"), StringComparison.Ordinal);
+        Assert.All(s3.Writes, w => Assert.Equal(("PUT", "acl"), (w.Method, w.SubResource)));
+    }
+
+    [Fact]
     public async Task Only_public_policy_statements_are_removed_and_rollback_puts_the_original_back()
     {
         var s3 = new S3ControlPlaneReplay(null, "aws/policy-public-read.json", null);

@@ -30,6 +30,10 @@ public static class ApiActions
         if (uri.AbsolutePath == "/" && query.Count == 0 && uri.Host.StartsWith("s3.", StringComparison.Ordinal)) return "s3:ListAllMyBuckets";
         var sub = query.FirstOrDefault(q => S3BucketReads.ContainsKey(q) || S3BucketWrites.ContainsKey(q));
         if (sub is null) return method == HttpMethod.Get || method == HttpMethod.Head ? "s3:GetObject" : $"unmapped {method} {uri}";
+        // A key in the path (virtual-hosted: any path; path-style: after the bucket) makes ?acl an object ACL.
+        var onObject = uri.Host.StartsWith("s3.", StringComparison.Ordinal) ? uri.AbsolutePath.Trim('/').Contains('/', StringComparison.Ordinal)
+            : uri.AbsolutePath.Length > 1;
+        if (sub == "acl" && onObject) return method == HttpMethod.Get ? "s3:GetObjectAcl" : "s3:PutObjectAcl";
         if (method == HttpMethod.Get) return S3BucketReads[sub];
         // DELETE ?publicAccessBlock is authorised by s3:PutBucketPublicAccessBlock.
         return S3BucketWrites.TryGetValue(sub, out var write) ? write : $"unmapped {method} {uri}";

@@ -39,6 +39,11 @@ public sealed class RecordedHttpHandler : HttpMessageHandler
         On(r => r.Method == HttpMethod.Get && IsSigned(r) && TargetsBucket(r.RequestUri!, bucket) && HasQuery(r.RequestUri!, subresource), status,
             recordedFile, body: body);
 
+    /// <summary>A signed request for one object's sub-resource (GET /key?acl).</summary>
+    public RecordedHttpHandler OnS3Object(string bucket, string key, string subresource, HttpStatusCode status, string recordedFile) =>
+        On(r => r.Method == HttpMethod.Get && IsSigned(r) && TargetsBucket(r.RequestUri!, bucket) && HasQuery(r.RequestUri!, subresource)
+            && Uri.UnescapeDataString(r.RequestUri!.AbsolutePath).EndsWith("/" + key, StringComparison.Ordinal), status, recordedFile);
+
     /// <summary>An unsigned request to a bucket, as the anonymous probe sends it.</summary>
     public RecordedHttpHandler OnAnonymousS3(string bucket, Func<Uri, bool> match, HttpStatusCode status, string? recordedFile = null) =>
         On(r => !IsSigned(r) && TargetsBucket(r.RequestUri!, bucket) && match(r.RequestUri!), status, recordedFile);
@@ -48,7 +53,8 @@ public sealed class RecordedHttpHandler : HttpMessageHandler
     public static bool HasQuery(Uri uri, string name) => uri.Query.TrimStart('?').Split('&').Any(q => q.Split('=')[0] == name);
 
     private static bool TargetsBucket(Uri uri, string bucket) =>
-        uri.Host.StartsWith(bucket + ".", StringComparison.Ordinal) || uri.AbsolutePath.TrimEnd('/').EndsWith("/" + bucket, StringComparison.Ordinal);
+        uri.Host.StartsWith(bucket + ".", StringComparison.Ordinal) || uri.AbsolutePath.TrimEnd('/').EndsWith("/" + bucket, StringComparison.Ordinal)
+        || uri.AbsolutePath.StartsWith("/" + bucket + "/", StringComparison.Ordinal);
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
