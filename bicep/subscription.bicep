@@ -29,6 +29,36 @@ resource auditRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for 
   }
 }]
 
+// Reading a container's stored access policies (Get Container ACL) is an action neither built-in reader role grants.
+resource aclReaderRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
+  name: guid(subscription().id, 'cloudauditor-acl-reader')
+  properties: {
+    roleName: 'CloudAuditor Container ACL Reader'
+    description: 'Read containers\' stored access policies (Get Container ACL); changes nothing.'
+    type: 'CustomRole'
+    assignableScopes: [subscription().id]
+    permissions: [
+      {
+        actions: [
+          'Microsoft.Storage/storageAccounts/blobServices/containers/getAcl/action'
+        ]
+        notActions: []
+        dataActions: []
+        notDataActions: []
+      }
+    ]
+  }
+}
+
+resource aclReaderAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(subscription().id, principalId, 'cloudauditor-acl-reader')
+  properties: {
+    roleDefinitionId: aclReaderRole.id
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 // Exactly what the Azure remediators declare (tests compare them): PATCH allowBlobPublicAccess on the account, and
 // Get/Set Container ACL (data-plane, RBAC-authorised) to change a container's public access level and re-check it.
 resource remediatorRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = if (enableRemediation) {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Core;
@@ -158,10 +159,29 @@ public sealed class ArmAccountReader(ArmClient arm, HttpPipeline? pipeline = nul
             PublicNetworkAccess = String(properties, "publicNetworkAccess"),
             NetworkDefaultAction = properties.TryGetProperty("networkAcls", out var acls) ? String(acls, "defaultAction") : null,
             Tags = new Dictionary<string, string>(tags, StringComparer.OrdinalIgnoreCase),
+            SasExpirationPeriod = properties.TryGetProperty("sasPolicy", out var sas) && String(sas, "sasExpirationPeriod") is { } period
+                && TimeSpan.TryParse(period, CultureInfo.InvariantCulture, out var validity) ? validity : null,
+            SasExpirationAction = properties.TryGetProperty("sasPolicy", out var sasAction) ? String(sasAction, "expirationAction") : null,
+            KeyCreationTimes = properties.TryGetProperty("keyCreationTime", out var created) && created.ValueKind == JsonValueKind.Object
+                ? created.EnumerateObject().Where(k => k.Value.ValueKind == JsonValueKind.String && k.Value.TryGetDateTimeOffset(out _))
+                    .ToDictionary(k => k.Name, k => k.Value.GetDateTimeOffset(), StringComparer.OrdinalIgnoreCase)
+                : null,
+            EncryptionKeySource = properties.TryGetProperty("encryption", out var encryption) ? String(encryption, "keySource") : null,
+            ApprovedPrivateEndpoints = properties.TryGetProperty("privateEndpointConnections", out var endpoints)
+                && endpoints.ValueKind == JsonValueKind.Array
+                ? endpoints.EnumerateArray().Count(IsApproved)
+                : null,
+            AllowCrossTenantReplication = Bool(properties, "allowCrossTenantReplication"),
+            DefaultToOAuthAuthentication = Bool(properties, "defaultToOAuthAuthentication") ?? false,
         };
-        var blobEndpoint = properties.TryGetProperty("primaryEndpoints", out var endpoints) ? String(endpoints, "blob") : null;
+        var blobEndpoint = properties.TryGetProperty("primaryEndpoints", out var primary) ? String(primary, "blob") : null;
         return new ArmStorageAccount(resourceId, settings, blobEndpoint);
     }
+
+    /// <summary>A private endpoint connection in use: its link state says Approved (connections may be pending, rejected or removed).</summary>
+    private static bool IsApproved(JsonElement connection) =>
+        connection.TryGetProperty("properties", out var properties) && properties.TryGetProperty("privateLinkServiceConnectionState", out var state)
+        && string.Equals(String(state, "status"), "Approved", StringComparison.OrdinalIgnoreCase);
 
     private static bool? Bool(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : null;

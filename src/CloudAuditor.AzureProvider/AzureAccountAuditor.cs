@@ -17,12 +17,13 @@ public sealed class AzureAccountAuditor(AzureClientFactory settings, IReadOnlyCo
     ArmRetentionReader? retention = null,
     bool sharedKey = false) : IRequiresPermissions
 {
-    /// <summary>Get Blob Service Properties, List Containers, and a one-blob listing for the anonymous read probe.</summary>
+    /// <summary>Get Blob Service Properties, List Containers, a blob listing for the anonymous read probe, and Get Container ACL.</summary>
     public static IReadOnlyList<Permission> Permissions { get; } =
     [
         Permission.Reads("Microsoft.Storage/storageAccounts/blobServices/read"),
         Permission.Reads("Microsoft.Storage/storageAccounts/blobServices/containers/read"),
         Permission.Reads("Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read"),
+        Permission.Reads("Microsoft.Storage/storageAccounts/blobServices/containers/getAcl/action"),
     ];
 
     private const string NoArm = "account settings are read through ARM: configure the account's resourceId";
@@ -66,7 +67,30 @@ public sealed class AzureAccountAuditor(AzureClientFactory settings, IReadOnlyCo
         if (settings.Sweep.AnonymousProbe)
             probe = await _probe.ProbeAsync(container.Uri, await ProbeBlobs.ChooseAsync(container, cancellationToken), cancellationToken);
         var metadata = new Dictionary<string, string>(item.Properties.Metadata ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
-        return new AzureContainer(resource, level, account, metadata, probe) { Url = container.Uri };
+        return new AzureContainer(resource, level, account, metadata, probe)
+        {
+            Url = container.Uri,
+            StoredAccessPolicies = await StoredAccessPoliciesAsync(container, cancellationToken),
+        };
+    }
+
+    /// <summary>Get Container ACL: the signed identifiers. A refusal leaves them unread (the container is partially audited).</summary>
+    private static async Task<Observed<IReadOnlyList<StoredAccessPolicy>>> StoredAccessPoliciesAsync(BlobContainerClient container,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var acl = (await container.GetAccessPolicyAsync(cancellationToken: cancellationToken)).Value;
+            return Observed<IReadOnlyList<StoredAccessPolicy>>.Of(acl.SignedIdentifiers.Select(s => new StoredAccessPolicy(s.Id,
+                s.AccessPolicy?.PolicyStartsOn, s.AccessPolicy?.PolicyExpiresOn, s.AccessPolicy?.Permissions ?? "")).ToList());
+        }
+#pragma warning disable CA1031 // Whatever kept the ACL unread (refused, throttled, no answer) leaves this one setting unknown, with its reason.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            var fault = FaultClassifier.Classify(e, cancellationToken, AzureFaults.Instance);
+            return Observed<IReadOnlyList<StoredAccessPolicy>>.Failed(fault with { Reason = $"Get Container ACL: {fault.Reason}" });
+        }
     }
 
     /// <summary>

@@ -42,6 +42,25 @@ public class AzuriteSweepTests(Emulators emulators)
     }
 
     [Fact]
+    public async Task Stored_access_policies_are_read_from_the_data_plane_and_judged()
+    {
+        var standing = await CreateContainerAsync("standing", PublicAccessType.None);
+        await Service.GetBlobContainerClient(standing).SetAccessPolicyAsync(permissions:
+            [new BlobSignedIdentifier { Id = "etl-upload", AccessPolicy = new BlobAccessPolicy { Permissions = "rwdl" } }]);
+        var scoped = await CreateContainerAsync("scoped", PublicAccessType.None);
+        await Service.GetBlobContainerClient(scoped).SetAccessPolicyAsync(permissions:
+            [new BlobSignedIdentifier { Id = "partner-read", AccessPolicy = new BlobAccessPolicy
+                { PolicyExpiresOn = DateTimeOffset.UtcNow.AddDays(30), Permissions = "r" } }]);
+
+        var (findings, summary) = await Sweeps.RunAsync(Config(standing, scoped));
+        var byContainer = findings.Where(f => f.CheckId == "azure.container.stored-access-policy").ToDictionary(f => f.Resource.Container!);
+        Assert.Equal(FindingStatus.Fail, byContainer[standing].Status);
+        Assert.Contains("'etl-upload' has no expiry of its own", byContainer[standing].Detail, StringComparison.Ordinal);
+        Assert.Equal(FindingStatus.Pass, byContainer[scoped].Status);
+        Assert.True(summary.Coverage.Complete, string.Join("; ", summary.Coverage.Lines()));
+    }
+
+    [Fact]
     public async Task Public_containers_are_proven_by_anonymous_reads_and_private_ones_pass()
     {
         var listable = await CreateContainerAsync("listable", PublicAccessType.BlobContainer);

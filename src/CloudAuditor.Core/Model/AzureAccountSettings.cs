@@ -14,6 +14,25 @@ public sealed record AzureAccountSettings
     public string? PublicNetworkAccess { get; init; }
     public IReadOnlyDictionary<string, string> Tags { get; init; } = NoTags;
 
+    /// <summary>sasPolicy: the longest validity a SAS should have, and whether longer ones are only logged or blocked.</summary>
+    public TimeSpan? SasExpirationPeriod { get; init; }
+
+    public string? SasExpirationAction { get; init; }
+
+    /// <summary>keyCreationTime per account key (key1, key2); null when ARM reports none (keys older than its tracking).</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset>? KeyCreationTimes { get; init; }
+
+    /// <summary>encryption.keySource: Microsoft.Storage (platform keys) or Microsoft.Keyvault (customer-managed keys).</summary>
+    public string? EncryptionKeySource { get; init; }
+
+    /// <summary>Approved private endpoint connections; null when ARM did not report the list.</summary>
+    public int? ApprovedPrivateEndpoints { get; init; }
+
+    public bool? AllowCrossTenantReplication { get; init; }
+
+    /// <summary>defaultToOAuthAuthentication; absent means false (the portal and tools default to keys).</summary>
+    public bool DefaultToOAuthAuthentication { get; init; }
+
     /// <summary>Tags of the account's resource group: owners and exemptions are often set there once for many accounts.</summary>
     public IReadOnlyDictionary<string, string> ResourceGroupTags { get; init; } = NoTags;
 

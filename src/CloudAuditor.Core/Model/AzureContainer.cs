@@ -16,5 +16,9 @@ public sealed record AzureContainer(
     /// <summary>Read from ARM when the account's resource id is known.</summary>
     public RetentionPosture Retention { get; init; } = RetentionPosture.NotRead("retention is read through ARM: configure the account's resourceId");
 
-    public IEnumerable<IObservation> Observations => Retention.Observations.Append(Probe.Observation);
+    /// <summary>Stored access policies from Get Container ACL (data plane).</summary>
+    public Observed<IReadOnlyList<StoredAccessPolicy>> StoredAccessPolicies { get; init; } =
+        Observed<IReadOnlyList<StoredAccessPolicy>>.NotRead("stored access policies were not read");
+
+    public IEnumerable<IObservation> Observations => Retention.Observations.Append(Probe.Observation).Append(StoredAccessPolicies);
 }

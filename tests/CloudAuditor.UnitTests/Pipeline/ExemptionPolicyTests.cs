@@ -49,9 +49,4 @@ public class ExemptionPolicyTests
         rules[0].Expires = new DateOnly(2026, 1, 1);
         Assert.Null(new ExemptionPolicy(rules, Today).Find(finding, container));
     }
-
-    internal sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

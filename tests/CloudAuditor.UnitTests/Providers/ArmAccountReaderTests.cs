@@ -113,6 +113,13 @@ public class ArmAccountReaderTests
         Assert.False(account.Settings.AllowBlobPublicAccess);
         Assert.False(account.Settings.AllowSharedKeyAccess);
         Assert.Equal("Disabled", account.Settings.PublicNetworkAccess);
+        Assert.Equal(TimeSpan.FromHours(1), account.Settings.SasExpirationPeriod);
+        Assert.Equal("Block", account.Settings.SasExpirationAction);
+        Assert.Equal(new DateTimeOffset(2024, 2, 11, 16, 40, 22, TimeSpan.Zero), account.Settings.KeyCreationTimes!["key2"].AddTicks(-1939102));
+        Assert.Equal("Microsoft.Keyvault", account.Settings.EncryptionKeySource);
+        Assert.Equal(1, account.Settings.ApprovedPrivateEndpoints);
+        Assert.False(account.Settings.AllowCrossTenantReplication);
+        Assert.True(account.Settings.DefaultToOAuthAuthentication);
     }
 
     [Fact]
