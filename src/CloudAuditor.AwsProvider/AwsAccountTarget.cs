@@ -42,6 +42,7 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settin
     [
         new PublicAccessBlockRemediator(PublicAccessBlockCheck.Id, Client), new PublicAccessBlockRemediator(AnonymousAccessCheck.Id, Client),
         new AclGrantRemediator(Client), new PolicyStatementRemediator(Client), new ObjectAclRemediator(Client),
+        new AccountPublicAccessBlockRemediator(AccountControl()),
     ]);
 
     private IReadOnlyList<IRemediator>? _remediators;
@@ -52,6 +53,9 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settin
         var accountId = target.AccountId ?? await LookUpAccountIdAsync(cancellationToken);
         var buckets = await BucketNamesAsync(home, cancellationToken);
         var accountBlock = await AccountControl().ReadAsync(accountId, cancellationToken);
+        // An account subject only where there is an account layer to judge and fix (AWS, or an endpoint given s3ControlUrl).
+        if (accountId is not null && (target.ServiceUrl is null || target.S3ControlUrl is not null))
+            await sink.SubjectAsync(new AwsAccount(AwsAccount.For(accountId), accountBlock), cancellationToken);
         var scope = new ListingScope(new ResourceRef($"target:{target.Name}", "target", target.Name) { Account = accountId }, CoverageKinds.Bucket);
         await ResourceFanOut.RunAsync(buckets.ToAsyncEnumerable(), scope, bucket => BucketResource(bucket, accountId),
             async (bucket, token) =>

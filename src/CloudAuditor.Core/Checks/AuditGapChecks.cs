@@ -22,6 +22,8 @@ public static class AuditGapChecks
     public static CheckDefinition S3BucketUnreadable { get; } = Gap("aws.s3.bucket-unreadable", "A bucket could not be read.");
     public static CheckDefinition S3SettingsUnreadable { get; } = Gap("aws.s3.settings-unreadable",
         "Some bucket settings could not be read, so the checks that need them were not judged.");
+    public static CheckDefinition AwsAccountSettingsUnreadable { get; } = Gap("aws.account.settings-unreadable",
+        "Some account-level settings could not be read, so the checks that need them were not judged.");
     public static CheckDefinition AzureAccountSettingsUnreadable { get; } = Gap("azure.account.settings-unreadable",
         "Some account settings could not be read, so the checks that need them were not judged.");
     public static CheckDefinition AzureContainerSettingsUnreadable { get; } = Gap("azure.container.settings-unreadable",
@@ -30,7 +32,8 @@ public static class AuditGapChecks
     public static IReadOnlyList<CheckDefinition> All { get; } =
     [
         AzureTargetUnreachable, AwsTargetUnreachable, AzureTargetFailed, AwsTargetFailed, AzureAccountUnreachable,
-        AzureContainerUnreadable, S3BucketUnreadable, S3SettingsUnreadable, AzureAccountSettingsUnreadable, AzureContainerSettingsUnreadable,
+        AzureContainerUnreadable, S3BucketUnreadable, S3SettingsUnreadable, AwsAccountSettingsUnreadable, AzureAccountSettingsUnreadable,
+        AzureContainerSettingsUnreadable,
     ];
 
     public static CheckDefinition TargetUnreachable(CloudKind cloud) => cloud == CloudKind.Aws ? AwsTargetUnreachable : AzureTargetUnreachable;
@@ -52,6 +55,7 @@ public static class AuditGapChecks
     {
         AzureStorageAccount => AzureAccountSettingsUnreadable,
         AzureContainer => AzureContainerSettingsUnreadable,
+        AwsAccount => AwsAccountSettingsUnreadable,
         _ => S3SettingsUnreadable,
     };
 

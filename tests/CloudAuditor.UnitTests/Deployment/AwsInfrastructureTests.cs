@@ -34,7 +34,8 @@ public class AwsInfrastructureTests
     public void Remediation_policy_allows_only_what_the_remediators_do_and_denies_deleting_policies()
     {
         var statements = Statements("RemediationPolicy").ToList();
-        Assert.Equal(["s3:PutBucketAcl", "s3:PutBucketPolicy", "s3:PutBucketPublicAccessBlock", "s3:PutObjectAcl"],
+        Assert.Equal(["s3:PutAccountPublicAccessBlock", "s3:PutBucketAcl", "s3:PutBucketPolicy", "s3:PutBucketPublicAccessBlock",
+            "s3:PutObjectAcl"],
             statements.Where(s => s.Effect == "Allow").SelectMany(s => s.Actions).Order().ToArray());
         Assert.Contains(statements, s => s.Effect == "Deny" && s.Actions.Contains("s3:DeleteBucketPolicy"));
     }

@@ -91,6 +91,15 @@ public class AwsReplayTests
     }
 
     [Fact]
+    public async Task The_account_is_a_subject_of_its_own_with_its_block()
+    {
+        var (findings, _) = await SweepAsync();
+        var account = Assert.Single(findings, f => f.CheckId == "aws.account.public-access-block");
+        Assert.Equal(FindingStatus.Fail, account.Status);
+        Assert.Equal("arn:aws:iam::111122223333:root", account.Resource.Id);
+    }
+
+    [Fact]
     public async Task Account_block_public_access_neutralises_what_the_bucket_leaves_open()
     {
         var (findings, http) = await SweepAsync(Recordings(HttpStatusCode.OK, "aws/s3control-pab-all-on.xml"));

@@ -110,6 +110,23 @@ public class AwsRemediationTests
     }
 
     [Fact]
+    public async Task The_account_block_is_turned_on_through_S3_Control_and_rollback_deletes_the_one_that_was_not_there()
+    {
+        var control = new S3ControlReplay(null);
+        var remediator = Remediator(control, "aws.account.public-access-block");
+        var account = new AwsAccount(AwsAccount.For("111122223333"), Observed<PublicAccessBlock>.Of(null));
+        var change = (await remediator.PlanAsync(account, CancellationToken.None)).Change!;
+        await remediator.ApplyAsync(account, change, CancellationToken.None);
+        Assert.Null(await remediator.VerifyAsync(account, change, CancellationToken.None));
+        Assert.Equal(4, control.Current!.Split("true").Length - 1);
+        Assert.Same(RemediationPlan.NothingToChange, await remediator.PlanAsync(account, CancellationToken.None));
+
+        await remediator.RollbackAsync(Journal(change, remediator.CheckId), CancellationToken.None);
+        Assert.Null(control.Current);
+        Assert.Equal(["PUT", "DELETE"], control.Writes);
+    }
+
+    [Fact]
     public async Task Only_public_policy_statements_are_removed_and_rollback_puts_the_original_back()
     {
         var s3 = new S3ControlPlaneReplay(null, "aws/policy-public-read.json", null);
