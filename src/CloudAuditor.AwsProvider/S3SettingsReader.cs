@@ -170,7 +170,7 @@ internal sealed class S3SettingsReader(IAmazonS3 s3) : IRequiresPermissions
     {
         if (ownership.Value?.AclsDisabled == true)
             return Observed<ObjectAclSample>.Of(new ObjectAclSample(0, sample.Prefixes, []) { Skipped = "ACLs are disabled (BucketOwnerEnforced)" });
-        if (sample.Keys.Count == 0) return Observed<ObjectAclSample>.Of(new ObjectAclSample(0, 0, []) { Skipped = "the bucket has no objects" });
+        if (sample.Keys.Count == 0) return Observed<ObjectAclSample>.Of(new ObjectAclSample(0, 0, []) { Skipped = "the bucket listing returned no objects" });
         var exposed = new List<ObjectAclExposure>();
         var (unread, reason) = (0, (string?)null);
         foreach (var key in sample.Keys)

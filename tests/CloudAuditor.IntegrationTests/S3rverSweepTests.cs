@@ -43,6 +43,22 @@ public class S3rverSweepTests(Emulators emulators)
     }
 
     [Fact]
+    public async Task Object_acls_are_sampled_across_the_bucket_prefixes()
+    {
+        using var s3 = Client();
+        var bucket = Sweeps.Unique("spread");
+        await s3.PutBucketAsync(bucket);
+        // One level of prefixes: s3rver leaves nested ones (2024/01/...) out of a delimited listing's CommonPrefixes.
+        foreach (var key in new[] { "alpha/a.csv", "alpha/b.csv", "beta/c.csv", "exports/d.csv", "root.txt" })
+            await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, ContentBody = "x", UseChunkEncoding = false });
+
+        var (findings, _) = await Sweeps.RunAsync(Config(bucket));
+        var sample = Assert.Single(findings, f => f.CheckId == "aws.s3.object-acl-public");
+        Assert.Equal(FindingStatus.Pass, sample.Status);
+        Assert.Equal("5 sampled object(s) across 3 prefix(es)", sample.Evidence!["objectAclSample"]);
+    }
+
+    [Fact]
     public async Task Settings_the_endpoint_cannot_serve_are_reported_not_guessed()
     {
         using var s3 = Client();
