@@ -8,8 +8,10 @@ public sealed partial class CreditCardDetector : NumericDetector
 {
     public override string EntityType => EntityTypes.CreditCard;
 
-    /// <summary>The pattern refuses to touch other digit groups, so a card is always a whole token.</summary>
+    /// <summary>A card is always a whole token: the tokenizer keeps neighbouring numbers apart.</summary>
     public override bool Wants(in NumericToken token) => token.Digits is >= 13 and <= 19;
+
+    protected override bool WholeToken => true;
 
     protected override Regex Candidates => Pattern();
 
@@ -76,8 +78,8 @@ public sealed partial class CreditCardDetector : NumericDetector
             || (p2 is 50 or 56 or 57 or 58 or 67) && n is >= 13 and <= 19;                   // Maestro
     }
 
-    // Never a slice of a longer token (a hash, a reference number, more digit groups): nothing word-like may touch either end.
-    [GeneratedRegex(@"(?<![\w.,-]|\d[ -])\d(?:[ -]?\d){12,18}(?![\w-]|[.,]\d|[ -]\d)", RegexOptions.CultureInvariant)]
+    // A whole token, not touching anything word-like (an id, a hash) or a decimal point; a comma is a field separator (CSV).
+    [GeneratedRegex(@"(?<![\w.-])\d(?:[ -]?\d){12,18}(?![\w-]|\.\d)", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     /// <summary>The digits of an IBAN (valid or mistyped) after its country, check digits and letter groups: "GB45 XUIS 3669 7662 1997 11".</summary>

@@ -36,9 +36,27 @@ public sealed class EmailDetector : IAnchoredDetector
         var local = text[start..at];
         var domain = text[(at + 1)..end];
         if (local[0] == '.' || local[^1] == '.' || local.Contains("..", StringComparison.Ordinal) || !IsDomainName(domain)) return at + 1;
+        if (IsUrlUserInfo(text, start)) return at + 1;
         tally.Add(EntityType, text[start..end], static email => $"{email[0]}***{email[email.IndexOf('@')..]}");
         return end;
     }
+
+    /// <summary>
+    /// "scheme://user@host" or "scheme://user:secret@host": the part before '@' is a URL's user info (a login, or a token in
+    /// a CI clone URL), not a mailbox. The secret in it is reported by its own detector and by URL_CREDENTIALS.
+    /// </summary>
+    private static bool IsUrlUserInfo(ReadOnlySpan<char> text, int localStart)
+    {
+        var i = localStart;
+        if (i >= 1 && text[i - 1] == ':')
+        {
+            i--;
+            while (i > 0 && localStart - i < 256 && IsUserInfo(text[i - 1])) i--;
+        }
+        return i >= 3 && text[i - 1] == '/' && text[i - 2] == '/' && text[i - 3] == ':';
+    }
+
+    private static bool IsUserInfo(char c) => IsLocal(c) || c is '~' or '!' or '$' or '&' or '\'' or '*' or ',' or ';' or '=';
 
     private static bool IsDomainName(ReadOnlySpan<char> domain)
     {

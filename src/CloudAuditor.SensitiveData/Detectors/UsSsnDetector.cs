@@ -17,8 +17,10 @@ public sealed partial class UsSsnDetector : NumericDetector
 
     public override string EntityType => EntityTypes.UsSsn;
 
-    /// <summary>The pattern refuses to touch other digit groups, so an SSN is always a whole token: nine digits, bare or with two separators.</summary>
+    /// <summary>An SSN is always a whole token: nine digits, bare or with two separators.</summary>
     public override bool Wants(in NumericToken token) => token.Digits == 9 && token.Separators is 0 or 2;
+
+    protected override bool WholeToken => true;
 
     protected override Regex Candidates => Pattern();
 
@@ -35,6 +37,6 @@ public sealed partial class UsSsnDetector : NumericDetector
 
     protected override string MaskValue(ReadOnlySpan<char> value) => Mask.KeepLastDigits(value, 4);
 
-    [GeneratedRegex(@"(?<![\w-]|\d )\d{3}([- ]?)\d{2}\1\d{4}(?![\w-]| \d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])\d{3}([- ]?)\d{2}\1\d{4}(?![\w-])", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -15,14 +15,25 @@ public abstract class NumericDetector : RegexDetector
     /// <summary>Characters before the first digit where a match may start (an IBAN's country code).</summary>
     protected virtual int Lead => 0;
 
+    /// <summary>
+    /// Values that are one number on their own (cards, SSNs): a match counts only from the token's first digit to its end, so it
+    /// is never a slice of a longer grouped number, and the tokenizer, not the pattern, decides where neighbouring numbers part.
+    /// </summary>
+    protected virtual bool WholeToken => false;
+
+    /// <summary>A cheap test of the token in its place before the pattern runs (context a bare number needs).</summary>
+    protected virtual bool Applies(ReadOnlySpan<char> text, in NumericToken token, FieldContext field) => true;
+
     public void DetectAt(ReadOnlySpan<char> text, in NumericToken token, FieldContext field, DetectionTally tally)
     {
+        if (!Applies(text, token, field)) return;
         var start = Math.Max(0, token.Start - Lead);
         var end = Math.Min(text.Length, token.Start + Reach(token));
         foreach (var match in Candidates.EnumerateMatches(text[..end], start))
         {
             // A match starting past the token belongs to a later token, which reports it itself.
             if (match.Index >= token.End) break;
+            if (WholeToken && (match.Index != token.First || match.Index + match.Length != token.End)) continue;
             Report(text, match.Index, match.Length, field, tally);
         }
     }

@@ -2,7 +2,9 @@ namespace CloudAuditor.SensitiveData.Scanning;
 
 /// <summary>
 /// A run of digits joined by short separators (" ", "-", ".", "(", ")"), with a leading "+" or "(" kept:
-/// the only places card, SSN, phone, IPv4 and IBAN patterns can match. Found once per text and shared.
+/// the only places card, SSN, phone, IPv4 and IBAN patterns can match. Found once per text and shared. A number
+/// written with dashes ends at the next space ("536-22-8726 4111111111111111" is two numbers), while a space before
+/// dashes stays inside one ("+1 555-123-4567", "(555) 123-4567").
 /// </summary>
 /// <param name="Start">Where the token begins, at its leading "+" or "(" if it has one.</param>
 /// <param name="First">Its first digit.</param>
@@ -30,6 +32,7 @@ public readonly record struct NumericToken(int Start, int First, int End, int Di
             var start = first > 0 && text[first - 1] is '+' or '(' ? first - 1 : first;
             if (start >= to) return;
             int count = 0, dots = 0, i = first;
+            var dashed = false;
             while (true)
             {
                 var runEnd = digits.Next(i, digit: false);
@@ -38,6 +41,9 @@ public readonly record struct NumericToken(int Start, int First, int End, int Di
                 var run = 0;
                 while (run < 2 && i + run < text.Length && text[i + run] is ' ' or '-' or '.' or '(' or ')') run++;
                 if (run == 0 || i + run >= text.Length || !char.IsAsciiDigit(text[i + run])) break;
+                var separators = text.Slice(i, run);
+                if (dashed && separators.Contains(' ')) break;
+                dashed |= separators.Contains('-');
                 for (var k = 0; k < run; k++) if (text[i + k] == '.') dots++;
                 i += run;
             }

@@ -50,7 +50,8 @@ public partial class NumericTokenTests
         return tokens;
     }
 
-    [GeneratedRegex(@"[0-9]+(?:[ .()-]{1,2}[0-9]+)*")]
+    // Runs without a dash may hold spaces; from the first run with a dash on, no run may hold a space.
+    [GeneratedRegex(@"[0-9]+(?:[ .()]{1,2}[0-9]+)*(?:(?:-[ .()-]?|[ .()]-)[0-9]+(?:[.()-]{1,2}[0-9]+)*)?")]
     private static partial Regex TokenPattern();
 
     [GeneratedRegex(@"(?<![A-Za-z0-9])[A-Z]{2}\z")]
