@@ -16,9 +16,18 @@ public static class EntityTypes
     public const string Jwt = "JWT";
     public const string GitHubToken = "GITHUB_TOKEN";
     public const string SlackToken = "SLACK_TOKEN";
+    public const string SlackWebhookUrl = "SLACK_WEBHOOK_URL";
+    public const string StripeSecretKey = "STRIPE_SECRET_KEY";
+    public const string GoogleApiKey = "GOOGLE_API_KEY";
+    public const string NpmToken = "NPM_TOKEN";
+    public const string AzureSasToken = "AZURE_SAS_TOKEN";
+    public const string AzureSharedAccessKey = "AZURE_SHARED_ACCESS_KEY";
+    public const string UrlCredentials = "URL_CREDENTIALS";
+    public const string ConnectionStringPassword = "CONNECTION_STRING_PASSWORD";
 
     public static readonly IReadOnlySet<string> Secrets = new HashSet<string>
     {
-        AwsAccessKeyId, AwsSecretAccessKey, AzureStorageAccountKey, PrivateKey, Jwt, GitHubToken, SlackToken,
+        AwsAccessKeyId, AwsSecretAccessKey, AzureStorageAccountKey, PrivateKey, Jwt, GitHubToken, SlackToken, SlackWebhookUrl, StripeSecretKey,
+        GoogleApiKey, NpmToken, AzureSasToken, AzureSharedAccessKey, UrlCredentials, ConnectionStringPassword,
     };
 }

@@ -39,7 +39,7 @@ public sealed class LabeledCorpus(int seed)
     private LabeledLine Positive()
     {
         var v = V;
-        var (type, text) = _random.Next(16) switch
+        var (type, text) = _random.Next(24) switch
         {
             0 => (EntityTypes.Email, $"Contact {v.Email()} for the renewal."),
             1 => (EntityTypes.Email, $"\"email\": \"{v.Email()}\","),
@@ -58,7 +58,15 @@ public sealed class LabeledCorpus(int seed)
             12 => (EntityTypes.PrivateKey, v.PrivateKey().Replace("\n", "\\n", StringComparison.Ordinal)),
             13 => (EntityTypes.Jwt, $"Authorization: Bearer {v.Jwt()}"),
             14 => (EntityTypes.GitHubToken, $"GITHUB_TOKEN={v.GitHubToken()}"),
-            _ => (EntityTypes.SlackToken, $"slack_bot_token: {v.SlackToken()}"),
+            15 => (EntityTypes.SlackToken, $"slack_bot_token: {v.SlackToken()}"),
+            16 => (EntityTypes.SlackWebhookUrl, $"SLACK_WEBHOOK={v.SlackWebhook()}"),
+            17 => (EntityTypes.StripeSecretKey, $"stripe.api_key = \"{v.StripeKey()}\""),
+            18 => (EntityTypes.GoogleApiKey, $"<script src=\"https://maps.googleapis.com/maps/api/js?key={v.GoogleApiKey()}\"></script>"),
+            19 => (EntityTypes.NpmToken, $"//registry.npmjs.org/:_authToken={v.NpmToken()}"),
+            20 => (EntityTypes.AzureSasToken, $"GET https://acct{v.Digits(2)}.blob.core.windows.net/exports/q3.csv?{v.SasQuery()} 200"),
+            21 => (EntityTypes.AzureSharedAccessKey, $"\"ServiceBus\": \"{v.ServiceBusConnectionString()}\","),
+            22 => (EntityTypes.UrlCredentials, $"DATABASE_URL={v.DatabaseUrl()}"),
+            _ => (EntityTypes.ConnectionStringPassword, $"\"DefaultConnection\": \"{v.SqlConnectionString()}\""),
         };
         return new LabeledLine($"{Filler()} {text}", new Dictionary<string, int> { [type] = 1 });
     }
@@ -66,7 +74,7 @@ public sealed class LabeledCorpus(int seed)
     private LabeledLine Negative()
     {
         var v = V;
-        var text = _random.Next(24) switch
+        var text = _random.Next(32) switch
         {
             0 => $"request_id={v.Uuid()} trace={v.Uuid()}",
             1 => $"commit {v.Hex(40)} merged",
@@ -92,6 +100,14 @@ public sealed class LabeledCorpus(int seed)
             20 => $"icon@2x.png and user@localhost and package@1.2.3",
             21 => $"ISBN 978-0-{v.Digits(3)}-{v.Digits(5)}-{_random.Next(10)} and part 555-12-3456X",
             22 => $"date 2024-{_random.Next(1, 13):00}-{_random.Next(1, 29):00} and 03/15/2024 and 20240315",
+            23 => "SLACK_WEBHOOK=https://hooks.slack.com/services/TXXXXXXXX/BXXXXXXXX/XXXXXXXXXXXXXXXXXXXXXXXX",
+            24 => $"stripe test key sk_test_{v.From("abcdefghijklmnop0123456789", 24)} and pk_live_{v.From("abcdef0123456789", 24)}",
+            25 => $"DATABASE_URL=postgres://app:${{DB_PASSWORD}}@db.example.com/app or mysql://root:****@localhost/app",
+            26 => $"Set password={v.From("abcdefgh", 8)} in the sign-up form",
+            27 => $"blob.core.windows.net/c/f?sig={Uri.EscapeDataString(Convert.ToBase64String(v.Bytes(32)))} and ?sv=2022-11-02&sig=abc123",
+            28 => $"npm token {v.NpmToken(valid: false)} was revoked",
+            29 => $"Server=db;User Id=app;Password=<your password>; and Password=${{SQL_PASSWORD}}",
+            30 => $"key AIza{v.From("abcdef0123456789", 30)} is too short",
             _ => $"build {v.Digits(5)}-{v.Digits(4)}-{v.Digits(4)}-{v.Digits(4)}-{v.Digits(5)} ok",
         };
         return new LabeledLine($"{Filler()} {text}", Empty);

@@ -11,6 +11,7 @@ public sealed class ValueFactory(Random random)
 
     private const string Base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private const string Base32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    private const string UpperAlphanumeric = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static readonly string[] First = ["ada", "grace", "alan", "linus", "margaret", "ken", "barbara", "dennis", "radia", "edsger"];
     private static readonly string[] Domains = ["example.com", "corp.example", "mail.example.org", "contoso.co.uk", "fabrikam.io"];
     private static readonly (string Country, int Length)[] Ibans = [("DE", 22), ("GB", 22), ("FR", 27), ("NL", 18), ("ES", 24), ("IT", 27), ("BE", 16),
@@ -137,15 +138,39 @@ public sealed class ValueFactory(Random random)
         return $"{B64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}")}.{B64(payload)}.{From(Base62 + "-_", 43)}";
     }
 
-    public string GitHubToken(bool valid = true)
+    public string GitHubToken(bool valid = true) => ChecksummedToken(Pick(GitHubPrefixes) + "_", valid);
+
+    public string NpmToken(bool valid = true) => ChecksummedToken("npm_", valid);
+
+    /// <summary>GitHub's token format, which npm shares: thirty random base62 characters and their CRC32 in six more.</summary>
+    private string ChecksummedToken(string prefix, bool valid)
     {
         var random30 = From(Base62, 30);
         var crc = Checksums.Crc32(random30);
         if (!valid) crc ^= 1;
         var checksum = new char[6];
         for (var i = 5; i >= 0; i--) { checksum[i] = Base62[(int)(crc % 62)]; crc /= 62; }
-        return $"{Pick(GitHubPrefixes)}_{random30}{new string(checksum)}";
+        return $"{prefix}{random30}{new string(checksum)}";
     }
+
+    public string SlackWebhook() =>
+        $"https://hooks.slack.com/services/T{From(UpperAlphanumeric, 10)}/B{From(UpperAlphanumeric, 10)}/{From(Base62, 24)}";
+
+    public string StripeKey() => Pick(["sk_live_", "rk_live_"]) + From(Base62, random.Next(24, 100));
+
+    public string GoogleApiKey() => "AIza" + From(Base62 + "_-", 35);
+
+    public string SasQuery() =>
+        $"sv=2022-11-02&ss=b&srt=co&sp={Pick(["r", "rl", "racwdl"])}&se=2027-{random.Next(1, 13):00}-{random.Next(1, 29):00}T00:00:00Z&spr=https" +
+        $"&sig={Uri.EscapeDataString(Convert.ToBase64String(Bytes(32)))}";
+
+    public string ServiceBusConnectionString() =>
+        $"Endpoint=sb://ns{Digits(3)}.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey={Convert.ToBase64String(Bytes(32))}";
+
+    public string DatabaseUrl() => $"{Pick(["postgres", "mysql", "mongodb+srv", "redis"])}://{Pick(First)}:{From(Base62, 14)}@db{Digits(2)}.example.com/app";
+
+    public string SqlConnectionString() =>
+        $"Server=tcp:sql{Digits(2)}.example.net,1433;Database=app;User Id={Pick(First)};Password={From(Base62 + "!#", 16)};Encrypt=true";
 
     public string SlackToken() => $"xoxb-{Digits(11)}-{Digits(12)}-{From(Base62, 24)}";
 
