@@ -27,6 +27,12 @@ grep -h '"status":"remediated"\|"status":"exempt"' "$STATE/enforce.jsonl" | node
   const lines = require("fs").readFileSync(0, "utf8").trim().split("\n").filter(Boolean);
   for (const f of lines.map(JSON.parse)) console.log(`${f.status.toUpperCase().padEnd(10)} ${f.checkId}  ${f.resource.container ?? f.resource.name}\n           ${f.detail}`);'
 
+step "2b. Content classification: what the sampled content is, against the class its label declares (sensitivity 0-100)"
+grep -h '"checkId":"azure.container.content-classification"' "$STATE/enforce.jsonl" | node -e '
+  const lines = require("fs").readFileSync(0, "utf8").trim().split("\n").filter(Boolean);
+  for (const f of lines.map(JSON.parse)) console.log(`${f.status.toUpperCase().padEnd(10)} ${f.resource.container}  score ${f.evidence.sensitivityScore}, detected ${f.evidence.detectedClass}, declared ${f.evidence.declaredClass}\n           ${f.detail}`);
+  if (!lines.some(l => JSON.parse(l).status === "fail")) { console.error("no class mismatch was reported"); process.exit(1); }'
+
 step "3. The notice the owner received (read back from the local SMTP catcher)"
 node -e '
   fetch(`http://127.0.0.1:${process.env.MAILDEV_WEB_PORT}/api/email`).then(r => r.json()).then(mails => {

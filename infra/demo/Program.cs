@@ -27,6 +27,8 @@ async Task ContainerAsync(string name, PublicAccessType access, string owner, pa
     var metadata = new Dictionary<string, string> { ["owner"] = owner };
     // The website assets are public on purpose: an exemption with a reason and an expiry, as a team would set it.
     if (name == "public-web-assets") metadata["cloudauditor_exempt"] = "azure.container.public-access|2027-12-31|public website assets, reviewed by security";
+    // Labelled "standard" by its team, but it holds customers' personal data: the content classification says so.
+    if (name == "customer-exports") metadata["data_class"] = "standard";
     await container.CreateIfNotExistsAsync(access, metadata);
     foreach (var (blob, body) in items) await container.GetBlobClient(blob).UploadAsync(BinaryData.FromString(body), overwrite: true);
 }
@@ -75,6 +77,14 @@ await File.WriteAllTextAsync(config, $"""
         from: cloudauditor@contoso.example
     state:
       sqlitePath: state.db
+    retention:
+      classLabel: data_class
+      classes:
+        standard:
+          softDeleteDays: 7
+        pii:
+          maxRetentionDays: 365
+          softDeleteDays: 30
     aws:
       - name: s3rver-demo
         serviceUrl: http://127.0.0.1:{ports["S3_PORT"]}

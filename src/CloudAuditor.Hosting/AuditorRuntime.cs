@@ -11,6 +11,7 @@ using CloudAuditor.Core.Pipeline;
 using CloudAuditor.Core.Remediation;
 using CloudAuditor.Core.State;
 using CloudAuditor.Notifications;
+using CloudAuditor.SensitiveData.Classification;
 using CloudAuditor.SensitiveData.Sampling;
 using Microsoft.Extensions.Logging;
 
@@ -102,6 +103,8 @@ public sealed class AuditorRuntime : IAsyncDisposable
             var engine = new SweepEngine(CheckCatalog.Default, context, Loggers.CreateLogger<SweepEngine>(), new SweepEngineOptions
             {
                 Sampler = Sampler(config.Sampling, request.ObjectKey),
+                // A container is classified from a sample of its objects, not from the one object an event names.
+                Classifier = request.ObjectKey is null ? new ContentClassifier() : null,
                 Pipeline = Pipeline(request.SweepId),
                 Subjects = request.Subjects,
                 Progress = request.Progress,

@@ -17,7 +17,7 @@ public sealed class CheckCatalog
         _checks = checks.OrderBy(c => c.Definition.Id, StringComparer.Ordinal).ToList();
         var definitions = _checks.Select(c => c.Definition)
             .Concat(AuditGapChecks.All)
-            .Concat(ContentChecks.All.SelectMany(c => new[] { c.SensitiveData, c.Unscanned }))
+            .Concat(ContentChecks.All.SelectMany(c => new[] { c.SensitiveData, c.Unscanned, c.Classification }.OfType<CheckDefinition>()))
             .ToList();
         var duplicate = definitions.GroupBy(d => d.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new InvalidOperationException($"Two checks share the id '{duplicate.Key}'.");

@@ -21,4 +21,22 @@ public sealed class RetentionRequirement
     public int? SoftDeleteDays { get; set; }
 
     public bool Versioning { get; set; }
+
+    /// <summary>
+    /// Classes of content this class may hold besides its own name (a "restricted" class that holds "pii"): content detected as
+    /// another class is a mismatch.
+    /// </summary>
+    public List<string> Holds { get; set; } = [];
+
+    /// <summary>"kept 2555 days immutable (locked), deleted within 90 days, 7 days soft delete, versioning".</summary>
+    public string Describe()
+    {
+        var parts = new List<string>();
+        if (MinRetentionDays is { } min) parts.Add($"kept {min} days immutable{(Immutable ? " (locked)" : "")}");
+        else if (Immutable) parts.Add("locked immutability");
+        if (MaxRetentionDays is { } max) parts.Add($"deleted within {max} days");
+        if (SoftDeleteDays is { } soft) parts.Add($"{soft} days soft delete");
+        if (Versioning) parts.Add("versioning");
+        return parts.Count == 0 ? "nothing" : string.Join(", ", parts);
+    }
 }

@@ -9,4 +9,10 @@ public sealed class RetentionSettings
     public string? DefaultClass { get; set; }
 
     public Dictionary<string, RetentionRequirement> Classes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Judge containers and buckets without a label by the class their sampled content is detected as ("secrets", "pii"),
+    /// instead of the default class.
+    /// </summary>
+    public bool JudgeUnlabelledByContent { get; set; }
 }

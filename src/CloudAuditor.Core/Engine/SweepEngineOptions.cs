@@ -6,6 +6,7 @@ namespace CloudAuditor.Core.Engine;
 public sealed record SweepEngineOptions
 {
     public IContainerSampler? Sampler { get; init; }
+    public IContentClassifier? Classifier { get; init; }
     public FindingPipeline Pipeline { get; init; } = FindingPipeline.Empty;
     public ISubjectSink? Subjects { get; init; }
     public ISweepProgress? Progress { get; init; }

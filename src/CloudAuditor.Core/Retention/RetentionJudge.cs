@@ -9,10 +9,18 @@ namespace CloudAuditor.Core.Retention;
 /// </summary>
 public sealed class RetentionJudge(RetentionSettings settings)
 {
-    public RetentionVerdict Judge(IAuditSubject subject)
+    public RetentionVerdict Judge(IAuditSubject subject) => JudgeAs(subject, DeclaredClass(subject) ?? settings.DefaultClass);
+
+    /// <summary>The class the subject's labels (or its account's) declare; null when unlabelled.</summary>
+    public string? DeclaredClass(IAuditSubject subject) =>
+        subject.LabelChain().Select(l => l.GetValueOrDefault(settings.ClassLabel)).FirstOrDefault(v => v is not null);
+
+    public RetentionSettings Settings => settings;
+
+    /// <summary>The subject's retention measured against one class's requirement (the declared one, or the one its content suggests).</summary>
+    public RetentionVerdict JudgeAs(IAuditSubject subject, string? dataClass)
     {
         var posture = subject switch { AzureContainer c => c.Retention, S3Bucket b => b.Retention, _ => null };
-        var dataClass = subject.LabelChain().Select(l => l.GetValueOrDefault(settings.ClassLabel)).FirstOrDefault(v => v is not null) ?? settings.DefaultClass;
         var requirement = dataClass is not null && settings.Classes.TryGetValue(dataClass, out var r) ? r : null;
         if (requirement is null || posture is null) return new RetentionVerdict(dataClass, requirement, posture, [], []);
         var unknown = Needed(requirement, posture, subject.Cloud).Where(o => !o.IsKnown).Select(o => o.Unreadable!).Distinct().ToList();
