@@ -12,7 +12,7 @@ public sealed partial class NanpPhoneDetector : NumericDetector
 {
     public override string EntityType => EntityTypes.Phone;
 
-    private static readonly string[] ContextWords = ["phone", "mobile", "cell", "fax", "msisdn", "tel:", "tel.", "tel ", "tel_"];
+    private static readonly string[] ContextWords = ["phone", "telephone", "mobile", "cell", "fax", "msisdn", "tel:", "tel.", "tel ", "tel_"];
 
     public override bool Wants(in NumericToken token) => token.Digits is 10 or 11;
 

@@ -10,7 +10,7 @@ namespace CloudAuditor.SensitiveData.Detectors;
 /// </summary>
 public sealed partial class UsSsnDetector : NumericDetector
 {
-    private static readonly string[] ContextWords = ["ssn", "social security", "soc sec", "social_security", "taxpayer", "tin"];
+    private static readonly string[] ContextWords = ["ssn", "social security", "socialsecurity", "soc sec", "social_security", "taxpayer", "tin"];
 
     /// <summary>Numbers SSA voided after they were printed in advertising; they appear in sample data everywhere.</summary>
     private static readonly HashSet<string> Voided = ["078051120", "219099999"];

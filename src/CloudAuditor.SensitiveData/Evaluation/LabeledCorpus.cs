@@ -39,7 +39,7 @@ public sealed class LabeledCorpus(int seed)
     private LabeledLine Positive()
     {
         var v = V;
-        var (type, text) = _random.Next(24) switch
+        var (type, text) = _random.Next(27) switch
         {
             0 => (EntityTypes.Email, $"Contact {v.Email()} for the renewal."),
             1 => (EntityTypes.Email, $"\"email\": \"{v.Email()}\","),
@@ -66,7 +66,10 @@ public sealed class LabeledCorpus(int seed)
             20 => (EntityTypes.AzureSasToken, $"GET https://acct{v.Digits(2)}.blob.core.windows.net/exports/q3.csv?{v.SasQuery()} 200"),
             21 => (EntityTypes.AzureSharedAccessKey, $"\"ServiceBus\": \"{v.ServiceBusConnectionString()}\","),
             22 => (EntityTypes.UrlCredentials, $"DATABASE_URL={v.DatabaseUrl()}"),
-            _ => (EntityTypes.ConnectionStringPassword, $"\"DefaultConnection\": \"{v.SqlConnectionString()}\""),
+            23 => (EntityTypes.ConnectionStringPassword, $"\"DefaultConnection\": \"{v.SqlConnectionString()}\""),
+            24 => (EntityTypes.UsBankRoutingNumber, $"Direct deposit: routing number {v.RoutingNumber()}, account {v.Digits(10)}"),
+            25 => (EntityTypes.UsItin, $"Taxpayer ITIN {v.Itin()} on the W-7"),
+            _ => (EntityTypes.UkNationalInsuranceNumber, $"NI number {v.Nino()} for payroll"),
         };
         return new LabeledLine($"{Filler()} {text}", new Dictionary<string, int> { [type] = 1 });
     }
@@ -74,7 +77,7 @@ public sealed class LabeledCorpus(int seed)
     private LabeledLine Negative()
     {
         var v = V;
-        var text = _random.Next(32) switch
+        var text = _random.Next(35) switch
         {
             0 => $"request_id={v.Uuid()} trace={v.Uuid()}",
             1 => $"commit {v.Hex(40)} merged",
@@ -108,6 +111,9 @@ public sealed class LabeledCorpus(int seed)
             28 => $"npm token {v.NpmToken(valid: false)} was revoked",
             29 => $"Server=db;User Id=app;Password=<your password>; and Password=${{SQL_PASSWORD}}",
             30 => $"key AIza{v.From("abcdef0123456789", 30)} is too short",
+            31 => $"routing number {v.RoutingNumber(valid: false)} rejected; tracking {v.RoutingNumber()} shipped",
+            32 => $"ticket 9{v.Digits(2)}-{Pick("00", "40", "66", "89", "93")}-{v.Digits(4)} and build 9{v.Digits(8)}",
+            33 => $"codes QQ 12 34 56 C, GB 12 34 56 A, AB 12 34 56 E and AB123456",
             _ => $"build {v.Digits(5)}-{v.Digits(4)}-{v.Digits(4)}-{v.Digits(4)}-{v.Digits(5)} ok",
         };
         return new LabeledLine($"{Filler()} {text}", Empty);

@@ -153,6 +153,20 @@ public sealed class ValueFactory(Random random)
         return $"{prefix}{random30}{new string(checksum)}";
     }
 
+    /// <summary>A routing number with a Federal Reserve prefix and the 3-7-1 checksum (or a wrong check digit).</summary>
+    public string RoutingNumber(bool valid = true)
+    {
+        var body = $"{Pick(["01", "02", "11", "21", "26", "31", "61", "67", "80"])}{Digits(6)}";
+        int[] weights = [3, 7, 1];
+        var sum = body.Select((c, i) => (c - '0') * weights[i % 3]).Sum();
+        var check = (10 - sum % 10) % 10;
+        return body + (valid ? check : (check + 1) % 10);
+    }
+
+    public string Itin() => $"9{Digits(2)}-{Pick(["50", "65", "70", "78", "88", "90", "92", "94", "99"])}-{Digits(4)}";
+
+    public string Nino() => $"{Pick(["AB", "CE", "JG", "NY", "PZ", "SR", "WL"])} {Digits(2)} {Digits(2)} {Digits(2)} {Pick(["A", "B", "C", "D"])}";
+
     public string SlackWebhook() =>
         $"https://hooks.slack.com/services/T{From(UpperAlphanumeric, 10)}/B{From(UpperAlphanumeric, 10)}/{From(Base62, 24)}";
 

@@ -5,6 +5,6 @@ public readonly record struct FieldContext(string? FieldName)
 {
     public static readonly FieldContext None = new(null);
 
-    public bool NameContains(params string[] words) =>
-        FieldName is { } name && words.Any(w => name.Contains(w, StringComparison.OrdinalIgnoreCase));
+    /// <summary>Any of the words at the start of a word of the field's name (see <see cref="ContextWord"/>).</summary>
+    public bool NameContains(params string[] words) => FieldName is { } name && ContextWord.AnyIn(name, words);
 }

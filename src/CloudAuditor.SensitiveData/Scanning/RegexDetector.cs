@@ -44,11 +44,6 @@ public abstract class RegexDetector : IDetector
     /// <summary>Any of the words in the last <paramref name="window"/> characters before the candidate.</summary>
     protected static bool HasContextBefore(ReadOnlySpan<char> before, int window, params string[] words)
     {
-        var tail = before[Math.Max(0, before.Length - window)..];
-        foreach (var word in words)
-        {
-            if (tail.Contains(word, StringComparison.OrdinalIgnoreCase)) return true;
-        }
-        return false;
+        return ContextWord.AnyIn(before[Math.Max(0, before.Length - window)..], words);
     }
 }
