@@ -22,7 +22,6 @@ public static class AccuracyReport
         }
         var perType = counts.Select(kv => new TypeAccuracy(kv.Key, kv.Value.Tp, kv.Value.Fp, kv.Value.Fn)).OrderBy(t => t.Type,
             StringComparer.Ordinal).ToList();
-        var overall = new TypeAccuracy("overall", perType.Sum(t => t.TruePositives), perType.Sum(t => t.FalsePositives), perType.Sum(t => t.FalseNegatives));
-        return (perType, overall);
+        return (perType, TypeAccuracy.Overall(perType));
     }
 }
