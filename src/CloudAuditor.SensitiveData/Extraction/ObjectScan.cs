@@ -102,6 +102,14 @@ internal sealed class ObjectScan(DetectorSet detectors, ExtractionLimits limits,
             csv.Complete();
             return;
         }
+        if (YamlSecretDataScanner.IsYaml(name))
+        {
+            using var fields = Fields(member);
+            using var yaml = new YamlSecretDataScanner(fields);
+            await TextDecoder.DecodeAsync(stream, encoding, yaml, _budget, cancellationToken);
+            yaml.Complete();
+            return;
+        }
         using var window = Window(member);
         if (encoding.CodePage == System.Text.Encoding.UTF8.CodePage && JsonScanner.LooksLikeJson(name, head))
         {

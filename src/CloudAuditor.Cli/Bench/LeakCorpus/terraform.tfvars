@@ -1,5 +1,5 @@
 region     = "eu-west-1"
-access_key = "AKIAWMGFQOJBQPAKCPN7"
-secret_key = "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"
-storage_account_key = "UNh1peVo4xZe3KbRqKHaS0OoktnL+N9QfeG80lkDHnx/YrY1LhUgvSrS6+uMkJqxtAb+H2WWl2o+VAeTXBu+ng=="
+access_key = "AKIA7COGB5JPJCIORVHD"
+secret_key = "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"
+storage_account_key = "lzqTC2MfAEUUVUVU8Ae2zOy89tua2gxBusBU/mSLeV09a/7/azYqkmwbYUAeEs+1apuc/0gKqmdnG6VD+vDReA=="
 tags = { owner = "platform", cost_center = "4410" }
