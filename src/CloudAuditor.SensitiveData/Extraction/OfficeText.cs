@@ -132,8 +132,10 @@ internal static class OfficeText
             if (xml.LocalName is not ("v" or "t") || xml.IsEmptyElement) continue;
             var window = firstRow ? fields.Unnamed : fields.For(headers.GetValueOrDefault(column));
             value.Clear();
+            // The element's name, before the reader moves onto its text (whose name is empty).
+            var element = xml.LocalName;
             xml.Read();
-            if (type == "s" && xml.LocalName == "v")
+            if (type == "s" && element == "v")
             {
                 if (strings is null) continue; // The string table was scanned as text, without columns.
                 CopyValue(xml, chunk, value, max: 16);

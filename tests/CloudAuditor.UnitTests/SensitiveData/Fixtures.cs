@@ -59,7 +59,10 @@ public static class Fixtures
         return buffer.ToArray();
     }
 
-    public static byte[] Xlsx(params string[][] rows)
+    public static byte[] Xlsx(params string[][] rows) => Xlsx(sharedStrings: false, rows);
+
+    /// <summary>A workbook as Excel writes it (<paramref name="sharedStrings"/>: cells index a string table) or with inline strings.</summary>
+    public static byte[] Xlsx(bool sharedStrings, params string[][] rows)
     {
         using var buffer = new MemoryStream();
         using (var doc = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
@@ -67,22 +70,30 @@ public static class Fixtures
             var workbook = doc.AddWorkbookPart();
             workbook.Workbook = new Workbook();
             var sheetPart = workbook.AddNewPart<WorksheetPart>();
+            var table = sharedStrings ? new SharedStringTable() : null;
             var data = new SheetData();
             for (var r = 0; r < rows.Length; r++)
             {
                 var row = new Row { RowIndex = (uint)(r + 1) };
                 for (var c = 0; c < rows[r].Length; c++)
                 {
+                    var reference = $"{(char)('A' + c)}{r + 1}";
+                    if (table is not null)
+                    {
+                        table.Append(new SharedStringItem(new Text(rows[r][c])));
+                        row.Append(new Cell { CellReference = reference, DataType = CellValues.SharedString,
+                            CellValue = new CellValue((table.ChildElements.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)) });
+                        continue;
+                    }
                     row.Append(new Cell
                     {
-                        CellReference = $"{(char)('A' + c)}{r + 1}",
-                        DataType = CellValues.InlineString,
-                        InlineString = new InlineString(new Text(rows[r][c])),
+                        CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(rows[r][c])),
                     });
                 }
                 data.Append(row);
             }
             sheetPart.Worksheet = new Worksheet(data);
+            if (table is not null) workbook.AddNewPart<SharedStringTablePart>().SharedStringTable = table;
             workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "People" }));
         }
         return buffer.ToArray();
