@@ -48,7 +48,7 @@ step "5. Sweep again: the container is public once more, the open finding is not
 incomplete_ok "$root/cloudauditor" sweep --config "$config" --format table
 step "6. Compliance export: retention posture of every container and bucket (here: what the emulators can and cannot tell)"
 incomplete_ok "$root/cloudauditor" report retention --config "$config" --format html --output "$STATE/retention.html"
-incomplete_ok "$root/cloudauditor" report retention --config "$config" --format csv > "$STATE/retention.csv"
+incomplete_ok "$root/cloudauditor" report retention --config "$config" --format csv --content > "$STATE/retention.csv"
 head -6 "$STATE/retention.csv"
 
 echo

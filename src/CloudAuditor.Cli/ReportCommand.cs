@@ -5,7 +5,7 @@ using CloudAuditor.Hosting.Reports;
 
 namespace CloudAuditor.Cli;
 
-/// <summary>cloudauditor report retention --config FILE [--format csv|json|html|xlsx] [--output FILE]</summary>
+/// <summary>cloudauditor report retention --config FILE [--format csv|json|html|xlsx] [--output FILE] [--content]</summary>
 internal static class ReportCommand
 {
     public static Command Create(Option<bool> verbose)
@@ -14,24 +14,31 @@ internal static class ReportCommand
         var format = new Option<string>("--format") { Description = "csv (default), json, html or xlsx", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json", "html", "xlsx");
         var output = new Option<string?>("--output") { Description = "File to write; '-' or omitted for stdout" };
-        var retention = new Command("retention", "Retention posture of every container and bucket, judged against its data class") { config, format, output };
+        var content = new Option<bool>("--content")
+        {
+            Description = "Also sample each container's content and add the data class it is detected as, and its sensitivity score",
+        };
+        var retention = new Command("retention", "Retention posture of every container and bucket, judged against its data class")
+        {
+            config, format, output, content,
+        };
         retention.SetAction((result, cancellationToken) =>
         {
             var path = result.GetRequiredValue(config);
-            return RunAsync(ConfigLoader.LoadFile(path), path, result.GetRequiredValue(format), result.GetValue(output), result.GetValue(verbose),
-                cancellationToken);
+            return RunAsync(ConfigLoader.LoadFile(path), path, result.GetRequiredValue(format), result.GetValue(output), result.GetValue(content),
+                result.GetValue(verbose), cancellationToken);
         });
         return new Command("report", "Compliance exports") { retention };
     }
 
-    private static async Task<int> RunAsync(AuditorConfig config, string configPath, string format, string? outputPath, bool verbose,
+    private static async Task<int> RunAsync(AuditorConfig config, string configPath, string format, string? outputPath, bool content, bool verbose,
         CancellationToken cancellationToken)
     {
         if (format == "xlsx" && OutputOptions.IsStdout(outputPath) && !Console.IsOutputRedirected)
             throw new UsageException("xlsx is binary: give --output FILE (or redirect stdout).");
         using var services = new CliServices(verbose);
         await using var runtime = await AuditorRuntime.OpenAsync(config, configPath, services.Loggers, cancellationToken);
-        var (rows, summary) = await RetentionReport.CollectAsync(runtime, cancellationToken);
+        var (rows, summary) = await RetentionReport.CollectAsync(runtime, content, cancellationToken);
         await using (var stream = OutputOptions.IsStdout(outputPath) ? Console.OpenStandardOutput() : OpenFile(outputPath!))
             await RetentionReportWriters.WriteAsync(format, rows, stream, cancellationToken);
         await Console.Error.WriteLineAsync($"Retention report: {rows.Count} containers and buckets, {rows.Count(r => r.Verdict == "non-compliant")} " +

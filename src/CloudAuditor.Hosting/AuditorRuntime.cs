@@ -93,8 +93,13 @@ public sealed class AuditorRuntime : IAsyncDisposable
             var context = CheckContext.From(config);
             if (request.ReadOnly)
             {
-                var reader = new SweepEngine(CheckCatalog.Default, context, Loggers.CreateLogger<SweepEngine>(),
-                    new SweepEngineOptions { Subjects = request.Subjects, Progress = request.Progress });
+                var reader = new SweepEngine(CheckCatalog.Default, context, Loggers.CreateLogger<SweepEngine>(), new SweepEngineOptions
+                {
+                    Subjects = request.Subjects,
+                    Progress = request.Progress,
+                    Sampler = request.SampleContent ? Sampler(config.Sampling, null) : null,
+                    Classifier = request.SampleContent ? new ContentClassifier() : null,
+                });
                 return new SweepResult(await reader.RunAsync(targets, request.Output, config.Sweep.Concurrency, cancellationToken), []);
             }
             var notifications = Notifications();

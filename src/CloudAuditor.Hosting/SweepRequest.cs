@@ -20,6 +20,9 @@ public sealed record SweepRequest(IFindingSink Output)
     /// <summary>Read and judge only: no content sampling, no exemptions, owners or remediation, nothing written to state, no notices.</summary>
     public bool ReadOnly { get; init; }
 
+    /// <summary>With <see cref="ReadOnly"/>: still sample content and classify each container (the retention report's detected class).</summary>
+    public bool SampleContent { get; init; }
+
     public ISubjectSink? Subjects { get; init; }
 
     public ISweepProgress? Progress { get; init; }

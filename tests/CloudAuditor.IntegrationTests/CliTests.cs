@@ -201,6 +201,21 @@ public class CliTests(Emulators emulators) : IDisposable
     }
 
     [Fact]
+    public async Task Retention_report_with_content_adds_the_detected_class_and_score()
+    {
+        var config = await ConfigWithPublicContainerAsync();
+        var container = File.ReadAllText(config).Split("containers: [")[1].Split(']')[0];
+        await new Azure.Storage.Blobs.BlobContainerClient(emulators.AzuriteConnectionString, container)
+            .UploadBlobAsync("people.csv", BinaryData.FromString("name,ssn\nAda,536-22-8726\n"));
+        var (exit, stdout, _) = await RunAsync("report", "retention", "--config", config, "--format", "csv", "--content");
+        Assert.Equal(0, exit);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",detectedClass,sensitivityScore", lines[0], StringComparison.Ordinal);
+        var row = Assert.Single(lines, l => l.Contains(container, StringComparison.Ordinal));
+        Assert.Matches(",pii,[0-9]{1,3}$", row);
+    }
+
+    [Fact]
     public async Task Invalid_yaml_names_the_line()
     {
         var path = Path.Combine(_dir, "bad.yaml");

@@ -1,22 +1,43 @@
 using System.Collections.Concurrent;
 using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
-using CloudAuditor.Core.Output;
 using CloudAuditor.Core.Retention;
 
 namespace CloudAuditor.Hosting.Reports;
 
 /// <summary>
 /// The compliance team's retention export: every container and bucket, its retention settings, its data class and
-/// whether it meets that class's requirement. Read-only: no sampling, no remediation, no notices.
+/// whether it meets that class's requirement. Read-only: no remediation, no notices; content is sampled only when asked, to add the
+/// class each container's content is detected as beside the declared one.
 /// </summary>
 public static class RetentionReport
 {
-    public static async Task<(IReadOnlyList<RetentionRow> Rows, SweepSummary Summary)> CollectAsync(AuditorRuntime runtime, CancellationToken cancellationToken)
+    public static async Task<(IReadOnlyList<RetentionRow> Rows, SweepSummary Summary)> CollectAsync(AuditorRuntime runtime, bool sampleContent,
+        CancellationToken cancellationToken)
     {
         var rows = new RowCollector(new RetentionJudge(runtime.Config.Retention));
-        var result = await runtime.SweepAsync(new SweepRequest(NullFindingSink.Instance) { ReadOnly = true, Subjects = rows }, cancellationToken);
-        return (rows.Sorted(), result.Summary);
+        var classes = new ClassificationCollector();
+        var result = await runtime.SweepAsync(new SweepRequest(classes) { ReadOnly = true, SampleContent = sampleContent, Subjects = rows },
+            cancellationToken);
+        return (rows.Sorted().Select(row => classes.Of(row.ResourceId) is { } c
+            ? row with { DetectedClass = c.Evidence?.GetValueOrDefault("detectedClass"), SensitivityScore = c.Evidence?.GetValueOrDefault("sensitivityScore") }
+            : row).ToList(), result.Summary);
+    }
+
+    /// <summary>The content classification of each container, by resource id; other findings of the sampling are not the report's.</summary>
+    private sealed class ClassificationCollector : IFindingSink
+    {
+        private readonly ConcurrentDictionary<string, Finding> _byResource = new(StringComparer.Ordinal);
+
+        public Finding? Of(string resourceId) => _byResource.GetValueOrDefault(resourceId);
+
+        public ValueTask WriteAsync(Finding finding, CancellationToken cancellationToken)
+        {
+            if (finding.CheckId.EndsWith(".content-classification", StringComparison.Ordinal)) _byResource[finding.Resource.Id] = finding;
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask CompleteAsync(SweepSummary summary, CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }
 
     /// <summary>One row per container or bucket as the read-only sweep reports them.</summary>

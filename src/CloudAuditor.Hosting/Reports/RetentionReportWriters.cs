@@ -15,7 +15,7 @@ public static class RetentionReportWriters
     public static readonly string[] Columns =
     [
         "cloud", "account", "container", "dataClass", "verdict", "reason", "softDeleteDays", "versioning", "mfaDelete", "immutableDays",
-        "immutableLocked", "legalHold", "lifecycleExpiryDays", "replication", "changeFeed", "resourceId",
+        "immutableLocked", "legalHold", "lifecycleExpiryDays", "replication", "changeFeed", "resourceId", "detectedClass", "sensitivityScore",
     ];
 
     /// <summary>A setting that could not be read shows as "unknown"; one that is not configured is empty (days) or "no".</summary>
@@ -28,6 +28,7 @@ public static class RetentionReportWriters
             Flag(p.Versioning, v => v.MfaDelete), Days(p.Immutability, i => i.Days), Flag(p.Immutability, i => i.Locked), Flag(p.Immutability, i
                 => i.LegalHold),
             Days(p.Lifecycle, l => l.EveryKeyExpirationDays), Flag(p.Replication, x => x.Enabled), Flag(p.ChangeFeed, c => c.Enabled), r.ResourceId,
+            r.DetectedClass ?? "not sampled", r.SensitivityScore ?? "",
         ];
     }
 
