@@ -22,7 +22,7 @@ public sealed class Functions(FunctionContext context)
         var names = config.Azure.Select(t => t.Name).Concat(config.Aws.Select(t => t.Name)).ToList();
         foreach (var name in names)
             await queue.SendMessageAsync(JsonSerializer.Serialize(new { target = name, sweepId }), cancellationToken);
-        var late = timer["IsPastDue"]?.GetValue<bool>() == true ? " (timer was past due)" : "";
+        var late = EventFields.Flag(timer["IsPastDue"], "IsPastDue") == true ? " (timer was past due)" : "";
         return InvocationResult.Log($"{sweepId}: enqueued {names.Count} target(s){late}");
     }
 
@@ -33,7 +33,7 @@ public sealed class Functions(FunctionContext context)
     public async Task<InvocationResult> ScanTarget(Invocation invocation, CancellationToken cancellationToken)
     {
         var message = invocation.Object("message");
-        var name = message["target"]?.GetValue<string>() ?? throw new InvalidInvocationException("the queue message has no 'target'");
+        var name = EventFields.Text(message["target"], "target") ?? throw new InvalidInvocationException("the queue message has no 'target'");
         await using var runtime = await context.OpenAsync(cancellationToken);
         var config = runtime.Config;
         var narrowed = config.Narrowed(config.Azure.Where(t => t.Name == name), config.Aws.Where(t => t.Name == name));
@@ -47,20 +47,20 @@ public sealed class Functions(FunctionContext context)
     public async Task<InvocationResult> StorageEvents(Invocation invocation, CancellationToken cancellationToken)
     {
         var cloudEvent = invocation.Object("event");
-        var type = (cloudEvent["eventType"] ?? cloudEvent["type"])?.GetValue<string>()
+        var type = EventFields.Text(cloudEvent["eventType"] ?? cloudEvent["type"], "eventType")
             ?? throw new InvalidInvocationException("the event has no eventType/type");
         var data = cloudEvent["data"] as JsonObject ?? throw new InvalidInvocationException("the event has no data object");
         await using var runtime = await context.OpenAsync(cancellationToken);
         switch (type)
         {
             case "Microsoft.Storage.BlobCreated":
-                var url = data["url"]?.GetValue<string>() ?? throw new InvalidInvocationException("BlobCreated data has no url");
+                var url = EventFields.Text(data["url"], "url") ?? throw new InvalidInvocationException("BlobCreated data has no url");
                 var blob = new BlobUriBuilder(new Uri(url));
                 var forBlob = TargetMatching.AzureContainer(runtime.Config, blob.AccountName, blob.BlobContainerName, sample: true);
                 if (forBlob is null) return InvocationResult.Log($"ignored: no target covers storage account {blob.AccountName}");
                 return (await FunctionContext.SweepAsync(runtime, forBlob, blob.BlobName, cancellationToken)).Result($"new blob in {blob.BlobContainerName}");
             case "Microsoft.Resources.ResourceWriteSuccess":
-                var resourceId = (data["resourceUri"] ?? cloudEvent["subject"])?.GetValue<string>()
+                var resourceId = EventFields.Text(data["resourceUri"] ?? cloudEvent["subject"], "resourceUri")
                     ?? throw new InvalidInvocationException("ResourceWriteSuccess has no resourceUri");
                 var (account, container) = StorageResource(resourceId);
                 if (account is null) return InvocationResult.Log($"ignored: {resourceId} is not a storage account or container");
@@ -76,6 +76,11 @@ public sealed class Functions(FunctionContext context)
     public async Task<InvocationResult> AwsEvents(Invocation invocation, CancellationToken cancellationToken)
     {
         var request = invocation.Http();
+        // AWS delivers events of at most 256 KB (EventBridge, S3 notifications through SNS/SQS); a larger body is not one, and its
+        // parsed form would cost many times its size.
+        if (request.Body.Length > MaxAwsEventChars)
+            return InvocationResult.Log($"rejected: the body is {request.Body.Length:N0} characters, more than any AWS event").WithHttp(413,
+                new { error = $"An AWS event is at most 256 KB; this body is {request.Body.Length:N0} characters." });
         JsonObject body;
         try
         {
@@ -90,6 +95,9 @@ public sealed class Functions(FunctionContext context)
         // EventBridge API destinations retry on 5xx and 429, within the rule's retry policy.
         return retry ? InvocationResult.Retry(log).WithHttp(503, new { result = log }) : InvocationResult.Log(log).WithHttp(202, new { result = log });
     }
+
+    /// <summary>Four times AWS's 256 KB event limit: room for pretty-printing, never room for a hostile batch.</summary>
+    private const int MaxAwsEventChars = 1 << 20;
 
     /// <summary>AWS events delivered through a storage queue instead of HTTP.</summary>
     public async Task<InvocationResult> AwsEventsQueue(Invocation invocation, CancellationToken cancellationToken)
@@ -144,28 +152,28 @@ public sealed class Functions(FunctionContext context)
         }
         foreach (var record in (body["Records"] as JsonArray ?? []).OfType<JsonObject>())
         {
-            var eventName = record["eventName"]?.GetValue<string>() ?? "";
+            var eventName = EventFields.Text(record["eventName"], "eventName") ?? "";
             var s3 = record["s3"] as JsonObject;
             if (!eventName.StartsWith("ObjectCreated", StringComparison.Ordinal) || s3 is null) continue;
-            var bucket = s3["bucket"]?["name"]?.GetValue<string>();
-            var key = s3["object"]?["key"]?.GetValue<string>();
+            var bucket = EventFields.Text(s3["bucket"]?["name"], "s3.bucket.name");
+            var key = EventFields.Text(s3["object"]?["key"], "s3.object.key");
             if (bucket is null || key is null) continue;
             key = WebUtility.UrlDecode(key);
             if (await SampleObjectAsync(runtime, bucket, key, null, cancellationToken) is { } sampled) Add(sampled, $"new object in {bucket}");
             else logs.Add($"ignored: no target covers bucket {bucket}");
         }
-        var detailType = body["detail-type"]?.GetValue<string>();
-        var detail = body["detail"] as JsonObject;
-        var account = body["account"]?.GetValue<string>();
-        if (detailType == "Object Created" && detail?["bucket"]?["name"]?.GetValue<string>() is { } createdIn
-            && detail["object"]?["key"]?.GetValue<string>() is { } createdKey)
+        var detailType = EventFields.Text(body["detail-type"], "detail-type");
+        var detail = body["detail"] as JsonObject ?? [];
+        var account = EventFields.Text(body["account"], "account");
+        if (detailType == "Object Created" && EventFields.Text(detail["bucket"]?["name"], "detail.bucket.name") is { } createdIn
+            && EventFields.Text(detail["object"]?["key"], "detail.object.key") is { } createdKey)
         {
             if (await SampleObjectAsync(runtime, createdIn, createdKey, account, cancellationToken) is { } sampled) Add(sampled, $"new object in {createdIn}");
             else logs.Add($"ignored: no target covers bucket {createdIn}");
         }
-        if (detailType == "AWS API Call via CloudTrail" && detail?["eventName"]?.GetValue<string>() is { } call)
+        if (detailType == "AWS API Call via CloudTrail" && EventFields.Text(detail["eventName"], "detail.eventName") is { } call)
         {
-            var bucket = detail["requestParameters"]?["bucketName"]?.GetValue<string>();
+            var bucket = EventFields.Text(detail["requestParameters"]?["bucketName"], "detail.requestParameters.bucketName");
             if (!ExposureChanges.Contains(call) || bucket is null) logs.Add($"ignored: CloudTrail {call}");
             else if (TargetMatching.AwsBucket(runtime.Config, bucket, account, sample: false) is not { } narrowed) logs.Add($"ignored: no target covers " +
                 $"bucket {bucket}");

@@ -61,10 +61,11 @@ public sealed class Invocation
         var query = req["Query"] switch
         {
             JsonObject q => q,
-            JsonValue v when v.TryGetValue<string>(out var s) && JsonNode.Parse(s) is JsonObject q => q,
-            _ => [],
+            JsonValue v when v.TryGetValue<string>(out var s) => EventFields.ObjectIn(s, "Query"),
+            null => [],
+            _ => throw new InvalidInvocationException("'Query' must be a JSON object"),
         };
-        return new HttpTriggerRequest(req["Method"]?.GetValue<string>() ?? "GET", req["Body"]?.ToString() ?? "",
+        return new HttpTriggerRequest(EventFields.Text(req["Method"], "Method") ?? "GET", req["Body"]?.ToString() ?? "",
             query.ToDictionary(p => p.Key, p => p.Value?.ToString() ?? "", StringComparer.OrdinalIgnoreCase));
     }
 }

@@ -114,6 +114,11 @@ public sealed class FunctionsTests : IDisposable
     [InlineData("ScanTarget", "{\"Data\":{\"message\":\"{\\\"sweepId\\\":\\\"x\\\"}\"}}", "no 'target'")]
     [InlineData("ScanTarget", "{\"Data\":{\"message\":\"{\\\"target\\\":\\\"nobody\\\"}\"}}", "no configured target is named 'nobody'")]
     [InlineData("StorageEvents", "{\"Data\":{\"event\":{\"eventType\":\"Microsoft.Storage.BlobCreated\"}}}", "no data object")]
+    [InlineData("StorageEvents", "{\"Data\":{\"event\":{\"eventType\":42,\"data\":{}}}}", "'eventType' must be text, not a number")]
+    [InlineData("StorageEvents", "{\"Data\":{\"event\":{\"eventType\":\"Microsoft.Storage.BlobCreated\",\"data\":{\"url\":7}}}}",
+        "'url' must be text, not a number")]
+    [InlineData("SweepTimer", "{\"Data\":{\"timer\":{\"IsPastDue\":\"yes\"}}}", "'IsPastDue' must be true or false, not text")]
+    [InlineData("ReportExport", "{\"Data\":{\"req\":{\"Method\":\"GET\",\"Query\":\"not json\"}}}", "'Query' is not JSON")]
     public async Task Malformed_invocations_complete_with_the_reason_logged_because_a_retry_cannot_help(string function, string payload, string reason)
     {
         var (status, body) = await InvokeAsync(function, payload);
@@ -121,7 +126,17 @@ public sealed class FunctionsTests : IDisposable
         Assert.Contains($"rejected: ", Logs(body));
         Assert.Contains(reason, Logs(body));
         // An HTTP-triggered function answers its caller 400 through the output binding.
-        if (function == "Health") Assert.Equal(400, Res(body)["statusCode"]!.GetValue<int>());
+        if (function is "Health" or "ReportExport") Assert.Equal(400, Res(body)["statusCode"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task An_aws_event_body_larger_than_any_aws_event_is_refused_without_parsing_it()
+    {
+        var records = string.Join(",", Enumerable.Repeat("{}", 1_000_000));
+        var (status, body) = await InvokeAsync("AwsEvents", HttpPayload("POST", $"{{\"Records\":[{records}]}}"));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(413, Res(body)["statusCode"]!.GetValue<int>());
+        Assert.Contains("more than any AWS event", Logs(body));
     }
 
     [Fact]
