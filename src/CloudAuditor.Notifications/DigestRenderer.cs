@@ -18,16 +18,29 @@ public static class DigestRenderer
         foreach (var f in Ordered(digest))
         {
             text.AppendLine();
-            text.AppendLine($"[{f.Severity.ToString().ToUpperInvariant()}] {Status(f)} {f.Title}");
-            text.AppendLine($"  Resource: {f.Resource.Id}{(f.Object is null ? "" : $" / {f.Object}")}{(f.Member is null ? "" : $" ! {f.Member}")}");
-            text.AppendLine($"  Finding: {f.Detail}");
-            foreach (var e in f.Entities ?? []) text.AppendLine($"  Found: {e.Count} x {e.Type}, e.g. {string.Join(", ", e.Masked)}");
-            if (f.Status == FindingStatus.Fail && f.Remediation is not null) text.AppendLine($"  To fix: {f.Remediation}");
-            if (RollbackCommand(f, digest) is { } rollback) text.AppendLine($"  To undo the change: {rollback}");
-            text.AppendLine($"  To exempt: {ExemptionHint(f)}");
+            text.AppendLine(Heading(f));
+            foreach (var (label, value) in Facts(f, digest)) text.AppendLine($"  {label}: {value}");
         }
         return text.ToString();
     }
+
+    /// <summary>"[CRITICAL] OPEN Container allows anonymous access": one finding's first line in every format.</summary>
+    public static string Heading(Finding f) => $"[{f.Severity.ToString().ToUpperInvariant()}] {Status(f)} {f.Title}";
+
+    /// <summary>What a notice says about one finding, label by label, in every format (text, Teams, Slack).</summary>
+    public static IEnumerable<(string Label, string Value)> Facts(Finding f, OwnerDigest digest)
+    {
+        yield return ("Resource", $"{f.Resource.Id}{(f.Object is null ? "" : $" / {f.Object}")}{(f.Member is null ? "" : $" ! {f.Member}")}");
+        yield return ("Finding", f.Detail);
+        foreach (var e in f.Entities ?? []) yield return ("Found", $"{e.Count} x {e.Type}, e.g. {string.Join(", ", e.Masked)}");
+        if (f.Status == FindingStatus.Fail && f.Remediation is not null) yield return ("To fix", f.Remediation);
+        if (RollbackCommand(f, digest) is { } rollback) yield return ("To undo the change", rollback);
+        yield return ("To exempt", ExemptionHint(f));
+    }
+
+    /// <summary>The findings in the order every format lists them: most severe first.</summary>
+    public static IEnumerable<Finding> Ordered(OwnerDigest digest) => digest.Findings.OrderBy(f => f.Severity).ThenBy(f => f.Resource.Id,
+        StringComparer.Ordinal);
 
     public static string Html(OwnerDigest digest)
     {
@@ -61,9 +74,6 @@ public static class DigestRenderer
         $"set the tag/metadata cloudauditor-exempt (Azure metadata: cloudauditor_exempt) to \"{f.CheckId}|YYYY-MM-DD|reason\" on the resource";
 
     private static string Status(Finding f) => f.Status == FindingStatus.Remediated ? "REMEDIATED" : "OPEN";
-
-    private static IEnumerable<Finding> Ordered(OwnerDigest digest) => digest.Findings.OrderBy(f => f.Severity).ThenBy(f => f.Resource.Id,
-        StringComparer.Ordinal);
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

@@ -1,11 +1,10 @@
 using System.Net.Http.Json;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Http;
-using CloudAuditor.Core.Model;
 
 namespace CloudAuditor.Notifications;
 
-/// <summary>Teams (MessageCard), Slack (text) or plain JSON webhooks, with backoff on 429/5xx honouring Retry-After.</summary>
+/// <summary>Teams (Adaptive Card, for Workflows webhooks), Slack (Block Kit) or plain JSON webhooks, with backoff on 429/5xx honouring Retry-After.</summary>
 public sealed class WebhookChannel(WebhookSettings settings, HttpClient http) : INotificationChannel
 {
     private const int Retries = 3;
@@ -33,16 +32,8 @@ public sealed class WebhookChannel(WebhookSettings settings, HttpClient http) : 
 
     private object Payload(OwnerDigest digest) => settings.Format switch
     {
-        "slack" => new { text = $"*{digest.Subject}*\n{DigestRenderer.Text(digest)}" },
-        "teams" => new Dictionary<string, object>
-        {
-            ["@type"] = "MessageCard",
-            ["@context"] = "https://schema.org/extensions",
-            ["summary"] = digest.Subject,
-            ["themeColor"] = digest.Findings.Any(f => f.Severity == Severity.Critical) ? "D13438" : "FFB900",
-            ["title"] = digest.Subject,
-            ["text"] = DigestRenderer.Text(digest).Replace("\n", "  \n", StringComparison.Ordinal),
-        },
+        "slack" => ChatCards.SlackBlocks(digest),
+        "teams" => ChatCards.TeamsAdaptiveCard(digest),
         _ => DigestPayload.From(digest),
     };
 }

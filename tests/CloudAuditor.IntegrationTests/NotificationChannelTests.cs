@@ -68,8 +68,8 @@ public class NotificationChannelTests(Emulators emulators)
     }
 
     [Theory]
-    [InlineData("slack", "text")]
-    [InlineData("teams", "@type")]
+    [InlineData("slack", "blocks")]
+    [InlineData("teams", "attachments")]
     [InlineData("json", "findings")]
     public async Task Webhooks_back_off_on_429_and_send_the_format_asked_for(string format, string field)
     {
