@@ -124,6 +124,7 @@ public static class RetentionReportWriters
     {
         using var doc = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         var workbook = doc.AddWorkbookPart();
+        workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
         workbook.Workbook = new Workbook(new Sheets());
         AddSheet(workbook, "Retention", 1, [Columns, .. rows.Select(Values)]);
         var summary = rows.GroupBy(r => r.DataClass ?? "(unlabelled)").OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -132,17 +133,41 @@ public static class RetentionReportWriters
         AddSheet(workbook, "Summary", 2, [["dataClass", "compliant", "nonCompliant", "notJudged"], .. summary]);
     }
 
+    /// <summary>Cell formats: 0 plain, 1 bold header, 2 green (compliant), 3 red (non-compliant).</summary>
+    private const uint HeaderStyle = 1, CompliantStyle = 2, NonCompliantStyle = 3;
+
+    private static Stylesheet Styles()
+    {
+        static Fill Solid(string rgb) => new(new PatternFill(new ForegroundColor { Rgb = rgb }) { PatternType = PatternValues.Solid });
+        return new Stylesheet(
+            new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
+            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
+                Solid("FFC8E6C9"), Solid("FFFFCDD2")) { Count = 4 },
+            new Borders(new Border()) { Count = 1 },
+            new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true },
+                new CellFormat { FillId = 2, ApplyFill = true }, new CellFormat { FillId = 3, ApplyFill = true }) { Count = 4 });
+    }
+
+    /// <summary>A sheet people can work with: bold frozen header, a filter on every column, widths that fit, verdicts coloured.</summary>
     private static void AddSheet(WorkbookPart workbook, string name, uint id, IEnumerable<string[]> rows)
     {
         var part = workbook.AddNewPart<WorksheetPart>();
         var data = new SheetData();
+        var widths = new List<int>();
+        var verdictColumn = -1;
         uint index = 1;
         foreach (var values in rows)
         {
             var row = new Row { RowIndex = index };
+            if (index == 1) verdictColumn = Array.IndexOf(values, "verdict");
             for (var c = 0; c < values.Length; c++)
             {
+                if (widths.Count <= c) widths.Add(0);
+                widths[c] = Math.Max(widths[c], values[c].Length);
                 var cell = new Cell { CellReference = $"{ColumnName(c)}{index}" };
+                cell.StyleIndex = index == 1 ? HeaderStyle
+                    : c == verdictColumn ? values[c] switch { "compliant" => CompliantStyle, "non-compliant" => NonCompliantStyle, _ => null }
+                    : null;
                 if (index > 1 && int.TryParse(values[c], NumberStyles.None, CultureInfo.InvariantCulture, out _))
                     (cell.DataType, cell.CellValue) = (CellValues.Number, new CellValue(values[c]));
                 else
@@ -152,7 +177,17 @@ public static class RetentionReportWriters
             data.Append(row);
             index++;
         }
-        part.Worksheet = new Worksheet(data);
+        var frozen = new SheetViews(new SheetView(new Pane
+        {
+            VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen,
+        }) { WorkbookViewId = 0 });
+        // Wide enough for the longest value, from 10 to 60 characters; long reasons wrap in the cell rather than stretch the sheet.
+        var columns = new Columns(widths.Select((w, c) => new Column
+        {
+            Min = (uint)(c + 1), Max = (uint)(c + 1), Width = Math.Clamp(w + 2, 10, 60), CustomWidth = true,
+        }));
+        part.Worksheet = new Worksheet(frozen, columns, data,
+            new AutoFilter { Reference = $"A1:{ColumnName(Math.Max(0, widths.Count - 1))}{Math.Max(1, index - 1)}" });
         workbook.Workbook.Sheets!.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id, Name = name });
     }
 

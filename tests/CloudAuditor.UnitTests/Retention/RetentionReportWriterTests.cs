@@ -63,4 +63,35 @@ public class RetentionReportWriterTests
         Assert.Equal("ledger", rows[1].Elements<Cell>().ElementAt(2).InnerText);
         Assert.Equal(CellValues.Number, rows[1].Elements<Cell>().ElementAt(9).DataType!.Value);
     }
+
+    [Fact]
+    public void Xlsx_has_a_frozen_bold_header_a_filter_fitting_widths_and_coloured_verdicts()
+    {
+        using var buffer = new MemoryStream();
+        RetentionReportWriters.Xlsx(Rows, buffer);
+        buffer.Position = 0;
+        using var doc = SpreadsheetDocument.Open(buffer, false);
+        var retention = (WorksheetPart)doc.WorkbookPart!.GetPartById(doc.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().First().Id!);
+        var sheet = retention.Worksheet;
+        var pane = sheet.Descendants<Pane>().Single();
+        Assert.Equal(PaneStateValues.Frozen, pane.State!.Value);
+        Assert.Equal("A2", pane.TopLeftCell!.Value);
+        Assert.Equal($"A1:R4", sheet.Descendants<AutoFilter>().Single().Reference!.Value);
+        var widths = sheet.Descendants<Column>().Select(c => c.Width!.Value).ToList();
+        Assert.Equal(RetentionReportWriters.Columns.Length, widths.Count);
+        Assert.All(widths, w => Assert.InRange(w, 10, 60));
+        var fills = doc.WorkbookPart.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().Select(f => f.FillId?.Value ?? 0).ToList();
+        var fonts = doc.WorkbookPart.WorkbookStylesPart.Stylesheet.Fonts!.Elements<Font>().ToList();
+        var rows = sheet.Descendants<Row>().ToList();
+        var verdict = Array.IndexOf(RetentionReportWriters.Columns, "verdict");
+        Assert.NotNull(fonts[(int)doc.WorkbookPart.WorkbookStylesPart.Stylesheet.CellFormats!.Elements<CellFormat>()
+            .ElementAt((int)rows[0].Elements<Cell>().First().StyleIndex!.Value).FontId!.Value].Bold);
+        string FillOf(int row) => doc.WorkbookPart.WorkbookStylesPart!.Stylesheet.Fills!.Elements<Fill>()
+            .ElementAt((int)fills[(int)rows[row].Elements<Cell>().ElementAt(verdict).StyleIndex!.Value]).PatternFill!.ForegroundColor!.Rgb!.Value!;
+        Assert.Equal("FFC8E6C9", FillOf(1)); // compliant: green
+        Assert.Equal("FFFFCDD2", FillOf(2)); // non-compliant: red
+        Assert.Null(rows[3].Elements<Cell>().ElementAt(verdict).StyleIndex);
+        // Excel refuses a sheet whose parts are out of schema order (views, columns, data, filter) or a malformed style sheet.
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+    }
 }
