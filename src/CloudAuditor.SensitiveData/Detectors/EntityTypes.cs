@@ -12,6 +12,7 @@ public static class EntityTypes
     public const string UsBankRoutingNumber = "US_BANK_ROUTING_NUMBER";
     public const string UsItin = "US_ITIN";
     public const string UkNationalInsuranceNumber = "UK_NATIONAL_INSURANCE_NUMBER";
+    public const string DateOfBirth = "DATE_OF_BIRTH";
     public const string AwsAccessKeyId = "AWS_ACCESS_KEY_ID";
     public const string AwsSecretAccessKey = "AWS_SECRET_ACCESS_KEY";
     public const string AzureStorageAccountKey = "AZURE_STORAGE_ACCOUNT_KEY";

@@ -5,11 +5,11 @@ namespace CloudAuditor.SensitiveData.Detectors;
 
 /// <summary>
 /// US Individual Taxpayer Identification Numbers: 9XX-YY-ZZZZ with the group in IRS's issued ranges (50-65, 70-88, 90-92, 94-99).
-/// Dash-formatted ones stand on their own (no SSN starts with 9); bare ones need an ITIN or taxpayer keyword nearby.
+/// An ITIN keyword must be near even when dashed: invalid SSNs written as fakes ("987-65-4321") have the same shape.
 /// </summary>
 public sealed partial class UsItinDetector : NumericDetector
 {
-    private static readonly string[] ContextWords = ["itin", "taxpayer", "tax id", "tax_id", "tin"];
+    private static readonly string[] ContextWords = ["itin", "taxpayer", "tax id", "tax_id", "tin", "w-7"];
 
     public override string EntityType => EntityTypes.UsItin;
 
@@ -25,7 +25,7 @@ public sealed partial class UsItinDetector : NumericDetector
         var group = dashed ? value.Slice(4, 2) : value.Slice(3, 2);
         var g = (group[0] - '0') * 10 + (group[1] - '0');
         if (g is not (>= 50 and <= 65 or >= 70 and <= 88 or >= 90 and <= 92 or >= 94)) return false;
-        return dashed || field.NameContains(ContextWords) || HasContextBefore(before, 40, ContextWords);
+        return field.NameContains(ContextWords) || HasContextBefore(before, 40, ContextWords);
     }
 
     protected override string MaskValue(ReadOnlySpan<char> value) => Mask.KeepLastDigits(value, 4);

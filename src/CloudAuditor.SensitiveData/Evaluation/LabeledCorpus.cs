@@ -39,7 +39,7 @@ public sealed class LabeledCorpus(int seed)
     private LabeledLine Positive()
     {
         var v = V;
-        var (type, text) = _random.Next(27) switch
+        var (type, text) = _random.Next(28) switch
         {
             0 => (EntityTypes.Email, $"Contact {v.Email()} for the renewal."),
             1 => (EntityTypes.Email, $"\"email\": \"{v.Email()}\","),
@@ -69,7 +69,8 @@ public sealed class LabeledCorpus(int seed)
             23 => (EntityTypes.ConnectionStringPassword, $"\"DefaultConnection\": \"{v.SqlConnectionString()}\""),
             24 => (EntityTypes.UsBankRoutingNumber, $"Direct deposit: routing number {v.RoutingNumber()}, account {v.Digits(10)}"),
             25 => (EntityTypes.UsItin, $"Taxpayer ITIN {v.Itin()} on the W-7"),
-            _ => (EntityTypes.UkNationalInsuranceNumber, $"NI number {v.Nino()} for payroll"),
+            26 => (EntityTypes.UkNationalInsuranceNumber, $"NI number {v.Nino()} for payroll"),
+            _ => (EntityTypes.DateOfBirth, $"Patient DOB: {_random.Next(1930, 2010)}-{_random.Next(1, 13):00}-{_random.Next(1, 29):00}, ward 4"),
         };
         return new LabeledLine($"{Filler()} {text}", new Dictionary<string, int> { [type] = 1 });
     }

@@ -32,7 +32,7 @@ public sealed class DetectorSet
     [
         new EmailDetector(), new NanpPhoneDetector(), new InternationalPhoneDetector(), new CreditCardDetector(), new UsSsnDetector(),
         new IbanDetector(), new Ipv4Detector(), new Ipv6Detector(), new UsBankRoutingNumberDetector(), new UsItinDetector(),
-        new UkNationalInsuranceNumberDetector(), new AwsAccessKeyIdDetector(), new AwsSecretAccessKeyDetector(),
+        new UkNationalInsuranceNumberDetector(), new DateOfBirthDetector(), new AwsAccessKeyIdDetector(), new AwsSecretAccessKeyDetector(),
         new AzureStorageAccountKeyDetector(), new PrivateKeyDetector(), new JwtDetector(), new GitHubTokenDetector(), new SlackTokenDetector(),
         new SlackWebhookUrlDetector(), new StripeSecretKeyDetector(), new GoogleApiKeyDetector(), new NpmTokenDetector(), new AzureSasTokenDetector(),
         new AzureSharedAccessKeyDetector(), new UrlCredentialsDetector(), new ConnectionStringPasswordDetector(),

@@ -27,7 +27,8 @@ public class ValidatedPiiDetectorTests
 
     [Theory]
     [InlineData("ITIN 912-70-1234", 1)]
-    [InlineData("912-93-1234", 0)]                              // group 93 is never issued
+    [InlineData("ITIN 912-93-1234", 0)]                         // group 93 is never issued
+    [InlineData("ref 987-65-4321", 0)]                          // the shape of a fake SSN, with no ITIN keyword
     [InlineData("912701234", 0)]                                // bare, no keyword
     [InlineData("taxpayer id 912701234", 1)]
     public void Itins_follow_the_irs_ranges(string text, int expected) => Assert.Equal(expected, Count(EntityTypes.UsItin, text));
@@ -53,4 +54,14 @@ public class ValidatedPiiDetectorTests
     [InlineData("SSN 536228726")]
     [InlineData("\"SocialSecurityNumber\": \"536228726\"")]
     public void Context_words_count_in_any_case_and_in_camel_case(string text) => Assert.Equal(1, Count(EntityTypes.UsSsn, text));
+
+    [Theory]
+    [InlineData("Patient DOB: 1984-07-23, ward 4", 1)]
+    [InlineData("date_of_birth=1984-07-23", 1)]
+    [InlineData("born 23.07.1984 in Leeds", 1)]
+    [InlineData("deployed 2024-07-23 by ci", 0)]                // a date without a birth keyword
+    [InlineData("DOB: 1984-02-30", 0)]                          // not a calendar date
+    [InlineData("DOB: 2999-01-01", 0)]                          // in the future
+    public void Dates_of_birth_need_a_birth_keyword_and_a_real_date(string text, int expected) =>
+        Assert.Equal(expected, Count(EntityTypes.DateOfBirth, text));
 }
