@@ -23,7 +23,9 @@ public sealed partial class AwsSecretAccessKeyDetector : AnchoredRegexDetector
 
     protected override int MaxLength => 48 + 40;
 
-    public override bool DetectsWithoutAnchors(FieldContext field) => field.NameContains("secret");
+    private static readonly string[] SecretWord = ["secret"];
+
+    public override bool DetectsWithoutAnchors(FieldContext field) => field.NameContains(SecretWord);
 
     /// <summary>The value follows its keyword within a few characters ("aws_secret_access_key = ", "\"SecretAccessKey\": \"").</summary>
     public override int DetectAt(ReadOnlySpan<char> text, int index, FieldContext field, DetectionTally tally)
@@ -40,7 +42,7 @@ public sealed partial class AwsSecretAccessKeyDetector : AnchoredRegexDetector
     protected override bool IsValid(ReadOnlySpan<char> value, ReadOnlySpan<char> before, FieldContext field)
     {
         if (value.IndexOfAnyInRange('A', 'Z') < 0 || value.IndexOfAnyInRange('a', 'z') < 0 || value.IndexOfAnyExcept(HexDigits) < 0) return false;
-        var named = field.NameContains(ContextWords) || field.NameContains("secret");
+        var named = field.NameContains(ContextWords) || field.NameContains(SecretWord);
         var adjacent = named || HasContextBefore(before, AdjacentContext, ContextWords);
         return adjacent || value.IndexOfAnyInRange('0', '9') >= 0 && HasContextBefore(before, 48, ContextWords);
     }

@@ -16,6 +16,8 @@ public sealed partial class AzureStorageAccountKeyDetector : AnchoredRegexDetect
         "storage account key"];
     private static readonly SearchValues<char> Base64Chars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
 
+    private static readonly string[] KeyWord = ["key"];
+
     public override string EntityType => EntityTypes.AzureStorageAccountKey;
 
     /// <summary>A 64-byte key always ends in "==": look back from it rather than test every base64 run.</summary>
@@ -41,7 +43,7 @@ public sealed partial class AzureStorageAccountKeyDetector : AnchoredRegexDetect
         if (before.EndsWith("sha512-", StringComparison.OrdinalIgnoreCase)) return false;
         Span<byte> bytes = stackalloc byte[66];
         return Convert.TryFromBase64Chars(value, bytes, out var written) && written == 64
-            && (field.NameContains(ContextWords) || field.NameContains("key") || HasContextBefore(before, 100, ContextWords));
+            && (field.NameContains(ContextWords) || field.NameContains(KeyWord) || HasContextBefore(before, 100, ContextWords));
     }
 
     protected override string MaskValue(ReadOnlySpan<char> value) => "[redacted 88-character account key]";

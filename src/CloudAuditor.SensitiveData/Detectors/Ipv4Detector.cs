@@ -11,6 +11,8 @@ public sealed partial class Ipv4Detector : NumericDetector
 {
     private static readonly string[] VersionWords = ["version", "ver ", "release", "build"];
 
+    private static readonly string[] VersionWord = ["version"];
+
     public override string EntityType => EntityTypes.IpAddress;
 
     public override bool Wants(in NumericToken token) => token.Dots >= 3;
@@ -27,7 +29,7 @@ public sealed partial class Ipv4Detector : NumericDetector
             if (octet.Length > 1 && octet[0] == '0') return false;
             if (!int.TryParse(octet, System.Globalization.CultureInfo.InvariantCulture, out var n) || n > 255) return false;
         }
-        return value[parts[0]] is not "0" and not "255" && !field.NameContains("version") && !HasContextBefore(before, 12, VersionWords);
+        return value[parts[0]] is not "0" and not "255" && !field.NameContains(VersionWord) && !HasContextBefore(before, 12, VersionWords);
     }
 
     protected override string MaskValue(ReadOnlySpan<char> value) => $"{value[..value.IndexOf('.')]}.*.*.*";

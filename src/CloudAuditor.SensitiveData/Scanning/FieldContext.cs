@@ -6,5 +6,5 @@ public readonly record struct FieldContext(string? FieldName)
     public static readonly FieldContext None = new(null);
 
     /// <summary>Any of the words at the start of a word of the field's name (see <see cref="ContextWord"/>).</summary>
-    public bool NameContains(params string[] words) => FieldName is { } name && ContextWord.AnyIn(name, words);
+    public bool NameContains(string[] words) => FieldName is { } name && ContextWord.AnyIn(name, words);
 }

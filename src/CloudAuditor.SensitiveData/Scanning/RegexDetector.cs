@@ -42,7 +42,7 @@ public abstract class RegexDetector : IDetector
     protected abstract string MaskValue(ReadOnlySpan<char> value);
 
     /// <summary>Any of the words in the last <paramref name="window"/> characters before the candidate.</summary>
-    protected static bool HasContextBefore(ReadOnlySpan<char> before, int window, params string[] words)
+    protected static bool HasContextBefore(ReadOnlySpan<char> before, int window, string[] words)
     {
         return ContextWord.AnyIn(before[Math.Max(0, before.Length - window)..], words);
     }

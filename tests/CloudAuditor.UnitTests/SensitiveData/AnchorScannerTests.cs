@@ -21,7 +21,7 @@ public class AnchorScannerTests
 
         public int Reach => claim;
 
-        public bool DetectsWithoutAnchors(FieldContext field) => wholeField is not null && field.NameContains(wholeField);
+        public bool DetectsWithoutAnchors(FieldContext field) => wholeField is not null && field.NameContains([wholeField]);
 
         public int DetectAll(ReadOnlySpan<char> text, int from, int to, FieldContext field, DetectionTally tally)
         {
