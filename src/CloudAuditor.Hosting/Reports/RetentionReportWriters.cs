@@ -68,28 +68,64 @@ public static class RetentionReportWriters
     public static string Json(IEnumerable<RetentionRow> rows) =>
         JsonSerializer.Serialize(rows.Select(r => Columns.Zip(Values(r)).ToDictionary(p => p.First, p => p.Second)), Indented);
 
+    /// <summary>The columns a reader scans; the rest of a row's settings fold into its "settings" cell.</summary>
+    private static readonly string[] Headline = ["container", "account", "verdict", "reason", "detectedClass", "sensitivityScore"];
+
+    /// <summary>Verdict filters, as radio buttons and CSS (the page runs no script): all, non-compliant, compliant, not judged.</summary>
+    private static readonly (string Id, string Label, string Selector)[] Filters =
+    [
+        ("all", "all", ""), ("nc", "non-compliant", "tr.row:not(.v-non-compliant)"), ("ok", "compliant", "tr.row:not(.v-compliant)"),
+        ("nj", "not judged", "tr.row.v-compliant,tr.row.v-non-compliant"),
+    ];
+
+    /// <summary>
+    /// A page for people: the summary and a bar per data class, then one section per class with the rows a reader scans (container,
+    /// verdict, reason, detected class) and the technical settings folded per row, readable at 1,280 pixels without scrolling sideways.
+    /// </summary>
     public static string Html(IReadOnlyList<RetentionRow> rows, DateTimeOffset generated)
     {
         var byClass = rows.GroupBy(r => r.DataClass ?? "(unlabelled)").OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>CloudAuditor retention report</title><style>")
-            .Append("body{font-family:Segoe UI,Arial,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;font-size:13px}")
-            .Append("th,td{border:1px solid #ccc;padding:4px 8px;text-align:left}th{background:#f3f3f3}.non-compliant{color:#b00020;font-weight:600}")
-            .Append(".compliant{color:#1b5e20}td.reason{min-width:24em}")
-            .Append("td.resourceId{font-size:11px;color:#555;word-break:break-all;min-width:22em;max-width:30em}")
-            .Append("</style></head><body>")
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
+            .Append("<title>CloudAuditor retention report</title><style>")
+            .Append("body{font-family:Segoe UI,Arial,sans-serif;margin:2em;color:#222;max-width:1200px}")
+            .Append("table{border-collapse:collapse;font-size:13px;width:100%;table-layout:fixed}")
+            .Append("th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}th{background:#f3f3f3}")
+            .Append("td.v-non-compliant{color:#b00020;font-weight:600}td.v-compliant{color:#1b5e20}col.reason{width:34%}col.container{width:16%}")
+            .Append("dl{margin:4px 0;font-size:12px}dt{color:#555;float:left;clear:left;width:11em}dd{margin-left:11.5em}")
+            .Append(".filters{margin:1em 0}.filters label{margin-right:1em;cursor:pointer;color:#0b5cad}svg{max-width:100%;height:auto}")
+            .Append("input[name=verdict]{position:absolute;opacity:0}");
+        foreach (var (id, _, _) in Filters)
+            html.Append($"#f-{id}:checked~.filters label[for=f-{id}]{{font-weight:700;color:#222;text-decoration:underline}}");
+        foreach (var (id, _, selector) in Filters.Where(f => f.Selector.Length > 0))
+            html.Append($"{string.Join(",", selector.Split(',').Select(x => $"#f-{id}:checked~section {x}"))}{{display:none}}");
+        html.Append("</style></head><body>")
             .Append($"<h1>Retention report</h1><p>Generated {generated:yyyy-MM-dd HH:mm} UTC: {rows.Count} containers and buckets, ")
             .Append($"{rows.Count(r => r.Verdict == "compliant")} compliant, {rows.Count(r => r.Verdict == "non-compliant")} non-compliant, ")
             .Append($"{rows.Count(r => r.Verdict is not ("compliant" or "non-compliant"))} not judged.</p>")
-            .Append(Chart(byClass))
-            .Append("<table><tr>").Append(string.Concat(Columns.Select(c => $"<th>{E(c)}</th>"))).Append("</tr>");
-        foreach (var row in rows)
+            .Append(Chart(byClass));
+        foreach (var (id, label, _) in Filters)
+            html.Append($"<input type=\"radio\" name=\"verdict\" id=\"f-{id}\"{(id == "all" ? " checked" : "")}>");
+        html.Append("<div class=\"filters\">Show: ").Append(string.Concat(Filters.Select(f => $"<label for=\"f-{f.Id}\">{E(f.Label)}</label>")))
+            .Append("</div>");
+        foreach (var group in byClass)
         {
-            var values = Values(row);
-            html.Append("<tr>").Append(string.Concat(values.Select((v, i) => $"<td " +
-                $"class=\"{(Columns[i] == "verdict" ? E(v.Replace(' ', '-')) : Columns[i])}\">{E(v)}</td>"))).Append("</tr>");
+            html.Append($"<section><h2>{E(group.Key)}</h2><table><colgroup>")
+                .Append(string.Concat(Headline.Select(c => $"<col class=\"{c}\">"))).Append("<col class=\"settings\"></colgroup><tr>")
+                .Append(string.Concat(Headline.Select(c => $"<th>{E(c)}</th>"))).Append("<th>settings</th></tr>");
+            foreach (var row in group)
+            {
+                var values = Columns.Zip(Values(row)).ToDictionary(p => p.First, p => p.Second);
+                var verdictClass = "v-" + row.Verdict.Replace(' ', '-');
+                html.Append($"<tr class=\"row {E(verdictClass)}\">")
+                    .Append(string.Concat(Headline.Select(c => $"<td class=\"{(c == "verdict" ? E(verdictClass) : c)}\">{E(values[c])}</td>")))
+                    .Append("<td><details><summary>settings</summary><dl>")
+                    .Append(string.Concat(Columns.Except(Headline).Select(c => $"<dt>{E(c)}</dt><dd>{E(values[c])}</dd>")))
+                    .Append("</dl></details></td></tr>");
+            }
+            html.Append("</table></section>");
         }
-        return html.Append("</table></body></html>").ToString();
+        return html.Append("</body></html>").ToString();
     }
 
     /// <summary>Stacked bars per data class (compliant, non-compliant, not judged), inline SVG so the file stands alone.</summary>
