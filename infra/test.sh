@@ -3,6 +3,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/infra/emulators/install.sh"
+# Reports are checked as a person sees them: rendered by headless Chromium (Debian's package).
+command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 # Infrastructure as code first: built and linted offline, lint rules as errors.
 "$root/bicep/lint.sh"
 log="$(mktemp)"
