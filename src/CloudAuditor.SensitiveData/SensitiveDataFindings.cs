@@ -8,8 +8,6 @@ namespace CloudAuditor.SensitiveData;
 /// <summary>Turns a scan of one object into contract findings: one per object/member with detections, one per scan problem.</summary>
 public static class SensitiveDataFindings
 {
-    private static readonly HashSet<string> HighRiskPii = [EntityTypes.CreditCard, EntityTypes.UsSsn, EntityTypes.Iban];
-
     public static IEnumerable<Finding> From(ScanResult result, CloudKind cloud, ResourceRef resource, ContentChecks checks, string objectName)
     {
         var checkId = checks.SensitiveData.Id;
@@ -70,7 +68,7 @@ public static class SensitiveDataFindings
     {
         var types = entities.Select(e => e.Type).ToList();
         if (types.Any(EntityTypes.Secrets.Contains)) return Severity.Critical;
-        if (types.Any(HighRiskPii.Contains)) return Severity.High;
+        if (types.Any(EntityTypes.HighRiskPii.Contains)) return Severity.High;
         return types.Any(t => t is EntityTypes.Email or EntityTypes.Phone) ? Severity.Medium : Severity.Low;
     }
 }

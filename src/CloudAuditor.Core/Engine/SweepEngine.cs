@@ -112,17 +112,18 @@ public sealed class SweepEngine(CheckCatalog catalog, CheckContext context, ILog
         public async ValueTask ObjectsAsync(IAuditSubject container, IObjectStore store, CancellationToken cancellationToken)
         {
             if (engine._options.Sampler is not { } sampler) return;
-            // Kept per container for its classification: findings only, already bounded by objects per container.
-            var all = new List<SampledObject>();
+            var classifier = engine._options.Classifier;
+            // Kept per container only when it is to be classified: findings only, already bounded by objects per container.
+            var all = classifier is null ? null : new List<SampledObject>();
             await foreach (var sampled in sampler.SampleAsync(container, store, cancellationToken))
             {
                 foreach (var finding in sampled.Findings) await EmitAsync(container, finding, cancellationToken);
                 var name = $"{container.Resource.Name}/{sampled.Key ?? "(object listing)"}";
                 coverage.Record(CoverageKinds.Object, sampled.State, name, sampled.Fault);
                 if (sampled.Fault is { IsGap: true }) Interlocked.Increment(ref _gaps);
-                all.Add(sampled);
+                all?.Add(sampled);
             }
-            if (engine._options.Classifier?.Classify(container, store.Checks, all, engine._context) is { } classification)
+            if (classifier?.Classify(container, store.Checks, all!, engine._context) is { } classification)
                 await EmitAsync(container, classification, cancellationToken);
         }
 

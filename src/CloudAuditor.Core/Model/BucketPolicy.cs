@@ -6,8 +6,8 @@ namespace CloudAuditor.Core.Model;
 /// <summary>An S3 bucket policy parsed from its JSON; keeps the raw text so remediation can rewrite it faithfully.</summary>
 public sealed record BucketPolicy(string Json, IReadOnlyList<PolicyStatement> Statements)
 {
-    /// <summary>Each statement's reach and the reason that decided it.</summary>
-    public PolicyVerdict Verdict => PublicPolicyEvaluator.Evaluate(this);
+    /// <summary>Each statement's reach and the reason that decided it, decided once when the policy is built.</summary>
+    public PolicyVerdict Verdict { get; } = PublicPolicyEvaluator.Evaluate(Statements);
 
     public IEnumerable<PolicyStatement> PublicStatements => Verdict.Public.Select(v => v.Statement);
 
@@ -18,6 +18,8 @@ public sealed record BucketPolicy(string Json, IReadOnlyList<PolicyStatement> St
     public string? WithoutPublicStatements()
     {
         var root = System.Text.Json.Nodes.JsonNode.Parse(Json)!.AsObject();
+        var verdicts = Verdict.Statements;
+        bool IsPublic(int index) => verdicts[index].Reach == PolicyReach.Public;
         var kept = root["Statement"] is System.Text.Json.Nodes.JsonArray array
             ? array.Where((_, i) => !IsPublic(i)).Select(n => n!.DeepClone()).ToList()
             : IsPublic(0) ? [] : [root["Statement"]!.DeepClone()];
@@ -25,8 +27,6 @@ public sealed record BucketPolicy(string Json, IReadOnlyList<PolicyStatement> St
         root["Statement"] = new System.Text.Json.Nodes.JsonArray([.. kept]);
         return root.ToJsonString();
     }
-
-    private bool IsPublic(int index) => Verdict.Statements[index].Reach == PolicyReach.Public;
 
     /// <exception cref="FormatException">The text is not a policy document.</exception>
     public static BucketPolicy Parse(string json)

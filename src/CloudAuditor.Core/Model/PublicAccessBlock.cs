@@ -4,11 +4,14 @@ public sealed record PublicAccessBlock(bool BlockPublicAcls, bool IgnorePublicAc
 {
     public bool AllOn => BlockPublicAcls && IgnorePublicAcls && BlockPublicPolicy && RestrictPublicBuckets;
 
-    public IEnumerable<string> SettingsOff()
-    {
-        if (!BlockPublicAcls) yield return nameof(BlockPublicAcls);
-        if (!IgnorePublicAcls) yield return nameof(IgnorePublicAcls);
-        if (!BlockPublicPolicy) yield return nameof(BlockPublicPolicy);
-        if (!RestrictPublicBuckets) yield return nameof(RestrictPublicBuckets);
-    }
+    /// <summary>The four settings by name, in AWS's order: what checks list and combine across bucket and account.</summary>
+    public static IReadOnlyList<(string Name, Func<PublicAccessBlock, bool> IsOn)> Settings { get; } =
+    [
+        (nameof(BlockPublicAcls), p => p.BlockPublicAcls),
+        (nameof(IgnorePublicAcls), p => p.IgnorePublicAcls),
+        (nameof(BlockPublicPolicy), p => p.BlockPublicPolicy),
+        (nameof(RestrictPublicBuckets), p => p.RestrictPublicBuckets),
+    ];
+
+    public IEnumerable<string> SettingsOff() => Settings.Where(s => !s.IsOn(this)).Select(s => s.Name);
 }

@@ -10,17 +10,16 @@ namespace CloudAuditor.Core.Policy;
 /// </summary>
 public static class PublicPolicyEvaluator
 {
-    public static PolicyVerdict Evaluate(BucketPolicy policy)
+    public static PolicyVerdict Evaluate(IReadOnlyList<PolicyStatement> statements)
     {
-        var statements = policy.Statements;
         var denies = statements.Where(s => !s.Allow && IsEveryone(s)).ToList();
         return new PolicyVerdict(statements.Select((s, i) => Judge(s, s.Label(i), denies)).ToList());
     }
 
     private static StatementVerdict Judge(PolicyStatement statement, string label, IReadOnlyList<PolicyStatement> denies)
     {
-        var access = statement.NotActions.Count > 0 ? S3Actions.GrantedExcept(statement.NotActions) : S3Actions.Granted(statement.Actions);
         if (!statement.Allow) return new(statement, label, PolicyReach.NotPublic, S3Access.None, "a Deny statement grants nothing");
+        var access = statement.NotActions.Count > 0 ? S3Actions.GrantedExcept(statement.NotActions) : S3Actions.Granted(statement.Actions);
         if (!IsEveryone(statement))
             return new(statement, label, PolicyReach.NotPublic, access, $"granted only to named principals ({string.Join(", ", statement.Principals)})");
         if (access == S3Access.None)

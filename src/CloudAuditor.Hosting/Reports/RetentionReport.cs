@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CloudAuditor.Core.Checks;
 using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
 using CloudAuditor.Core.Retention;
@@ -33,7 +34,7 @@ public static class RetentionReport
 
         public ValueTask WriteAsync(Finding finding, CancellationToken cancellationToken)
         {
-            if (finding.CheckId.EndsWith(".content-classification", StringComparison.Ordinal)) _byResource[finding.Resource.Id] = finding;
+            if (ContentChecks.All.Any(c => c.Classification?.Id == finding.CheckId)) _byResource[finding.Resource.Id] = finding;
             return ValueTask.CompletedTask;
         }
 

@@ -8,11 +8,8 @@ namespace CloudAuditor.SensitiveData.Classification;
 /// <summary>What the sampled objects of one container held: entity counts by type, and in how many of the objects read.</summary>
 public sealed record ContentProfile(IReadOnlyDictionary<string, int> Counts, int ObjectsSampled, int ObjectsWithFindings)
 {
-    private static readonly HashSet<string> HighRiskPii = [EntityTypes.CreditCard, EntityTypes.UsSsn, EntityTypes.Iban];
-
     /// <summary>PII that makes content personal data; an IP address in a log line alone does not.</summary>
-    private static readonly HashSet<string> ClassifyingPii = [EntityTypes.CreditCard, EntityTypes.UsSsn, EntityTypes.Iban, EntityTypes.Email,
-        EntityTypes.Phone];
+    private static readonly HashSet<string> ClassifyingPii = [.. EntityTypes.HighRiskPii, EntityTypes.Email, EntityTypes.Phone];
 
     public static ContentProfile Of(IReadOnlyList<SampledObject> sampled)
     {
@@ -32,7 +29,7 @@ public sealed record ContentProfile(IReadOnlyDictionary<string, int> Counts, int
 
     public bool HasSecrets => Counts.Keys.Any(EntityTypes.Secrets.Contains);
 
-    public bool HasHighRiskPii => Counts.Keys.Any(HighRiskPii.Contains);
+    public bool HasHighRiskPii => Counts.Keys.Any(EntityTypes.HighRiskPii.Contains);
 
     public bool HasPii => Counts.Keys.Any(ClassifyingPii.Contains);
 

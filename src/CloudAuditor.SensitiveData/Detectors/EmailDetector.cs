@@ -51,12 +51,10 @@ public sealed class EmailDetector : IAnchoredDetector
         if (i >= 1 && text[i - 1] == ':')
         {
             i--;
-            while (i > 0 && localStart - i < 256 && IsUserInfo(text[i - 1])) i--;
+            while (i > 0 && localStart - i < 256 && UrlCredentialsDetector.UserChars.Contains(text[i - 1])) i--;
         }
         return i >= 3 && text[i - 1] == '/' && text[i - 2] == '/' && text[i - 3] == ':';
     }
-
-    private static bool IsUserInfo(char c) => IsLocal(c) || c is '~' or '!' or '$' or '&' or '\'' or '*' or ',' or ';' or '=';
 
     private static bool IsDomainName(ReadOnlySpan<char> domain)
     {

@@ -29,6 +29,9 @@ public static class EntityTypes
     public const string UrlCredentials = "URL_CREDENTIALS";
     public const string ConnectionStringPassword = "CONNECTION_STRING_PASSWORD";
 
+    /// <summary>PII that enables fraud or identity theft on its own, unlike contact data.</summary>
+    public static readonly IReadOnlySet<string> HighRiskPii = new HashSet<string> { CreditCard, UsSsn, Iban };
+
     public static readonly IReadOnlySet<string> Secrets = new HashSet<string>
     {
         AwsAccessKeyId, AwsSecretAccessKey, AzureStorageAccountKey, PrivateKey, Jwt, GitHubToken, SlackToken, SlackWebhookUrl, StripeSecretKey,

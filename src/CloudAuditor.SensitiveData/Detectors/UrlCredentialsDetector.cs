@@ -51,7 +51,8 @@ public sealed class UrlCredentialsDetector : IAnchoredDetector
         return $"{url[..(scheme + 3)]}{user[0]}***:[redacted]{url[at..]}";
     }
 
-    private static readonly SearchValues<char> UserChars =
+    /// <summary>What a URL's user name may hold (RFC 3986 unreserved, percent and sub-delimiters); also how e-mail tells user info apart.</summary>
+    internal static readonly SearchValues<char> UserChars =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~%!$&'*+,;=");
 
     /// <summary>Printable ASCII except what ends user info or a URL ('@', '/', '?', '#', quotes, angle brackets, backtick).</summary>

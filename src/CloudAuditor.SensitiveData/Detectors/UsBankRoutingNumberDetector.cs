@@ -26,7 +26,7 @@ public sealed partial class UsBankRoutingNumberDetector : NumericDetector
     {
         var prefix = (value[0] - '0') * 10 + (value[1] - '0');
         if (prefix is not (<= 12 or >= 21 and <= 32 or >= 61 and <= 72 or 80)) return false;
-        int[] weights = [3, 7, 1];
+        ReadOnlySpan<int> weights = [3, 7, 1];
         var sum = 0;
         for (var i = 0; i < 9; i++) sum += (value[i] - '0') * weights[i % 3];
         return sum % 10 == 0;

@@ -18,21 +18,13 @@ public static class FileCorpusEvaluation
         var expected = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, int>>>(
             await File.ReadAllTextAsync(Path.Combine(folder, ExpectedFile), cancellationToken)) ?? [];
         var scanner = new ContentScanner(DetectorSet.Default, ExtractionLimits.Default, new ScanMemoryBudget(64L << 20));
-        var counts = DetectorSet.Default.EntityTypes.ToDictionary(t => t, _ => (Tp: 0, Fp: 0, Fn: 0), StringComparer.Ordinal);
+        var counter = new AccuracyCounter(DetectorSet.Default.EntityTypes);
         foreach (var (name, want) in expected)
         {
             await using var file = File.OpenRead(Path.Combine(folder, name));
             var result = await scanner.ScanAsync(file, name, cancellationToken);
-            foreach (var type in counts.Keys)
-            {
-                var found = result.Detections.Sum(d => d.Tally.Count(type));
-                var wanted = want.GetValueOrDefault(type);
-                var c = counts[type];
-                counts[type] = (c.Tp + Math.Min(wanted, found), c.Fp + Math.Max(0, found - wanted), c.Fn + Math.Max(0, wanted - found));
-            }
+            counter.Add(want, type => result.Detections.Sum(d => d.Tally.Count(type)));
         }
-        var perType = counts.Where(kv => kv.Value != (0, 0, 0)).Select(kv => new TypeAccuracy(kv.Key, kv.Value.Tp, kv.Value.Fp, kv.Value.Fn))
-            .OrderBy(t => t.Type, StringComparer.Ordinal).ToList();
-        return (perType, TypeAccuracy.Overall(perType));
+        return counter.Result(withUnseen: false);
     }
 }

@@ -7,14 +7,6 @@ public sealed class PublicAccessBlockCheck : Check<S3Bucket>
 {
     public const string Id = "aws.s3.public-access-block";
 
-    private static readonly (string Name, Func<PublicAccessBlock, bool> Setting)[] Settings =
-    [
-        (nameof(PublicAccessBlock.BlockPublicAcls), p => p.BlockPublicAcls),
-        (nameof(PublicAccessBlock.IgnorePublicAcls), p => p.IgnorePublicAcls),
-        (nameof(PublicAccessBlock.BlockPublicPolicy), p => p.BlockPublicPolicy),
-        (nameof(PublicAccessBlock.RestrictPublicBuckets), p => p.RestrictPublicBuckets),
-    ];
-
     public override CheckDefinition Definition { get; } = new(
         Id, FindingType.Exposure, Severity.Medium,
         "Bucket public access block is not fully on",
@@ -30,7 +22,8 @@ public sealed class PublicAccessBlockCheck : Check<S3Bucket>
     protected override CheckOutcome? Evaluate(S3Bucket bucket, CheckContext context)
     {
         if (!bucket.PublicAccessBlock.IsKnown) return null;
-        var states = Settings.Select(s => (s.Name, State: bucket.PublicAccessBlocks(s.Setting), Source: bucket.PublicAccessBlockSource(s.Setting)))
+        var states = PublicAccessBlock.Settings
+            .Select(s => (s.Name, State: bucket.PublicAccessBlocks(s.IsOn), Source: bucket.PublicAccessBlockSource(s.IsOn)))
             .ToList();
         var off = states.Where(s => s.State == BlockState.Off).Select(s => s.Name).ToList();
         var unknown = states.Where(s => s.State == BlockState.Unknown).Select(s => s.Name).ToList();
