@@ -42,19 +42,26 @@ public sealed class AnonymousBlobProbe(AzureClientFactory settings)
         return new AnonymousProbe(ProbeOutcome.Allowed, listRequest, 200, "anonymous List Blobs returned 200");
     }
 
-    /// <summary>The first read that answers decides; all refused is refused; any that got no answer leaves it not proven.</summary>
+    /// <summary>
+    /// The first read that answers decides; all refused is refused; any that got no answer leaves it not proven. Anonymous access is
+    /// set per container, so a refusal that is the container's (401, 403, 404) settles it at once; only a blob's own refusal (416 for an
+    /// empty blob, 409 for an archived one) sends the probe on to the next blob.
+    /// </summary>
     private static async Task<AnonymousProbe> ProbeReadsAsync(BlobContainerClient anonymous, IReadOnlyList<string> blobs, RequestFailedException listRefusal,
         CancellationToken cancellationToken)
     {
         AnonymousProbe? notProven = null, refused = null;
+        var tried = 0;
         foreach (var name in blobs.Take(ProbeBlobs.Tried))
         {
             var probe = await ProbeReadAsync(anonymous.GetBlobClient(name), listRefusal, cancellationToken);
+            tried++;
             if (probe.Outcome == ProbeOutcome.Allowed) return probe;
             if (probe.Outcome == ProbeOutcome.Failed) notProven ??= probe;
             else refused = probe;
+            if (refused is { HttpStatus: 401 or 403 or 404 }) break;
         }
-        return notProven ?? refused! with { Summary = $"anonymous List Blobs ({listRefusal.Status}) and reads of {Math.Min(blobs.Count, ProbeBlobs.Tried)} " +
+        return notProven ?? refused! with { Summary = $"anonymous List Blobs ({listRefusal.Status}) and reads of {tried} " +
             $"blob(s) were refused (last: {refused!.HttpStatus})" };
     }
 
