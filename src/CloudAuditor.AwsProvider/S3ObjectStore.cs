@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
@@ -21,36 +20,28 @@ internal sealed class S3ObjectStore(IAmazonS3 s3, string bucket) : IObjectStore,
 
     public ContentChecks Checks => ContentChecks.AwsS3;
 
-    public async IAsyncEnumerable<StoredObject> ListAsync(int limit, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async Task<ListingPage> ListLevelAsync(string prefix, string? continuation, int pageSize, CancellationToken cancellationToken)
     {
-        var listed = 0;
-        string? continuation = null;
-        do
+        try
         {
-            ListObjectsV2Response page;
-            try
+            var page = await s3.ListObjectsV2Async(new ListObjectsV2Request
             {
-                page = await s3.ListObjectsV2Async(new ListObjectsV2Request
-                {
-                    BucketName = bucket,
-                    ContinuationToken = continuation,
-                    MaxKeys = Math.Min(1000, limit - listed),
-                }, cancellationToken);
-            }
-#pragma warning disable CA1031 // Any failure of the listing becomes the store's classified fault.
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-#pragma warning restore CA1031
-            {
-                throw new ObjectStoreException(FaultClassifier.Classify(e, cancellationToken, AwsFaults.Instance), e);
-            }
-            foreach (var item in page.S3Objects ?? [])
-            {
-                if (listed++ == limit) yield break;
-                yield return new StoredObject(item.Key, item.Size ?? 0, item.LastModified is { } modified ? new DateTimeOffset(modified) : null);
-            }
-            continuation = page.IsTruncated == true ? page.NextContinuationToken : null;
+                BucketName = bucket,
+                Prefix = prefix.Length == 0 ? null : prefix,
+                Delimiter = "/",
+                ContinuationToken = continuation,
+                MaxKeys = Math.Min(1000, pageSize),
+            }, cancellationToken);
+            var objects = (page.S3Objects ?? [])
+                .Select(o => new StoredObject(o.Key, o.Size ?? 0, o.LastModified is { } modified ? new DateTimeOffset(modified) : null)).ToList();
+            return new ListingPage(objects, page.CommonPrefixes ?? [], page.IsTruncated == true ? page.NextContinuationToken : null);
         }
-        while (continuation is not null && listed < limit);
+#pragma warning disable CA1031 // Any failure of the listing becomes the store's classified fault.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            throw new ObjectStoreException(FaultClassifier.Classify(e, cancellationToken, AwsFaults.Instance), e);
+        }
     }
 
     public async Task<StoredObject?> GetAsync(string key, CancellationToken cancellationToken)

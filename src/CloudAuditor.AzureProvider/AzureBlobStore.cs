@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -20,25 +19,25 @@ public sealed class AzureBlobStore(BlobContainerClient container) : IObjectStore
 
     public ContentChecks Checks => ContentChecks.AzureBlob;
 
-    public async IAsyncEnumerable<StoredObject> ListAsync(int limit, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async Task<ListingPage> ListLevelAsync(string prefix, string? continuation, int pageSize, CancellationToken cancellationToken)
     {
-        var listed = 0;
-        await using var blobs = container.GetBlobsAsync(cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
-        while (listed < limit)
+        try
         {
-            try
+            var options = new GetBlobsByHierarchyOptions { Delimiter = "/", Prefix = prefix.Length == 0 ? null : prefix };
+            await foreach (var page in container.GetBlobsByHierarchyAsync(options, cancellationToken).AsPages(continuation, pageSize))
             {
-                if (!await blobs.MoveNextAsync()) yield break;
+                var objects = page.Values.Where(i => i.IsBlob)
+                    .Select(i => new StoredObject(i.Blob.Name, i.Blob.Properties.ContentLength ?? 0, i.Blob.Properties.LastModified)).ToList();
+                return new ListingPage(objects, page.Values.Where(i => i.IsPrefix).Select(i => i.Prefix).ToList(),
+                    string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
             }
+            return new ListingPage([], [], null);
+        }
 #pragma warning disable CA1031 // Any failure of the listing becomes the store's classified fault.
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
-            {
-                throw new ObjectStoreException(FaultClassifier.Classify(e, cancellationToken, AzureFaults.Instance), e);
-            }
-            listed++;
-            var blob = blobs.Current;
-            yield return new StoredObject(blob.Name, blob.Properties.ContentLength ?? 0, blob.Properties.LastModified);
+        {
+            throw new ObjectStoreException(FaultClassifier.Classify(e, cancellationToken, AzureFaults.Instance), e);
         }
     }
 

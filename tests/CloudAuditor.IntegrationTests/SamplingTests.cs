@@ -4,6 +4,7 @@ using Amazon.S3.Model;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using CloudAuditor.Core.Config;
+using CloudAuditor.Core.Coverage;
 using CloudAuditor.Core.Model;
 using CloudAuditor.UnitTests.SensitiveData;
 
@@ -106,5 +107,46 @@ public class SamplingTests(Emulators emulators)
         // s3rver answers anonymous requests, so the bucket is proven public and its secrets are critical.
         Assert.Equal(Severity.Critical, data["keys.env"].Severity);
         Assert.Equal(bucket, data["keys.env"].Resource.Bucket);
+    }
+
+    [Fact]
+    public async Task The_newest_day_of_a_date_keyed_container_larger_than_the_list_limit_is_sampled()
+    {
+        // 6,000 older blobs keyed yyyy/mm/dd/ (more than sampling.listLimit), then the newest day, written last, holding a card number.
+        var name = Sweeps.Unique("dated");
+        var container = new BlobContainerClient(emulators.AzuriteConnectionString, name);
+        await container.CreateAsync();
+        var start = new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        await Parallel.ForEachAsync(Enumerable.Range(0, 6000), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, token) =>
+            await container.UploadBlobAsync($"{start.AddDays(i / 20):yyyy/MM/dd}/event-{i % 20:00}.json", BinaryData.FromString("{\"ok\":true}"), token));
+        await container.UploadBlobAsync("2026/11/28/export.csv", BinaryData.FromString(PeopleCsv));
+
+        var (findings, summary) = await Sweeps.RunAsync(AzureConfig(name));
+
+        Assert.Contains(findings, f => f.Type == FindingType.SensitiveData && f.Object == "2026/11/28/export.csv");
+        Assert.Equal(20, summary.Coverage.Kinds.Single(k => k.Kind == CoverageKinds.Object).Audited);
+    }
+
+    [Fact]
+    public async Task S3_sampling_walks_prefixes_through_continued_pages_to_the_newest_folder()
+    {
+        using var s3 = new AmazonS3Client(new BasicAWSCredentials("S3RVER", "S3RVER"),
+            new AmazonS3Config { ServiceURL = emulators.S3Url, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+        var bucket = Sweeps.Unique("dated");
+        await s3.PutBucketAsync(bucket);
+        await Parallel.ForEachAsync(Enumerable.Range(0, 1100), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, token) =>
+            await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = $"2026/11/27/part-{i:0000}.json", ContentBody = "{}",
+                UseChunkEncoding = false }, token));
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "2026/11/28/export.csv", ContentBody = PeopleCsv, UseChunkEncoding = false });
+
+        var (findings, _) = await Sweeps.RunAsync(new AuditorConfig
+        {
+            Sweep = new SweepSettings { MaxRetries = 1 },
+            Sampling = new SamplingSettings { ObjectsPerContainer = 4, ListLimit = 1000 },
+            Aws = [new AwsTarget { Name = "s3rver", ServiceUrl = emulators.S3Url, ForcePathStyle = true, AccessKeyId = "S3RVER", SecretAccessKey = "S3RVER",
+                Buckets = [bucket] }],
+        });
+
+        Assert.Contains(findings, f => f.CheckId == "aws.s3.sensitive-data" && f.Object == "2026/11/28/export.csv");
     }
 }

@@ -14,8 +14,11 @@ public sealed class SamplingSettings
     /// <summary>Archives, Office files and PDFs need all of their bytes; larger ones are reported, not read.</summary>
     public long MaxWholeObjectBytes { get; set; } = 16L << 20;
 
-    /// <summary>Keys listed per container to choose the sample from.</summary>
+    /// <summary>Names (keys and folders) listed per container to choose the sample from, across its whole key hierarchy.</summary>
     public int ListLimit { get; set; } = 5000;
+
+    /// <summary>List requests per container to choose the sample from: about one per folder level reaches the newest folder.</summary>
+    public int ListCalls { get; set; } = 24;
 
     public int MaxObjectsPerSweep { get; set; } = 10_000;
 

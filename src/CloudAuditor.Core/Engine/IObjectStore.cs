@@ -6,7 +6,8 @@ public interface IObjectStore
     /// <summary>The ids of the content findings about this kind of store.</summary>
     Checks.ContentChecks Checks { get; }
 
-    IAsyncEnumerable<StoredObject> ListAsync(int limit, CancellationToken cancellationToken);
+    /// <summary>One page of the level under <paramref name="prefix"/> ("" for the top), at most <paramref name="pageSize"/> names.</summary>
+    Task<ListingPage> ListLevelAsync(string prefix, string? continuation, int pageSize, CancellationToken cancellationToken);
 
     /// <summary>One object by key (an event names it); null when it no longer exists.</summary>
     Task<StoredObject?> GetAsync(string key, CancellationToken cancellationToken);

@@ -37,15 +37,18 @@ public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings se
     public async IAsyncEnumerable<SampledObject> SampleAsync(IAuditSubject container, IObjectStore store,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (listed, listFault) = await ListAsync(store, cancellationToken);
-        if (listFault is not null)
+        var (keyspace, listFault) = await WalkAsync(store, cancellationToken);
+        if (keyspace is null)
         {
-            yield return new SampledObject(null, [Unscanned(container, store, null, $"objects could not be listed ({listFault.Reason})")],
+            yield return new SampledObject(null, [Unscanned(container, store, null, $"objects could not be listed ({listFault!.Reason})")],
                 AuditState.NotAudited, listFault);
             yield break;
         }
+        logger.LogDebug("Sampling {Container}: {Calls} list calls, {Names} names, newest branch '{Newest}'", container.Resource.Name,
+            keyspace.ListCalls, keyspace.NamesListed, keyspace.NewestBranch);
+        if (keyspace.Cut is { } cut) yield return new SampledObject(null, [], AuditState.Partial, cut);
         var budgetSpent = false;
-        foreach (var item in SampleSelection.Choose(listed, settings.ObjectsPerContainer))
+        foreach (var item in SampleSelection.Choose(keyspace.Candidates, settings.ObjectsPerContainer))
         {
             var sampled = budgetSpent ? NotSampled(item.Key) : await ScanItemAsync(container, store, item, cancellationToken);
             budgetSpent = sampled.Fault == BudgetSpent;
@@ -109,17 +112,15 @@ public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings se
         return false;
     }
 
-    private async Task<(List<StoredObject> Listed, Fault? Fault)> ListAsync(IObjectStore store, CancellationToken cancellationToken)
+    private async Task<(KeyspaceSample? Sample, Fault? Fault)> WalkAsync(IObjectStore store, CancellationToken cancellationToken)
     {
-        var listed = new List<StoredObject>();
         try
         {
-            await foreach (var item in store.ListAsync(settings.ListLimit, cancellationToken)) listed.Add(item);
-            return (listed, null);
+            return (await new KeyspaceWalk(store, settings, settings.ObjectsPerContainer).WalkAsync(cancellationToken), null);
         }
         catch (ObjectStoreException e)
         {
-            return (listed, e.Fault);
+            return (null, e.Fault);
         }
     }
 

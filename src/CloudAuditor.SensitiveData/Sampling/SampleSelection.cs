@@ -3,8 +3,9 @@ using CloudAuditor.Core.Engine;
 namespace CloudAuditor.SensitiveData.Sampling;
 
 /// <summary>
-/// Which objects of a container to read: spread across top-level prefixes and file types (a container of a
-/// million logs and ten exports should not be sampled as a million logs), newest first within each group.
+/// Which candidates to read: half the sample is the newest objects (new uploads are where new leaks are), the other half
+/// is spread over folders and file types, one from each in turn and folders not yet represented first (a container of a
+/// million logs and ten exports should not be sampled as a million logs).
 /// </summary>
 public static class SampleSelection
 {
@@ -15,16 +16,18 @@ public static class SampleSelection
         ".exe", ".dll", ".so", ".dylib", ".iso", ".img", ".vhd", ".vhdx", ".woff", ".woff2", ".ttf", ".otf", ".class", ".jar",
     };
 
-    public static IReadOnlyList<StoredObject> Choose(IEnumerable<StoredObject> listed, int count)
+    public static bool IsScannable(StoredObject o) => o.Size > 0 && !Unscannable.Contains(Path.GetExtension(o.Key));
+
+    public static IReadOnlyList<StoredObject> Choose(IEnumerable<StoredObject> candidates, int count)
     {
-        var strata = listed
-            .Where(o => o.Size > 0 && !Unscannable.Contains(Path.GetExtension(o.Key)))
-            .GroupBy(Stratum)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new Queue<StoredObject>(g.OrderByDescending(o => o.LastModified ?? DateTimeOffset.MinValue).ThenBy(o => o.Key,
-                StringComparer.Ordinal)))
+        var byRecency = candidates.Where(IsScannable).DistinctBy(o => o.Key)
+            .OrderByDescending(o => o.LastModified ?? DateTimeOffset.MinValue).ThenBy(o => o.Key, StringComparer.Ordinal).ToList();
+        var chosen = byRecency.Take((count + 1) / 2).ToList();
+        var represented = chosen.Select(Stratum).ToHashSet(StringComparer.Ordinal);
+        var strata = byRecency.Skip(chosen.Count).GroupBy(Stratum, StringComparer.Ordinal)
+            .OrderBy(g => represented.Contains(g.Key))
+            .Select(g => new Queue<StoredObject>(g))
             .ToList();
-        var chosen = new List<StoredObject>(count);
         while (chosen.Count < count && strata.Count > 0)
         {
             foreach (var stratum in strata.ToList())
@@ -37,9 +40,10 @@ public static class SampleSelection
         return chosen;
     }
 
+    /// <summary>The folder an object is in and its type.</summary>
     private static string Stratum(StoredObject o)
     {
-        var slash = o.Key.IndexOf('/', StringComparison.Ordinal);
+        var slash = o.Key.LastIndexOf('/');
         return $"{(slash < 0 ? "" : o.Key[..slash])}|{Path.GetExtension(o.Key).ToLowerInvariant()}";
     }
 }

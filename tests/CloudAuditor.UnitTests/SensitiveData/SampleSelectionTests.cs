@@ -25,6 +25,19 @@ public class SampleSelectionTests
     }
 
     [Fact]
+    public void Half_the_sample_is_the_newest_objects_and_the_rest_is_spread_over_folders()
+    {
+        var newestDay = Enumerable.Range(0, 50).Select(i => new StoredObject($"2026/11/22/part-{i:00}.json", 100, Now.AddMinutes(-i)));
+        var olderDays = Enumerable.Range(1, 20).SelectMany(d => Enumerable.Range(0, 3)
+            .Select(i => new StoredObject($"2025/{d:00}/01/part-{i}.json", 100, Now.AddDays(-300 - d))));
+
+        var chosen = SampleSelection.Choose(newestDay.Concat(olderDays), 20);
+
+        Assert.Equal(10, chosen.Count(o => o.Key.StartsWith("2026/11/22/", StringComparison.Ordinal)));
+        Assert.Equal(10, chosen.Where(o => o.Key.StartsWith("2025/", StringComparison.Ordinal)).Select(o => o.Key[..8]).Distinct().Count());
+    }
+
+    [Fact]
     public void Empty_objects_and_media_are_not_sampled()
     {
         var chosen = SampleSelection.Choose(
