@@ -6,8 +6,10 @@ using CloudAuditor.Core.State;
 namespace CloudAuditor.AzureProvider;
 
 /// <summary>
-/// The cloud state store: three Azure tables (findings, remediation journal, notification log). Keys avoid the
-/// characters Table storage forbids: fingerprints and ids are hex, owners are hashed into keys and kept as properties.
+/// The cloud state store: Azure tables for findings, the remediation journal, the notification log, coordination (leases,
+/// change budgets) and the sweep ledger (a partition per sweep: the plan row, a row per shard, a row per notice). Keys avoid
+/// the characters Table storage forbids: fingerprints and ids are hex, owners and shard ids are hashed into keys and kept
+/// as properties.
 /// </summary>
 public sealed class TableStateStore : IStateStore
 {
@@ -15,6 +17,7 @@ public sealed class TableStateStore : IStateStore
     private readonly TableClient _remediations;
     private readonly TableClient _notifications;
     private readonly TableClient _coordination;
+    private readonly TableClient _sweeps;
 
     private TableStateStore(TableServiceClient service, string prefix)
     {
@@ -22,6 +25,7 @@ public sealed class TableStateStore : IStateStore
         _remediations = service.GetTableClient($"{prefix}remediations");
         _notifications = service.GetTableClient($"{prefix}notifications");
         _coordination = service.GetTableClient($"{prefix}coordination");
+        _sweeps = service.GetTableClient($"{prefix}sweeps");
     }
 
     public static async Task<TableStateStore> OpenAsync(TableServiceClient service, string prefix, CancellationToken cancellationToken)
@@ -30,7 +34,7 @@ public sealed class TableStateStore : IStateStore
             throw new Core.Config.ConfigException("state.tablePrefix must start with a letter and hold only letters and digits.");
         var store = new TableStateStore(service, prefix);
         foreach (var table in new[] { store._findings, store._remediations, store._notifications,
-            store._coordination }) await table.CreateIfNotExistsAsync(cancellationToken);
+            store._coordination, store._sweeps }) await table.CreateIfNotExistsAsync(cancellationToken);
         return store;
     }
 
@@ -195,6 +199,116 @@ public sealed class TableStateStore : IStateStore
             }
         }
     }
+
+    private const string PlanRow = "plan";
+
+    /// <summary>One batch (an entity group transaction, at most 100 rows) per part of the plan; the plan row last, so a sweep is only seen whole.</summary>
+    public async Task PlanSweepAsync(string sweepId, IReadOnlyList<string> shardIds, DateTimeOffset plannedAt, DateTimeOffset deadline,
+        CancellationToken cancellationToken)
+    {
+        var partition = SweepPartition(sweepId);
+        if ((await _sweeps.GetEntityIfExistsAsync<TableEntity>(partition, PlanRow, cancellationToken: cancellationToken)).HasValue) return;
+        foreach (var chunk in shardIds.Chunk(100))
+        {
+            await _sweeps.SubmitTransactionAsync(chunk.Select(shard => new TableTransactionAction(TableTransactionActionType.UpsertMerge,
+                new TableEntity(partition, ShardRow(shard)) { ["ShardId"] = shard })), cancellationToken);
+        }
+        try
+        {
+            await _sweeps.AddEntityAsync(new TableEntity(partition, PlanRow)
+            {
+                ["SweepId"] = sweepId, ["PlannedAt"] = plannedAt, ["Deadline"] = deadline, ["Open"] = true,
+            }, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // Planned by another instance in between: its plan stands.
+        }
+    }
+
+    public async Task<SweepRecord?> GetSweepAsync(string sweepId, CancellationToken cancellationToken)
+    {
+        TableEntity? plan = null;
+        var shards = new List<ShardRecord>();
+        await foreach (var row in _sweeps.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {SweepPartition(sweepId)}"), cancellationToken: cancellationToken))
+        {
+            if (row.RowKey == PlanRow) plan = row;
+            else if (row.RowKey.StartsWith("shard-", StringComparison.Ordinal))
+                shards.Add(new ShardRecord(row.GetString("ShardId"), row.GetString("Result") is { } result ? LedgerJson.Result(result) : null,
+                    row.GetDateTimeOffset("DoneAt")));
+        }
+        return plan is null ? null : new SweepRecord(sweepId, plan.GetDateTimeOffset("PlannedAt")!.Value, plan.GetDateTimeOffset("Deadline")!.Value,
+            plan.GetDateTimeOffset("ClosedAt"), [.. shards.OrderBy(s => s.ShardId, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>Only a pending shard row is updated, under its ETag: of two instances finishing the same shard, one records it.</summary>
+    public async Task<bool> CompleteShardAsync(string sweepId, ShardResult result, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var (partition, row) = (SweepPartition(sweepId), ShardRow(result.ShardId));
+        var existing = await _sweeps.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
+        if (!existing.HasValue || existing.Value!.GetString("Result") is not null) return false;
+        try
+        {
+            await _sweeps.UpdateEntityAsync(new TableEntity(partition, row)
+            {
+                ["ShardId"] = result.ShardId, ["Result"] = LedgerJson.Of(result), ["DoneAt"] = at,
+            }, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The plan row's ETag makes the close exactly once: the second writer's update fails with 412.</summary>
+    public async Task<bool> TryCloseSweepAsync(string sweepId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var plan = await _sweeps.GetEntityIfExistsAsync<TableEntity>(SweepPartition(sweepId), PlanRow, cancellationToken: cancellationToken);
+        if (!plan.HasValue || plan.Value!.GetDateTimeOffset("ClosedAt") is not null) return false;
+        var closed = plan.Value;
+        closed["ClosedAt"] = at;
+        closed["Open"] = false;
+        try
+        {
+            await _sweeps.UpdateEntityAsync(closed, closed.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return false;
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> ListOpenSweepsAsync(CancellationToken cancellationToken)
+    {
+        var open = new List<(string Id, DateTimeOffset Planned)>();
+        await foreach (var plan in _sweeps.QueryAsync<TableEntity>($"RowKey eq '{PlanRow}' and Open eq true",
+            cancellationToken: cancellationToken)) open.Add((plan.GetString("SweepId"), plan.GetDateTimeOffset("PlannedAt")!.Value));
+        return [.. open.OrderBy(o => o.Planned).Select(o => o.Id)];
+    }
+
+    /// <summary>Row keys sort by the owner's hash, so one owner's notices come together.</summary>
+    public Task AddNoticeAsync(string sweepId, Finding finding, CancellationToken cancellationToken) =>
+        _sweeps.UpsertEntityAsync(new TableEntity(SweepPartition(sweepId), $"notice-{OwnerKey(finding.Owner ?? "")}-{finding.Fingerprint}")
+        {
+            ["Finding"] = LedgerJson.Of(finding),
+        }, TableUpdateMode.Replace, cancellationToken);
+
+    public async IAsyncEnumerable<Finding> ListNoticesAsync(string sweepId,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var partition = SweepPartition(sweepId);
+        await foreach (var row in _sweeps.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {"notice-"} and RowKey lt {"notice."}"),
+            cancellationToken: cancellationToken))
+            yield return LedgerJson.Finding(row.GetString("Finding"));
+    }
+
+    private static string SweepPartition(string sweepId) => Fingerprint.Of("sweep", sweepId);
+
+    private static string ShardRow(string shardId) => $"shard-{Fingerprint.Of("shard", shardId)}";
 
     private static string Partition(string fingerprint) => fingerprint[..Math.Min(2, fingerprint.Length)];
 

@@ -26,6 +26,11 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
                 PRIMARY KEY (owner, fingerprint));
             CREATE TABLE IF NOT EXISTS leases (scope TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS change_budgets (sweep_id TEXT PRIMARY KEY, used INTEGER NOT NULL);
+            CREATE TABLE IF NOT EXISTS sweeps (sweep_id TEXT PRIMARY KEY, planned_at TEXT NOT NULL, deadline TEXT NOT NULL, closed_at TEXT);
+            CREATE TABLE IF NOT EXISTS sweep_shards (sweep_id TEXT NOT NULL, shard_id TEXT NOT NULL, result TEXT, done_at TEXT,
+                PRIMARY KEY (sweep_id, shard_id));
+            CREATE TABLE IF NOT EXISTS sweep_notices (sweep_id TEXT NOT NULL, owner TEXT NOT NULL, fingerprint TEXT NOT NULL, finding TEXT NOT NULL,
+                PRIMARY KEY (sweep_id, owner, fingerprint));
             """);
         schema.ExecuteNonQuery();
     }
@@ -53,16 +58,8 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
 
     public async IAsyncEnumerable<FindingRecord> ListFindingsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var rows = new List<FindingRecord>();
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            using var command = Command("SELECT fingerprint, check_id, resource_id, status, severity, first_seen, last_seen FROM findings ORDER BY last_seen " +
-                "DESC, fingerprint");
-            using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken)) rows.Add(FindingFrom(reader, reader.GetString(0), 1));
-        }
-        finally { _gate.Release(); }
+        var rows = await QueryAllAsync("SELECT fingerprint, check_id, resource_id, status, severity, first_seen, last_seen FROM findings " +
+            "ORDER BY last_seen DESC, fingerprint", reader => FindingFrom(reader, reader.GetString(0), 1), cancellationToken);
         foreach (var row in rows) yield return row;
     }
 
@@ -135,6 +132,65 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
     public Task UncountChangeAsync(string sweepId, CancellationToken cancellationToken) =>
         WriteAsync("UPDATE change_budgets SET used = used - 1 WHERE sweep_id = $sweep AND used > 0", cancellationToken, ("$sweep", sweepId));
 
+    /// <summary>One transaction, so a plan is recorded whole or not at all.</summary>
+    public async Task PlanSweepAsync(string sweepId, IReadOnlyList<string> shardIds, DateTimeOffset plannedAt, DateTimeOffset deadline,
+        CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var transaction = _connection.BeginTransaction();
+            using var sweep = Command("INSERT INTO sweeps VALUES ($sweep, $planned, $deadline, NULL) ON CONFLICT(sweep_id) DO NOTHING",
+                ("$sweep", sweepId), ("$planned", Utc(plannedAt)), ("$deadline", Utc(deadline)));
+            sweep.Transaction = transaction;
+            if (await sweep.ExecuteNonQueryAsync(cancellationToken) == 0) return;
+            foreach (var shard in shardIds)
+            {
+                using var row = Command("INSERT INTO sweep_shards VALUES ($sweep, $shard, NULL, NULL)", ("$sweep", sweepId), ("$shard", shard));
+                row.Transaction = transaction;
+                await row.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally { _gate.Release(); }
+    }
+
+    public async Task<SweepRecord?> GetSweepAsync(string sweepId, CancellationToken cancellationToken)
+    {
+        var sweep = await QueryAsync("SELECT planned_at, deadline, closed_at FROM sweeps WHERE sweep_id = $sweep", reader =>
+            (Planned: Time(reader.GetString(0)), Deadline: Time(reader.GetString(1)), Closed: reader.IsDBNull(2) ? (DateTimeOffset?)null : Time(reader.GetString(2))),
+            cancellationToken, ("$sweep", sweepId));
+        if (sweep == default) return null;
+        var shards = await QueryAllAsync("SELECT shard_id, result, done_at FROM sweep_shards WHERE sweep_id = $sweep ORDER BY shard_id", reader =>
+            new ShardRecord(reader.GetString(0), reader.IsDBNull(1) ? null : LedgerJson.Result(reader.GetString(1)),
+                reader.IsDBNull(2) ? null : Time(reader.GetString(2))), cancellationToken, ("$sweep", sweepId));
+        return new SweepRecord(sweepId, sweep.Planned, sweep.Deadline, sweep.Closed, shards);
+    }
+
+    public async Task<bool> CompleteShardAsync(string sweepId, ShardResult result, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await WriteAsync("UPDATE sweep_shards SET result = $result, done_at = $at WHERE sweep_id = $sweep AND shard_id = $shard AND result IS NULL",
+            cancellationToken, ("$sweep", sweepId), ("$shard", result.ShardId), ("$result", LedgerJson.Of(result)), ("$at", Utc(at))) > 0;
+
+    public async Task<bool> TryCloseSweepAsync(string sweepId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await WriteAsync("UPDATE sweeps SET closed_at = $at WHERE sweep_id = $sweep AND closed_at IS NULL", cancellationToken,
+            ("$sweep", sweepId), ("$at", Utc(at))) > 0;
+
+    public async Task<IReadOnlyList<string>> ListOpenSweepsAsync(CancellationToken cancellationToken) =>
+        await QueryAllAsync("SELECT sweep_id FROM sweeps WHERE closed_at IS NULL ORDER BY planned_at", reader => reader.GetString(0), cancellationToken);
+
+    public Task AddNoticeAsync(string sweepId, Finding finding, CancellationToken cancellationToken) => WriteAsync(
+        "INSERT INTO sweep_notices VALUES ($sweep, $owner, $fp, $finding) ON CONFLICT(sweep_id, owner, fingerprint) DO UPDATE SET finding = $finding",
+        cancellationToken, ("$sweep", sweepId), ("$owner", (finding.Owner ?? "").ToLowerInvariant()), ("$fp", finding.Fingerprint),
+        ("$finding", LedgerJson.Of(finding)));
+
+    public async IAsyncEnumerable<Finding> ListNoticesAsync(string sweepId,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var notices = await QueryAllAsync("SELECT finding FROM sweep_notices WHERE sweep_id = $sweep ORDER BY owner, fingerprint",
+            reader => LedgerJson.Finding(reader.GetString(0)), cancellationToken, ("$sweep", sweepId));
+        foreach (var notice in notices) yield return notice;
+    }
+
     private static string Utc(DateTimeOffset time) => time.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
     public void Dispose()
@@ -153,6 +209,21 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
             using var command = Command(sql, parameters);
             using var reader = await command.ExecuteReaderAsync(cancellationToken);
             return await reader.ReadAsync(cancellationToken) ? map(reader) : default;
+        }
+        finally { _gate.Release(); }
+    }
+
+    private async Task<List<T>> QueryAllAsync<T>(string sql, Func<SqliteDataReader, T> map, CancellationToken cancellationToken,
+        params (string Name, object? Value)[] parameters)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var command = Command(sql, parameters);
+            using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var rows = new List<T>();
+            while (await reader.ReadAsync(cancellationToken)) rows.Add(map(reader));
+            return rows;
         }
         finally { _gate.Release(); }
     }

@@ -123,4 +123,64 @@ public abstract class StateStoreContract
         Assert.False(await stores[1].TryCountChangeAsync(sweep, 7, CancellationToken.None));
         Assert.False(await stores[0].TryCountChangeAsync($"sweep-{Guid.NewGuid():N}", 0, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_sweep_plan_records_each_shard_once_and_keeps_its_first_result()
+    {
+        var store = await OpenAsync();
+        var sweep = $"sweep-{Guid.NewGuid():N}";
+        var planned = new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero);
+        string[] shards = [.. Enumerable.Range(0, 130).Select(i => $"target-a#{i}/130"), "target-b"];
+        await store.PlanSweepAsync(sweep, shards, planned, planned.AddHours(2), CancellationToken.None);
+        await store.PlanSweepAsync(sweep, ["other"], planned.AddDays(1), planned.AddDays(2), CancellationToken.None);
+
+        Assert.True(await store.CompleteShardAsync(sweep, new ShardResult("target-b", 4, 9, 2, Complete: true), planned.AddMinutes(5),
+            CancellationToken.None));
+        Assert.False(await store.CompleteShardAsync(sweep, new ShardResult("target-b", 0, 0, 0, Complete: false, "gone"), planned.AddMinutes(6),
+            CancellationToken.None));
+
+        var record = Assert.IsType<SweepRecord>(await (await OpenAgainAsync()).GetSweepAsync(sweep, CancellationToken.None));
+        Assert.Equal(planned.AddHours(2), record.Deadline);
+        Assert.Equal(131, record.Shards.Count);
+        var done = Assert.Single(record.Shards, s => s.Done);
+        Assert.Equal(new ShardResult("target-b", 4, 9, 2, Complete: true), done.Result);
+        Assert.Equal(planned.AddMinutes(5), done.DoneAt);
+        Assert.Equal(130, record.Pending.Count());
+        Assert.Null(await store.GetSweepAsync($"sweep-{Guid.NewGuid():N}", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_sweep_closes_exactly_once_however_many_shards_finish_together()
+    {
+        var stores = new[] { await OpenAsync(), await OpenAgainAsync() };
+        var sweep = $"sweep-{Guid.NewGuid():N}";
+        var now = DateTimeOffset.UtcNow;
+        await stores[0].PlanSweepAsync(sweep, ["a", "b"], now, now.AddHours(1), CancellationToken.None);
+        Assert.Contains(sweep, await stores[1].ListOpenSweepsAsync(CancellationToken.None));
+
+        var closes = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => stores[i % 2].TryCloseSweepAsync(sweep, now, CancellationToken.None)));
+
+        Assert.Single(closes, c => c);
+        Assert.False(await stores[0].TryCloseSweepAsync(sweep, now.AddMinutes(1), CancellationToken.None));
+        Assert.DoesNotContain(sweep, await stores[1].ListOpenSweepsAsync(CancellationToken.None));
+        Assert.NotNull((await stores[0].GetSweepAsync(sweep, CancellationToken.None))!.ClosedAt);
+    }
+
+    [Fact]
+    public async Task Notices_of_a_sweep_come_back_grouped_by_owner_and_a_rerun_shard_adds_no_duplicate()
+    {
+        var store = await OpenAsync();
+        var sweep = $"sweep-{Guid.NewGuid():N}";
+        var findings = Enumerable.Range(0, 6).Select(i => AFinding($"c{i}") with { Owner = i % 2 == 0 ? "alice@example.com" : "bob@example.com" }).ToList();
+        foreach (var finding in findings.Concat(findings)) await store.AddNoticeAsync(sweep, finding, CancellationToken.None);
+        await store.AddNoticeAsync($"sweep-{Guid.NewGuid():N}", findings[0], CancellationToken.None);
+
+        var notices = new List<Finding>();
+        await foreach (var notice in store.ListNoticesAsync(sweep, CancellationToken.None)) notices.Add(notice);
+
+        Assert.Equal(6, notices.Count);
+        Assert.Equal(2, notices.Select(n => n.Owner).Chunk(3).Count(chunk => chunk.Distinct().Count() == 1));
+        Assert.Equal(findings.Select(f => f.Fingerprint).Order(), notices.Select(n => n.Fingerprint).Order());
+        Assert.Equal(findings[1].Title, notices.Single(n => n.Fingerprint == findings[1].Fingerprint).Title);
+    }
 }
