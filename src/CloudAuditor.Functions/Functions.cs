@@ -11,35 +11,54 @@ namespace CloudAuditor.Functions;
 /// <summary>The app's functions, one method each, named as in functions/&lt;Name&gt;/function.json.</summary>
 public sealed class Functions(FunctionContext context)
 {
-    /// <summary>Timer: one queue message per configured target, so the scale controller can fan scans out across instances.</summary>
+    /// <summary>
+    /// Timer: plans the sweep in the ledger (one shard per configured target) and sends one queue message per shard, so the
+    /// scale controller fans scans out across instances; then closes any earlier sweep past its deadline, so owners hear
+    /// about what its finished shards found even when a shard never finished.
+    /// </summary>
     public async Task<InvocationResult> SweepTimer(Invocation invocation, CancellationToken cancellationToken)
     {
         var timer = invocation.Object("timer");
-        var config = ConfigLoader.LoadFile(context.ConfigPath);
+        await using var runtime = await context.OpenAsync(cancellationToken);
+        var config = runtime.Config;
         var queue = context.Queue(FunctionContext.SweepQueue, config.Sweep);
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        var sweepId = $"sweep-{DateTimeOffset.UtcNow:yyyyMMddHHmmss}";
+        var sweepId = Hosting.SweepRequest.NewSweepId();
         var names = config.Azure.Select(t => t.Name).Concat(config.Aws.Select(t => t.Name)).ToList();
+        var now = DateTimeOffset.UtcNow;
+        await runtime.State.PlanSweepAsync(sweepId, names, now, now.AddMinutes(config.Sweep.DeadlineMinutes), cancellationToken);
         foreach (var name in names)
             await queue.SendMessageAsync(JsonSerializer.Serialize(new { target = name, sweepId }), cancellationToken);
         var late = EventFields.Flag(timer["IsPastDue"], "IsPastDue") == true ? " (timer was past due)" : "";
-        return InvocationResult.Log($"{sweepId}: enqueued {names.Count} target(s){late}");
+        var logs = new List<string> { $"{sweepId}: enqueued {names.Count} target(s){late}" };
+        foreach (var (overdue, notified) in await runtime.CloseOverdueSweepsAsync(now, cancellationToken))
+            logs.Add($"closed overdue sweep {overdue.Describe()}; {notified.Count} owner(s) notified");
+        return InvocationResult.Log([.. logs]);
     }
 
     /// <summary>
-    /// Queue: scans one target. A transient gap (unreachable, throttled, 5xx, timed out) fails the invocation, so the host
-    /// retries and, after maxDequeueCount, moves the message to the poison queue; permanent gaps are logged and the message completes.
+    /// Queue: scans one shard (a target) of a sweep. A shard the ledger already has done (a redelivered message) is not
+    /// scanned again; the shard that finishes the sweep closes it and sends one digest per owner for the whole sweep. A
+    /// transient gap (unreachable, throttled, 5xx, timed out) fails the invocation, so the host retries and, after
+    /// maxDequeueCount, moves the message to the poison queue; permanent gaps are logged and the message completes.
     /// </summary>
     public async Task<InvocationResult> ScanTarget(Invocation invocation, CancellationToken cancellationToken)
     {
         var message = invocation.Object("message");
         var name = EventFields.Text(message["target"], "target") ?? throw new InvalidInvocationException("the queue message has no 'target'");
+        var sweepId = EventFields.Text(message["sweepId"], "sweepId") ?? Hosting.SweepRequest.NewSweepId();
         await using var runtime = await context.OpenAsync(cancellationToken);
         var config = runtime.Config;
         var narrowed = config.Narrowed(config.Azure.Where(t => t.Name == name), config.Aws.Where(t => t.Name == name));
         if (narrowed.TargetCount == 0) throw new InvalidInvocationException($"no configured target is named '{name}'");
-        var report = await FunctionContext.SweepAsync(runtime, narrowed, objectKey: null, cancellationToken);
-        return report.Result($"target {name} (attempt {invocation.MetadataInt("DequeueCount") ?? 1})");
+        var result = await runtime.SweepAsync(new Hosting.SweepRequest(NullFindingSink.Instance)
+        {
+            SweepId = sweepId, Scope = narrowed, Closing = Hosting.SweepClosing.WhenAllShardsDone,
+        }, cancellationToken);
+        var what = $"{sweepId} target {name} (attempt {invocation.MetadataInt("DequeueCount") ?? 1})";
+        if (result.AlreadyDone.Contains(name)) return InvocationResult.Log($"{what}: already done by an earlier delivery; not scanned again");
+        var report = new SweepReport(result.Summary, result.Notified.Count);
+        return result is { Closed: true, Ledger: { } ledger } ? report.Result(what).WithLog($"closed sweep {ledger.Describe()}") : report.Result(what);
     }
 
     /// <summary>Event Grid: BlobCreated samples the new blob; ResourceWriteSuccess on a storage account or container re-checks (and remediates) it at

@@ -16,7 +16,18 @@ public sealed class InvocationResult
     [System.Text.Json.Serialization.JsonIgnore]
     public bool Failed { get; private init; }
 
-    public static InvocationResult Log(string line) => new() { Logs = { line } };
+    public static InvocationResult Log(params string[] lines)
+    {
+        var result = new InvocationResult();
+        foreach (var line in lines) result.Logs.Add(line);
+        return result;
+    }
+
+    public InvocationResult WithLog(string line)
+    {
+        Logs.Add(line);
+        return this;
+    }
 
     public static InvocationResult Retry(string line) => new() { Logs = { line }, Failed = true };
 

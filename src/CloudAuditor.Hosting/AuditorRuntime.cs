@@ -102,9 +102,12 @@ public sealed class AuditorRuntime : IAsyncDisposable
                 });
                 return new SweepResult(await reader.RunAsync(targets, request.Output, config.Sweep.Concurrency, cancellationToken), []);
             }
-            var notifications = Notifications();
+            var notifications = Notifications(request.SweepId);
             // The state store first: whatever a reader of the output sees is already remembered, even if the process dies next.
             var sink = new FanOutFindingSink(new StateRecordingSink(State, DateTimeOffset.UtcNow, ProviderFaults.Instance), request.Output, notifications);
+            var plan = await PlanAsync(request.SweepId, targets, config.Sweep, cancellationToken);
+            var alreadyDone = plan.Shards.Where(s => s.Done).Select(s => s.ShardId).ToHashSet(StringComparer.Ordinal);
+            var pending = plan.ClosedAt is null ? targets.Where(t => !alreadyDone.Contains(t.Name)).ToList() : [];
             var engine = new SweepEngine(CheckCatalog.Default, context, Loggers.CreateLogger<SweepEngine>(), new SweepEngineOptions
             {
                 Sampler = Sampler(config.Sampling, request.ObjectKey),
@@ -113,15 +116,65 @@ public sealed class AuditorRuntime : IAsyncDisposable
                 Pipeline = Pipeline(request.SweepId),
                 Subjects = request.Subjects,
                 Progress = request.Progress,
+                TargetEnded = (outcome, token) => RecordShardAsync(request.SweepId, outcome, token),
             });
-            var audited = enforcing ? targets.Select(Leased).ToList() : targets;
+            var audited = enforcing ? pending.Select(Leased).ToList() : pending;
             var summary = await engine.RunAsync(audited, sink, config.Sweep.Concurrency, cancellationToken);
-            return new SweepResult(summary, notifications.Sent);
+            var ledger = await State.GetSweepAsync(request.SweepId, cancellationToken);
+            var close = plan.ClosedAt is null && (request.Closing == SweepClosing.AtEnd || ledger!.AllDone);
+            var closed = close && await State.TryCloseSweepAsync(request.SweepId, DateTimeOffset.UtcNow, cancellationToken);
+            var notified = closed ? await notifications.SendDigestsAsync(cancellationToken) : [];
+            return new SweepResult(summary, notified)
+            {
+                Ledger = closed ? await State.GetSweepAsync(request.SweepId, cancellationToken) : ledger,
+                AlreadyDone = [.. alreadyDone.Order(StringComparer.Ordinal)],
+                Closed = closed,
+            };
         }
         finally
         {
             foreach (var target in targets.OfType<IDisposable>()) target.Dispose();
         }
+    }
+
+    /// <summary>One shard per target; planning a sweep again (a resumed run, another shard's process) keeps the first plan.</summary>
+    private async Task<SweepRecord> PlanAsync(string sweepId, IReadOnlyList<ITargetInventory> targets, SweepSettings sweep,
+        CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        await State.PlanSweepAsync(sweepId, [.. targets.Select(t => t.Name)], now, now.AddMinutes(sweep.DeadlineMinutes), cancellationToken);
+        return await State.GetSweepAsync(sweepId, cancellationToken)
+            ?? throw new InvalidOperationException($"The state store lost the plan of {sweepId} it had just recorded.");
+    }
+
+    /// <summary>
+    /// A shard is done when its target was audited, or its gaps are ones another try would not close; a shard with a
+    /// transient gap stays pending for the retry (Functions) or the resumed run (CLI) to finish.
+    /// </summary>
+    private async ValueTask RecordShardAsync(string sweepId, TargetOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (outcome.Transient) return;
+        var gaps = outcome.Complete ? null : string.Join("; ", outcome.GapReasons);
+        await State.CompleteShardAsync(sweepId, new ShardResult(outcome.Target, outcome.Subjects, outcome.Findings, outcome.Failing, outcome.Complete, gaps),
+            DateTimeOffset.UtcNow, cancellationToken);
+    }
+
+    /// <summary>
+    /// Closes every open sweep past its deadline (the timer's fan-in for shards that never finished): each owner gets the
+    /// digest of what the finished shards found.
+    /// </summary>
+    /// <returns>Each sweep closed, with the shards it was missing and the digests sent.</returns>
+    public async Task<IReadOnlyList<(SweepRecord Sweep, IReadOnlyList<OwnerDigest> Notified)>> CloseOverdueSweepsAsync(DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var closed = new List<(SweepRecord, IReadOnlyList<OwnerDigest>)>();
+        foreach (var sweepId in await State.ListOpenSweepsAsync(cancellationToken))
+        {
+            if (await State.GetSweepAsync(sweepId, cancellationToken) is not { } sweep || sweep.Deadline > now) continue;
+            if (!await State.TryCloseSweepAsync(sweepId, now, cancellationToken)) continue;
+            closed.Add((sweep, await Notifications(sweepId).SendDigestsAsync(cancellationToken)));
+        }
+        return closed;
     }
 
     /// <summary>Restores the prior state journalled for one remediation, with the remediator of the target that made it.</summary>
@@ -174,14 +227,15 @@ public sealed class AuditorRuntime : IAsyncDisposable
         new EnforcementLease(target, State, TimeSpan.FromSeconds(Config.Remediation.LeaseWaitSeconds), TimeProvider.System,
             Loggers.CreateLogger<EnforcementLease>());
 
-    private NotificationSink Notifications()
+    private NotificationSink Notifications(string sweepId)
     {
         var settings = Config.Notifications;
         var channels = new List<INotificationChannel>();
         if (settings.Email is { } email) channels.Add(new EmailChannel(email));
         channels.AddRange(settings.Webhooks.Select(hook => new WebhookChannel(hook, _http)));
         if (settings.EventGrid is { } grid) channels.Add(new EventGridChannel(grid));
-        return new NotificationSink(channels, State, TimeSpan.FromHours(settings.WindowHours), settings.ConfigPathHint ?? ConfigPath, TimeProvider.System,
+        return new NotificationSink(channels, State, sweepId, TimeSpan.FromHours(settings.WindowHours), settings.ConfigPathHint ?? ConfigPath,
+            TimeProvider.System,
             Loggers.CreateLogger<NotificationSink>());
     }
 

@@ -26,4 +26,6 @@ public sealed record SweepRequest(IFindingSink Output)
     public ISubjectSink? Subjects { get; init; }
 
     public ISweepProgress? Progress { get; init; }
+
+    public SweepClosing Closing { get; init; } = SweepClosing.AtEnd;
 }

@@ -39,6 +39,9 @@ public sealed class FaultProxy : IDisposable
 
     public int Injected => Volatile.Read(ref _injected);
 
+    /// <summary>Every request waits for this before it is decided: a pending task holds the service's answers back (a stalled service).</summary>
+    public Task Gate { get; set; } = Task.CompletedTask;
+
     /// <summary>
     /// Throttles about <paramref name="share"/> of the distinct requests, the first time each is seen, with Retry-After:
     /// a retry of the same request passes, so the outcome is reproducible and every retried request succeeds.
@@ -73,6 +76,7 @@ public sealed class FaultProxy : IDisposable
     {
         try
         {
+            await Gate;
             if (Rule(context.Request) is { } fault)
             {
                 Interlocked.Increment(ref _injected);

@@ -21,4 +21,10 @@ public sealed class SweepSettings
     public int RequestTimeoutSeconds { get; set; } = 30;
 
     public int MaxRetries { get; set; } = 5;
+
+    /// <summary>
+    /// Minutes after which a sweep whose shards have not all finished is closed anyway (owners get their digest of what was
+    /// found, the missing shards are named). Longer than a shard's retries: 5 deliveries of a 30-minute function.
+    /// </summary>
+    public int DeadlineMinutes { get; set; } = 240;
 }

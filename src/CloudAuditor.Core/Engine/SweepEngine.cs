@@ -24,7 +24,8 @@ public sealed class SweepEngine(CheckCatalog catalog, CheckContext context, ILog
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(targets, parallel, async (target, token) =>
         {
-            await AuditTargetAsync(target, sink, summary, coverage, token);
+            var outcome = await AuditTargetAsync(target, sink, summary, coverage, token);
+            if (_options.TargetEnded is { } ended) await ended(outcome, token);
             _options.Progress?.TargetCompleted(target.Name);
         });
         summary.Coverage = coverage.Report();
@@ -32,7 +33,7 @@ public sealed class SweepEngine(CheckCatalog catalog, CheckContext context, ILog
         return summary;
     }
 
-    private async Task AuditTargetAsync(ITargetInventory target, IFindingSink sink, SweepSummary summary, CoverageLedger coverage,
+    private async Task<TargetOutcome> AuditTargetAsync(ITargetInventory target, IFindingSink sink, SweepSummary summary, CoverageLedger coverage,
         CancellationToken cancellationToken)
     {
         var targetSink = new TargetSink(this, target, sink, summary, coverage);
@@ -48,7 +49,7 @@ public sealed class SweepEngine(CheckCatalog catalog, CheckContext context, ILog
             logger.LogWarning("Target {Target} not audited: {Reason}", target.Name, e.Message);
             coverage.Record(CoverageKinds.Target, AuditState.NotAudited, target.Name, e.Fault);
             await targetSink.EmitGapAsync(FindingFactory.Error(target.Cloud, targetResource, AuditGapChecks.TargetUnreachable(target.Cloud), e.Message),
-                cancellationToken);
+                e.Fault, cancellationToken);
         }
 #pragma warning disable CA1031 // A provider bug or an unexpected answer is classified and reported; it must not end the sweep of the other targets.
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -59,17 +60,34 @@ public sealed class SweepEngine(CheckCatalog catalog, CheckContext context, ILog
             coverage.Record(CoverageKinds.Target, targetSink.Audited > 0 ? AuditState.Partial : AuditState.NotAudited, target.Name, fault);
             coverage.RemainderUnknown(target.Name, "resource", targetSink.Audited, fault);
             await targetSink.EmitGapAsync(FindingFactory.Error(target.Cloud, targetResource, AuditGapChecks.TargetFailed(target.Cloud),
-                $"The audit of this target stopped part-way after {targetSink.Audited} resource(s): {fault.Reason}."), cancellationToken);
+                $"The audit of this target stopped part-way after {targetSink.Audited} resource(s): {fault.Reason}."), fault, cancellationToken);
         }
+        return targetSink.Outcome();
     }
 
     private sealed class TargetSink(SweepEngine engine, ITargetInventory target, IFindingSink output, SweepSummary summary, CoverageLedger coverage)
         : IInventorySink
     {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _gapReasons = new();
         private int _gaps;
+        private int _transient;
         private int _audited;
+        private int _findings;
+        private int _failing;
 
         public bool HasGaps => Volatile.Read(ref _gaps) > 0;
+
+        /// <summary>Gap reasons kept for the outcome; the coverage ledger counts every gap.</summary>
+        private const int GapReasonsKept = 20;
+
+        public TargetOutcome Outcome() => new(target.Name, Audited, Volatile.Read(ref _findings), Volatile.Read(ref _failing), Volatile.Read(ref _gaps),
+            Volatile.Read(ref _transient) == 1, [.. _gapReasons.Distinct(StringComparer.Ordinal)]);
+
+        private void Gap(Fault fault)
+        {
+            if (Interlocked.Increment(ref _gaps) <= GapReasonsKept) _gapReasons.Enqueue(fault.Reason);
+            if (fault.Transient) Volatile.Write(ref _transient, 1);
+        }
 
         public int Audited => Volatile.Read(ref _audited);
 
@@ -87,9 +105,10 @@ public sealed class SweepEngine(CheckCatalog catalog, CheckContext context, ILog
             {
                 var reasons = string.Join("; ", failed.Select(f => f.Reason));
                 var kind = (failed.FirstOrDefault(f => f.Transient) ?? failed[0]).Kind;
-                coverage.Record(CoverageKinds.Of(subject.Resource), AuditState.Partial, subject.Resource.Name, new Fault(kind, $"settings unread: {reasons}"));
+                var fault = new Fault(kind, $"settings unread: {reasons}");
+                coverage.Record(CoverageKinds.Of(subject.Resource), AuditState.Partial, subject.Resource.Name, fault);
                 await EmitGapAsync(FindingFactory.Error(subject.Cloud, subject.Resource, AuditGapChecks.SettingsUnreadable(subject),
-                    $"Some settings could not be read, so the checks that need them were not judged: {reasons}."), cancellationToken);
+                    $"Some settings could not be read, so the checks that need them were not judged: {reasons}."), fault, cancellationToken);
             }
             if (engine._options.Subjects is { } subjects) await subjects.WriteAsync(target.Name, subject, cancellationToken);
             engine._options.Progress?.SubjectAudited(target.Name);
@@ -99,14 +118,14 @@ public sealed class SweepEngine(CheckCatalog catalog, CheckContext context, ILog
         {
             coverage.Record(CoverageKinds.Of(resource), AuditState.NotAudited, resource.Name, fault);
             await EmitGapAsync(FindingFactory.Error(target.Cloud, resource, AuditGapChecks.NotAudited(target.Cloud, resource),
-                $"Not audited: {fault.Reason}."), cancellationToken);
+                $"Not audited: {fault.Reason}."), fault, cancellationToken);
         }
 
         public async ValueTask ListingStoppedAsync(ResourceRef scope, string kind, int listed, Fault fault, CancellationToken cancellationToken)
         {
             coverage.RemainderUnknown(scope.Name, kind, listed, fault);
             await EmitGapAsync(FindingFactory.Error(target.Cloud, scope, AuditGapChecks.TargetFailed(target.Cloud),
-                $"Listing {kind}s stopped after {listed}: {fault.Reason}. Any {kind}s after those were not audited."), cancellationToken);
+                $"Listing {kind}s stopped after {listed}: {fault.Reason}. Any {kind}s after those were not audited."), fault, cancellationToken);
         }
 
         public async ValueTask ObjectsAsync(IAuditSubject container, IObjectStore store, CancellationToken cancellationToken)
@@ -120,7 +139,7 @@ public sealed class SweepEngine(CheckCatalog catalog, CheckContext context, ILog
                 foreach (var finding in sampled.Findings) await EmitAsync(container, finding, cancellationToken);
                 var name = $"{container.Resource.Name}/{sampled.Key ?? "(object listing)"}";
                 coverage.Record(CoverageKinds.Object, sampled.State, name, sampled.Fault);
-                if (sampled.Fault is { IsGap: true }) Interlocked.Increment(ref _gaps);
+                if (sampled.Fault is { IsGap: true } gap) Gap(gap);
                 all?.Add(sampled);
             }
             if (classifier?.Classify(container, store.Checks, all!, engine._context) is { } classification)
@@ -128,9 +147,10 @@ public sealed class SweepEngine(CheckCatalog catalog, CheckContext context, ILog
         }
 
         /// <summary>An error finding about coverage: written like any other, and counted against the target's completeness.</summary>
-        public ValueTask EmitGapAsync(Finding error, CancellationToken cancellationToken)
+        public ValueTask EmitGapAsync(Finding error, Fault fault, CancellationToken cancellationToken)
         {
-            Interlocked.Increment(ref _gaps);
+            Gap(fault);
+            Interlocked.Increment(ref _findings);
             summary.Count(error);
             return output.WriteAsync(error, cancellationToken);
         }
@@ -138,6 +158,8 @@ public sealed class SweepEngine(CheckCatalog catalog, CheckContext context, ILog
         private async ValueTask EmitAsync(IAuditSubject subject, Finding finding, CancellationToken cancellationToken)
         {
             finding = await engine._options.Pipeline.ProcessAsync(target, subject, finding, cancellationToken);
+            Interlocked.Increment(ref _findings);
+            if (finding.IsFailing) Interlocked.Increment(ref _failing);
             summary.Count(finding);
             await output.WriteAsync(finding, cancellationToken);
         }

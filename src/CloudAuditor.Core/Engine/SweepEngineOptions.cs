@@ -11,5 +11,8 @@ public sealed record SweepEngineOptions
     public ISubjectSink? Subjects { get; init; }
     public ISweepProgress? Progress { get; init; }
 
+    /// <summary>Told when each target has ended, before the next output: a sharded sweep records the shard in its ledger.</summary>
+    public Func<TargetOutcome, CancellationToken, ValueTask>? TargetEnded { get; init; }
+
     public static SweepEngineOptions None { get; } = new();
 }

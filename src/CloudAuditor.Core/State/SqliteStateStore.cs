@@ -158,7 +158,8 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
     public async Task<SweepRecord?> GetSweepAsync(string sweepId, CancellationToken cancellationToken)
     {
         var sweep = await QueryAsync("SELECT planned_at, deadline, closed_at FROM sweeps WHERE sweep_id = $sweep", reader =>
-            (Planned: Time(reader.GetString(0)), Deadline: Time(reader.GetString(1)), Closed: reader.IsDBNull(2) ? (DateTimeOffset?)null : Time(reader.GetString(2))),
+            (Planned: Time(reader.GetString(0)), Deadline: Time(reader.GetString(1)),
+                Closed: reader.IsDBNull(2) ? (DateTimeOffset?)null : Time(reader.GetString(2))),
             cancellationToken, ("$sweep", sweepId));
         if (sweep == default) return null;
         var shards = await QueryAllAsync("SELECT shard_id, result, done_at FROM sweep_shards WHERE sweep_id = $sweep ORDER BY shard_id", reader =>

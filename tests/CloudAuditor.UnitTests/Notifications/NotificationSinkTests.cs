@@ -1,5 +1,4 @@
 using CloudAuditor.Core.Checks;
-using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
 using CloudAuditor.Core.State;
 using CloudAuditor.Notifications;
@@ -42,12 +41,12 @@ public sealed class NotificationSinkTests : IDisposable
     { Owner = owner };
 
     private NotificationSink Sink(params INotificationChannel[] channels) =>
-        new(channels, _state, TimeSpan.FromHours(24), "cloudauditor.yaml", TimeProvider.System, NullLogger.Instance);
+        new(channels, _state, $"sweep-{Guid.NewGuid():N}", TimeSpan.FromHours(24), "cloudauditor.yaml", TimeProvider.System, NullLogger.Instance);
 
     private static async Task FeedAsync(NotificationSink sink, params Finding[] findings)
     {
         foreach (var f in findings) await sink.WriteAsync(f, CancellationToken.None);
-        await sink.CompleteAsync(new SweepSummary(), CancellationToken.None);
+        await sink.SendDigestsAsync(CancellationToken.None);
     }
 
     [Fact]
