@@ -53,10 +53,11 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settin
         var accountId = target.AccountId ?? await LookUpAccountIdAsync(cancellationToken);
         var buckets = await BucketNamesAsync(home, cancellationToken);
         var accountBlock = await AccountControl().ReadAsync(accountId, cancellationToken);
-        // An account subject only where there is an account layer to judge and fix (AWS, or an endpoint given s3ControlUrl).
-        if (accountId is not null && (target.ServiceUrl is null || target.S3ControlUrl is not null))
+        // An account subject only where there is an account layer to judge and fix (AWS, or an endpoint given s3ControlUrl), once per sweep.
+        if (accountId is not null && (target.ServiceUrl is null || target.S3ControlUrl is not null) && sink.Shard.IsFirst)
             await sink.SubjectAsync(new AwsAccount(AwsAccount.For(accountId), accountBlock), cancellationToken);
-        var scope = new ListingScope(new ResourceRef($"target:{target.Name}", "target", target.Name) { Account = accountId }, CoverageKinds.Bucket);
+        var scope = new ListingScope(new ResourceRef($"target:{target.Name}", "target", target.Name) { Account = accountId }, CoverageKinds.Bucket,
+            Sharded: true);
         await ResourceFanOut.RunAsync(buckets.ToAsyncEnumerable(), scope, bucket => BucketResource(bucket, accountId),
             async (bucket, token) =>
             {

@@ -30,17 +30,22 @@ public sealed class AzureAccountAuditor(AzureClientFactory settings, IReadOnlyCo
 
     private readonly AnonymousBlobProbe _probe = new(settings);
 
-    public async Task AuditAsync(BlobServiceClient service, ArmStorageAccount? arm, IInventorySink sink, CancellationToken cancellationToken)
+    /// <param name="containersSharded">The account is the target: its containers are what a sharded sweep splits, and the account's own
+    /// settings are audited by the first shard only.</param>
+    public async Task AuditAsync(BlobServiceClient service, ArmStorageAccount? arm, IInventorySink sink, bool containersSharded,
+        CancellationToken cancellationToken)
     {
         var accountResource = AccountResource(service, arm);
         var accountSettings = arm is null ? Observed<AzureAccountSettings>.NotRead(NoArm) : Observed<AzureAccountSettings>.Of(arm.Settings);
-        var account = new AzureStorageAccount(accountResource, accountSettings, await ReadStaticWebsiteAsync(service, cancellationToken));
+        var auditsAccount = !containersSharded || sink.Shard.IsFirst;
+        var website = auditsAccount ? await ReadStaticWebsiteAsync(service, cancellationToken) : Observed<StaticWebsite>.NotRead("another shard reads it");
+        var account = new AzureStorageAccount(accountResource, accountSettings, website);
         var accountRetention = arm is not null && retention is not null ? await retention.ReadAccountAsync(arm.ResourceId, cancellationToken) : null;
-        await sink.SubjectAsync(account, cancellationToken);
+        if (auditsAccount) await sink.SubjectAsync(account, cancellationToken);
 
         var containers = ListContainersAsync(service, cancellationToken)
             .Where(item => containerFilter.Count == 0 || containerFilter.Contains(item.Name, StringComparer.OrdinalIgnoreCase));
-        await ResourceFanOut.RunAsync(containers, new ListingScope(accountResource, CoverageKinds.Container), item
+        await ResourceFanOut.RunAsync(containers, new ListingScope(accountResource, CoverageKinds.Container, containersSharded), item
             => ContainerResource(service, arm, item.Name),
             async (item, token) =>
             {

@@ -37,6 +37,7 @@ internal sealed class AzureAccountTarget(AzureTarget target, AzureClientFactory 
                 .ReadAsync(target.ResourceId!, cancellationToken);
         var retention = armClient is null ? null : new ArmRetentionReader(armClient);
         var sharedKey = target.ConnectionString?.Contains("AccountKey=", StringComparison.OrdinalIgnoreCase) == true;
-        await new AzureAccountAuditor(settings, target.Containers, logger, retention, sharedKey).AuditAsync(service, arm, sink, cancellationToken);
+        await new AzureAccountAuditor(settings, target.Containers, logger, retention, sharedKey).AuditAsync(service, arm, sink, containersSharded: true,
+            cancellationToken);
     }
 }

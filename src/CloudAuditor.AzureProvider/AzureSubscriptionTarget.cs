@@ -30,7 +30,8 @@ internal sealed class AzureSubscriptionTarget(AzureTarget target, AzureClientFac
         var auditor = new AzureAccountAuditor(settings, target.Containers, logger, new ArmRetentionReader(armClient));
         foreach (var subscription in target.Subscriptions)
         {
-            var scope = new ListingScope(new ResourceRef($"/subscriptions/{subscription}", "subscription", subscription), CoverageKinds.StorageAccount);
+            var scope = new ListingScope(new ResourceRef($"/subscriptions/{subscription}", "subscription", subscription), CoverageKinds.StorageAccount,
+                Sharded: true);
             // One account at a time: each already audits its containers in parallel, within the same request budget.
             await ResourceFanOut.RunAsync(reader.ListStorageAccountIdsAsync(subscription, cancellationToken), scope, AccountResource,
                 async (accountId, token) =>
@@ -38,7 +39,7 @@ internal sealed class AzureSubscriptionTarget(AzureTarget target, AzureClientFac
                     var account = await reader.ReadAsync(accountId, token);
                     if (account.BlobEndpoint is null) return;
                     var service = new BlobServiceClient(new Uri(account.BlobEndpoint), settings.Credential, settings.BlobOptions());
-                    await auditor.AuditAsync(service, account, sink, token);
+                    await auditor.AuditAsync(service, account, sink, containersSharded: false, token);
                 },
                 sink, AzureFaults.Instance, concurrency: 1, cancellationToken);
         }

@@ -5,6 +5,7 @@ using Azure.Storage.Blobs;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Output;
 using CloudAuditor.Core.State;
+using CloudAuditor.Hosting;
 
 namespace CloudAuditor.Functions;
 
@@ -24,13 +25,20 @@ public sealed class Functions(FunctionContext context)
         var queue = context.Queue(FunctionContext.SweepQueue, config.Sweep);
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var sweepId = Hosting.SweepRequest.NewSweepId();
-        var names = config.Azure.Select(t => t.Name).Concat(config.Aws.Select(t => t.Name)).ToList();
         var now = DateTimeOffset.UtcNow;
-        await runtime.State.PlanSweepAsync(sweepId, names, now, now.AddMinutes(config.Sweep.DeadlineMinutes), cancellationToken);
-        foreach (var name in names)
-            await queue.SendMessageAsync(JsonSerializer.Serialize(new { target = name, sweepId }), cancellationToken);
+        await runtime.State.PlanSweepAsync(sweepId, ShardPlan.Ids(config), now, now.AddMinutes(config.Sweep.DeadlineMinutes), cancellationToken);
+        var shards = 0;
+        foreach (var target in config.Azure.Select(t => (t.Name, t.Shards)).Concat(config.Aws.Select(t => (t.Name, t.Shards))))
+        {
+            foreach (var shard in Core.Engine.Shard.Of(target.Shards))
+            {
+                await queue.SendMessageAsync(JsonSerializer.Serialize(new { target = target.Name, sweepId, shard = shard.IdOf(target.Name) }),
+                    cancellationToken);
+                shards++;
+            }
+        }
         var late = EventFields.Flag(timer["IsPastDue"], "IsPastDue") == true ? " (timer was past due)" : "";
-        var logs = new List<string> { $"{sweepId}: enqueued {names.Count} target(s){late}" };
+        var logs = new List<string> { $"{sweepId}: enqueued {shards} shard(s) of {config.TargetCount} target(s){late}" };
         foreach (var (overdue, notified) in await runtime.CloseOverdueSweepsAsync(now, cancellationToken))
             logs.Add($"closed overdue sweep {overdue.Describe()}; {notified.Count} owner(s) notified");
         return InvocationResult.Log([.. logs]);
@@ -47,16 +55,20 @@ public sealed class Functions(FunctionContext context)
         var message = invocation.Object("message");
         var name = EventFields.Text(message["target"], "target") ?? throw new InvalidInvocationException("the queue message has no 'target'");
         var sweepId = EventFields.Text(message["sweepId"], "sweepId") ?? Hosting.SweepRequest.NewSweepId();
+        var shard = EventFields.Text(message["shard"], "shard");
         await using var runtime = await context.OpenAsync(cancellationToken);
         var config = runtime.Config;
         var narrowed = config.Narrowed(config.Azure.Where(t => t.Name == name), config.Aws.Where(t => t.Name == name));
         if (narrowed.TargetCount == 0) throw new InvalidInvocationException($"no configured target is named '{name}'");
+        if (shard is not null && !ShardPlan.Ids(narrowed).Contains(shard))
+            throw new InvalidInvocationException($"target '{name}' has no shard '{shard}' in the configuration (its shards setting changed?)");
         var result = await runtime.SweepAsync(new Hosting.SweepRequest(NullFindingSink.Instance)
         {
-            SweepId = sweepId, Scope = narrowed, Closing = Hosting.SweepClosing.WhenAllShardsDone,
+            SweepId = sweepId, Scope = narrowed, Shard = shard, Closing = Hosting.SweepClosing.WhenAllShardsDone,
         }, cancellationToken);
-        var what = $"{sweepId} target {name} (attempt {invocation.MetadataInt("DequeueCount") ?? 1})";
-        if (result.AlreadyDone.Contains(name)) return InvocationResult.Log($"{what}: already done by an earlier delivery; not scanned again");
+        var what = $"{sweepId} target {shard ?? name} (attempt {invocation.MetadataInt("DequeueCount") ?? 1})";
+        if (result.Summary.Targets == 0 && result.AlreadyDone.Count > 0)
+            return InvocationResult.Log($"{what}: already done by an earlier delivery; not scanned again");
         var report = new SweepReport(result.Summary, result.Notified.Count);
         return result is { Closed: true, Ledger: { } ledger } ? report.Result(what).WithLog($"closed sweep {ledger.Describe()}") : report.Result(what);
     }

@@ -105,9 +105,10 @@ public sealed class AuditorRuntime : IAsyncDisposable
             var notifications = Notifications(request.SweepId);
             // The state store first: whatever a reader of the output sees is already remembered, even if the process dies next.
             var sink = new FanOutFindingSink(new StateRecordingSink(State, DateTimeOffset.UtcNow, ProviderFaults.Instance), request.Output, notifications);
-            var plan = await PlanAsync(request.SweepId, targets, config.Sweep, cancellationToken);
+            var shards = ShardPlan.Expand(targets, config).Where(t => request.Shard is null || t.Name == request.Shard).ToList();
+            var plan = await PlanAsync(request.SweepId, shards, config.Sweep, cancellationToken);
             var alreadyDone = plan.Shards.Where(s => s.Done).Select(s => s.ShardId).ToHashSet(StringComparer.Ordinal);
-            var pending = plan.ClosedAt is null ? targets.Where(t => !alreadyDone.Contains(t.Name)).ToList() : [];
+            var pending = plan.ClosedAt is null ? shards.Where(t => !alreadyDone.Contains(t.Name)).ToList() : [];
             var engine = new SweepEngine(CheckCatalog.Default, context, Loggers.CreateLogger<SweepEngine>(), new SweepEngineOptions
             {
                 Sampler = Sampler(config.Sampling, request.ObjectKey),
@@ -127,7 +128,7 @@ public sealed class AuditorRuntime : IAsyncDisposable
             return new SweepResult(summary, notified)
             {
                 Ledger = closed ? await State.GetSweepAsync(request.SweepId, cancellationToken) : ledger,
-                AlreadyDone = [.. alreadyDone.Order(StringComparer.Ordinal)],
+                AlreadyDone = [.. shards.Select(t => t.Name).Where(alreadyDone.Contains).Order(StringComparer.Ordinal)],
                 Closed = closed,
             };
         }
@@ -137,12 +138,15 @@ public sealed class AuditorRuntime : IAsyncDisposable
         }
     }
 
-    /// <summary>One shard per target; planning a sweep again (a resumed run, another shard's process) keeps the first plan.</summary>
-    private async Task<SweepRecord> PlanAsync(string sweepId, IReadOnlyList<ITargetInventory> targets, SweepSettings sweep,
+    /// <summary>
+    /// Shards as <see cref="ShardPlan"/> splits the targets; planning a sweep again (a resumed run, another shard's process)
+    /// keeps the first plan.
+    /// </summary>
+    private async Task<SweepRecord> PlanAsync(string sweepId, IReadOnlyList<ITargetInventory> shards, SweepSettings sweep,
         CancellationToken cancellationToken)
     {
         var now = DateTimeOffset.UtcNow;
-        await State.PlanSweepAsync(sweepId, [.. targets.Select(t => t.Name)], now, now.AddMinutes(sweep.DeadlineMinutes), cancellationToken);
+        await State.PlanSweepAsync(sweepId, [.. shards.Select(t => t.Name)], now, now.AddMinutes(sweep.DeadlineMinutes), cancellationToken);
         return await State.GetSweepAsync(sweepId, cancellationToken)
             ?? throw new InvalidOperationException($"The state store lost the plan of {sweepId} it had just recorded.");
     }
@@ -155,8 +159,8 @@ public sealed class AuditorRuntime : IAsyncDisposable
     {
         if (outcome.Transient) return;
         var gaps = outcome.Complete ? null : string.Join("; ", outcome.GapReasons);
-        await State.CompleteShardAsync(sweepId, new ShardResult(outcome.Target, outcome.Subjects, outcome.Findings, outcome.Failing, outcome.Complete, gaps),
-            DateTimeOffset.UtcNow, cancellationToken);
+        var result = new ShardResult(outcome.Target, outcome.Subjects, outcome.Findings, outcome.Failing, outcome.Complete, gaps);
+        await State.CompleteShardAsync(sweepId, result, DateTimeOffset.UtcNow, cancellationToken);
     }
 
     /// <summary>

@@ -28,4 +28,7 @@ public sealed record SweepRequest(IFindingSink Output)
     public ISweepProgress? Progress { get; init; }
 
     public SweepClosing Closing { get; init; } = SweepClosing.AtEnd;
+
+    /// <summary>Run only this shard of the scope (a queue message names it, e.g. "prod#2/8"); every shard when null.</summary>
+    public string? Shard { get; init; }
 }

@@ -42,6 +42,7 @@ public sealed class FunctionsSweepLedgerTests : IDisposable
               - name: azurite
                 connectionString: "{emulators.AzuriteConnectionString}"
                 containers: [{_container}]
+                shards: 3
             aws:
               - name: s3rver
                 serviceUrl: {emulators.S3Url}
@@ -85,7 +86,8 @@ public sealed class FunctionsSweepLedgerTests : IDisposable
     /// <summary>This sweep's messages, read as the host reads them (base64) and taken off the queue.</summary>
     private async Task<List<string>> DrainAsync(string sweepId)
     {
-        var queue = new QueueClient(_emulators.AzuriteConnectionString, "sweep-targets", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var queue = new QueueClient(_emulators.AzuriteConnectionString, "sweep-targets",
+            new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         var ours = new List<string>();
         foreach (var message in (await queue.ReceiveMessagesAsync(maxMessages: 32)).Value)
         {
@@ -104,7 +106,7 @@ public sealed class FunctionsSweepLedgerTests : IDisposable
     }
 
     [Fact]
-    public async Task Shards_finishing_together_close_the_sweep_once_with_one_digest_per_owner_and_a_redelivery_is_not_rescanned()
+    public async Task Shards_of_targets_split_in_parts_finishing_together_close_the_sweep_once_with_one_digest_per_owner_and_a_redelivery_is_not_rescanned()
     {
         await new BlobContainerClient(_emulators.AzuriteConnectionString, _container).CreateAsync(PublicAccessType.BlobContainer);
         using var s3 = new AmazonS3Client(new BasicAWSCredentials("S3RVER", "S3RVER"),
@@ -115,12 +117,12 @@ public sealed class FunctionsSweepLedgerTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, timerStatus);
         var sweepId = timerLogs.Split(':')[0];
         var messages = await DrainAsync(sweepId);
-        Assert.Equal(2, messages.Count);
+        Assert.Equal(4, messages.Count);
 
         var scans = await Task.WhenAll(messages.Select(m => ScanAsync(m, attempt: 1)));
 
         Assert.All(scans, s => Assert.Equal(HttpStatusCode.OK, s.Status));
-        var closer = Assert.Single(scans, s => s.Logs.Contains($"closed sweep {sweepId}: 2/2 shard(s) finished", StringComparison.Ordinal));
+        var closer = Assert.Single(scans, s => s.Logs.Contains($"closed sweep {sweepId}: 4/4 shard(s) finished", StringComparison.Ordinal));
         Assert.Contains("1 owner(s) notified", closer.Logs);
         var mail = Assert.Single(await MailsAsync());
         Assert.Contains(_container, mail.GetProperty("text").GetString());

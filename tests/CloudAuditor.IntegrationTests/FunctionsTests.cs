@@ -113,6 +113,7 @@ public sealed class FunctionsTests : IDisposable
     [InlineData("Health", "{}", "no Data object")]
     [InlineData("ScanTarget", "{\"Data\":{\"message\":\"{\\\"sweepId\\\":\\\"x\\\"}\"}}", "no 'target'")]
     [InlineData("ScanTarget", "{\"Data\":{\"message\":\"{\\\"target\\\":\\\"nobody\\\"}\"}}", "no configured target is named 'nobody'")]
+    [InlineData("ScanTarget", "{\"Data\":{\"message\":{\"target\":\"azurite\",\"shard\":\"azurite#9/9\"}}}", "has no shard 'azurite#9/9'")]
     [InlineData("StorageEvents", "{\"Data\":{\"event\":{\"eventType\":\"Microsoft.Storage.BlobCreated\"}}}", "no data object")]
     [InlineData("StorageEvents", "{\"Data\":{\"event\":{\"eventType\":42,\"data\":{}}}}", "'eventType' must be text, not a number")]
     [InlineData("StorageEvents", "{\"Data\":{\"event\":{\"eventType\":\"Microsoft.Storage.BlobCreated\",\"data\":{\"url\":7}}}}",
@@ -146,7 +147,7 @@ public sealed class FunctionsTests : IDisposable
         var (status, body) = await InvokeAsync("SweepTimer", new { Data = new { timer = new { Schedule = new { AdjustForDST = true },
             ScheduleStatus = (object?)null, IsPastDue = false } }, Metadata = new { } });
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("enqueued 2 target(s)", Logs(body));
+        Assert.Contains("enqueued 2 shard(s) of 2 target(s)", Logs(body));
 
         // Read the queue as the Functions host does (base64 messages) and invoke ScanTarget with what it would send.
         var queue = new QueueClient(_emulators.AzuriteConnectionString, "sweep-targets",

@@ -114,6 +114,44 @@ public sealed partial class SweepResumeTests(Emulators emulators) : IDisposable
         Assert.Contains("there is nothing to resume", finishedErr);
     }
 
+    [Fact]
+    public async Task A_target_split_into_shards_audits_each_container_and_the_account_exactly_once()
+    {
+        var service = new BlobServiceClient(emulators.AzuriteConnectionString);
+        var prefix = Sweeps.Unique("shd")[..12];
+        var names = Enumerable.Range(0, 24).Select(i => $"{prefix}-{i:00}").ToList();
+        foreach (var name in names) await service.GetBlobContainerClient(name).CreateAsync(PublicAccessType.Blob);
+        string ConfigWith(int shards)
+        {
+            var path = Path.Combine(_dir, $"shards-{shards}.yaml");
+            File.WriteAllText(path, $"""
+                sampling: {"{"} enabled: false {"}"}
+                azure:
+                  - name: azurite
+                    connectionString: "{emulators.AzuriteConnectionString}"
+                    containers: [{string.Join(", ", names)}]
+                    shards: {shards}
+                state: {"{"} sqlitePath: shards-{shards}.db {"}"}
+                """);
+            return path;
+        }
+
+        var (wholeExit, _, _) = await CliTests.RunAsync("sweep", "--config", ConfigWith(1), "--format", "jsonl", "--output", Path.Combine(_dir, "whole.jsonl"));
+        var (splitExit, _, splitErr) = await CliTests.RunAsync("sweep", "--config", ConfigWith(5), "--format", "jsonl", "--output",
+            Path.Combine(_dir, "split.jsonl"));
+
+        Assert.Equal(0, wholeExit);
+        Assert.Equal(0, splitExit);
+        var split = File.ReadAllLines(Path.Combine(_dir, "split.jsonl")).Where(l => l.Length > 0)
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("fingerprint").GetString()!).ToList();
+        Assert.Equal(split.Count, split.Distinct().Count());
+        Assert.Equal(Fingerprints(Path.Combine(_dir, "whole.jsonl")).Order(), split.Order());
+        using var ledger = new SqliteStateStore(Path.Combine(_dir, "shards-5.db"));
+        var sweep = (await ledger.GetSweepAsync(SweepIdPattern().Match(splitErr).Groups[1].Value, CancellationToken.None))!;
+        Assert.Equal(["azurite#1/5", "azurite#2/5", "azurite#3/5", "azurite#4/5", "azurite#5/5"], sweep.Shards.Select(s => s.ShardId));
+        Assert.Equal(names.Count + 1, sweep.Shards.Sum(s => s.Result!.Subjects));
+    }
+
     private static async Task WaitAsync(Func<Task<bool>> condition, CliTests.CliProcess cli)
     {
         var deadline = DateTime.UtcNow.AddMinutes(1);

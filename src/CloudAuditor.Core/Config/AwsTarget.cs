@@ -29,11 +29,18 @@ public sealed class AwsTarget
     /// <summary>Only these buckets, when given.</summary>
     public List<string> Buckets { get; set; } = [];
 
+    /// <summary>
+    /// Parts a sweep splits this target into (by a stable hash of the names of its buckets): each
+    /// is a shard of its own in the ledger and, in the Functions app, a queue message another instance can take.
+    /// </summary>
+    public int Shards { get; set; } = 1;
+
     /// <summary>The same target, credentials and all, limited to some buckets.</summary>
     public AwsTarget LimitedTo(IEnumerable<string> buckets)
     {
         var copy = (AwsTarget)MemberwiseClone();
         copy.Buckets = [.. buckets];
+        copy.Shards = 1;
         return copy;
     }
 }

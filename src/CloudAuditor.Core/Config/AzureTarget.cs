@@ -21,11 +21,18 @@ public sealed class AzureTarget
     /// <summary>Only these containers, when given.</summary>
     public List<string> Containers { get; set; } = [];
 
+    /// <summary>
+    /// Parts a sweep splits this target into (by a stable hash of the names of its storage accounts of its subscriptions, or containers of the account): each
+    /// is a shard of its own in the ledger and, in the Functions app, a queue message another instance can take.
+    /// </summary>
+    public int Shards { get; set; } = 1;
+
     /// <summary>The same target, credentials and all, limited to some containers.</summary>
     public AzureTarget LimitedTo(IEnumerable<string> containers)
     {
         var copy = (AzureTarget)MemberwiseClone();
         copy.Containers = [.. containers];
+        copy.Shards = 1;
         return copy;
     }
 }

@@ -17,6 +17,9 @@ public interface IInventorySink
     /// <summary>A listing stopped after <paramref name="listed"/> resources of <paramref name="kind"/>: whatever came after is unknown.</summary>
     ValueTask ListingStoppedAsync(ResourceRef scope, string kind, int listed, Fault fault, CancellationToken cancellationToken);
 
+    /// <summary>The part of the target this sweep audits; a listing scope marked sharded yields only the resources it owns.</summary>
+    Shard Shard => Shard.Whole;
+
     /// <summary>Offers a container's objects for content sampling (after the container itself was sent as a subject).</summary>
     ValueTask ObjectsAsync(IAuditSubject container, IObjectStore store, CancellationToken cancellationToken);
 }

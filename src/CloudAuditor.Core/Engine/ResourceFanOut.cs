@@ -29,6 +29,7 @@ public static class ResourceFanOut
             await foreach (var item in listing.WithCancellation(cancellationToken))
             {
                 listed++;
+                if (scope.Sharded && !sink.Shard.Owns(resourceOf(item).Name)) continue;
                 await queue.Writer.WriteAsync(item, cancellationToken);
             }
         }

@@ -1,0 +1,24 @@
+using CloudAuditor.Core.Config;
+using CloudAuditor.Core.Engine;
+
+namespace CloudAuditor.Hosting;
+
+/// <summary>How a configuration splits into the shards of a sweep: each target into its configured number of parts.</summary>
+public static class ShardPlan
+{
+    /// <summary>Every shard id of the configuration, as the ledger and the queue messages name them.</summary>
+    public static IReadOnlyList<string> Ids(AuditorConfig config) =>
+        [.. Counts(config).SelectMany(target => Shard.Of(target.Shards).Select(shard => shard.IdOf(target.Name)))];
+
+    /// <summary>Each target as its shards (a whole target stays itself).</summary>
+    public static IReadOnlyList<ITargetInventory> Expand(IEnumerable<ITargetInventory> targets, AuditorConfig config)
+    {
+        var counts = Counts(config).ToDictionary(t => t.Name, t => t.Shards, StringComparer.Ordinal);
+        return [.. targets.SelectMany(target => counts.GetValueOrDefault(target.Name, 1) is var count && count > 1
+            ? Shard.Of(count).Select(shard => (ITargetInventory)new ShardedTarget(target, shard))
+            : [target])];
+    }
+
+    private static IEnumerable<(string Name, int Shards)> Counts(AuditorConfig config) =>
+        config.Azure.Select(t => (t.Name, t.Shards)).Concat(config.Aws.Select(t => (t.Name, t.Shards)));
+}
