@@ -28,10 +28,13 @@ grep -h '"status":"remediated"\|"status":"exempt"' "$STATE/enforce.jsonl" | node
   for (const f of lines.map(JSON.parse)) console.log(`${f.status.toUpperCase().padEnd(10)} ${f.checkId}  ${f.resource.container ?? f.resource.name}\n           ${f.detail}`);'
 
 step "2b. Content classification: what the sampled content is, against the class its label declares (sensitivity 0-100)"
-grep -h '"checkId":"azure.container.content-classification"' "$STATE/enforce.jsonl" | node -e '
-  const lines = require("fs").readFileSync(0, "utf8").trim().split("\n").filter(Boolean);
-  for (const f of lines.map(JSON.parse)) console.log(`${f.status.toUpperCase().padEnd(10)} ${f.resource.container}  score ${f.evidence.sensitivityScore}, detected ${f.evidence.detectedClass}, declared ${f.evidence.declaredClass}\n           ${f.detail}`);
-  if (!lines.some(l => JSON.parse(l).status === "fail")) { console.error("no class mismatch was reported"); process.exit(1); }'
+# The enforce sweep read only what changed since step 1 (incremental sampling); the compliance report samples afresh, read-only.
+incomplete_ok "$root/cloudauditor" report retention --config "$config" --content --format json --output "$STATE/classes.json"
+node -e '
+  const rows = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).filter(r => r.detectedClass);
+  const label = r => !r.dataClass ? "UNLABELLED" : r.dataClass === r.detectedClass ? "MATCH" : "MISMATCH";
+  for (const r of rows) console.log(`${label(r).padEnd(10)} ${r.container}  score ${r.sensitivityScore}, detected ${r.detectedClass}, declared ${r.dataClass || "(none)"}`);
+  if (!rows.some(r => r.dataClass && r.dataClass !== r.detectedClass)) { console.error("no class mismatch was reported"); process.exit(1); }' "$STATE/classes.json"
 
 step "3. The notice the owner received (read back from the local SMTP catcher)"
 node -e '

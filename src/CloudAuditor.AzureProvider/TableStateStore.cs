@@ -6,10 +6,10 @@ using CloudAuditor.Core.State;
 namespace CloudAuditor.AzureProvider;
 
 /// <summary>
-/// The cloud state store: Azure tables for findings, the remediation journal, the notification log, coordination (leases,
-/// change budgets) and the sweep ledger (a partition per sweep: the plan row, a row per shard, a row per notice). Keys avoid
-/// the characters Table storage forbids: fingerprints and ids are hex, owners and shard ids are hashed into keys and kept
-/// as properties.
+/// The cloud state store: Azure tables for findings, the remediation journal, the notification log, coordination
+/// (leases, change budgets), sampling history (a partition per container: the watermark and the objects read) and the
+/// sweep ledger (a partition per sweep: the plan row, a row per shard, a row per notice). Keys avoid the characters
+/// Table storage forbids: fingerprints and ids are hex, owners, shard ids and object keys are hashed into keys.
 /// </summary>
 public sealed class TableStateStore : IStateStore
 {
@@ -18,6 +18,7 @@ public sealed class TableStateStore : IStateStore
     private readonly TableClient _notifications;
     private readonly TableClient _coordination;
     private readonly TableClient _sweeps;
+    private readonly TableClient _sampling;
 
     private TableStateStore(TableServiceClient service, string prefix)
     {
@@ -26,6 +27,7 @@ public sealed class TableStateStore : IStateStore
         _notifications = service.GetTableClient($"{prefix}notifications");
         _coordination = service.GetTableClient($"{prefix}coordination");
         _sweeps = service.GetTableClient($"{prefix}sweeps");
+        _sampling = service.GetTableClient($"{prefix}sampling");
     }
 
     public static async Task<TableStateStore> OpenAsync(TableServiceClient service, string prefix, CancellationToken cancellationToken)
@@ -34,7 +36,7 @@ public sealed class TableStateStore : IStateStore
             throw new Core.Config.ConfigException("state.tablePrefix must start with a letter and hold only letters and digits.");
         var store = new TableStateStore(service, prefix);
         foreach (var table in new[] { store._findings, store._remediations, store._notifications,
-            store._coordination, store._sweeps }) await table.CreateIfNotExistsAsync(cancellationToken);
+            store._coordination, store._sweeps, store._sampling }) await table.CreateIfNotExistsAsync(cancellationToken);
         return store;
     }
 
@@ -305,6 +307,40 @@ public sealed class TableStateStore : IStateStore
             cancellationToken: cancellationToken))
             yield return LedgerJson.Finding(row.GetString("Finding"));
     }
+
+    private const string WatermarkRow = "watermark";
+
+    public async Task<DateTimeOffset?> WatermarkAsync(string containerId, CancellationToken cancellationToken)
+    {
+        var mark = await _sampling.GetEntityIfExistsAsync<TableEntity>(ContainerPartition(containerId), WatermarkRow, cancellationToken: cancellationToken);
+        return mark.HasValue ? mark.Value!.GetDateTimeOffset("At") : null;
+    }
+
+    public async Task SetWatermarkAsync(string containerId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var partition = ContainerPartition(containerId);
+        await _sampling.UpsertEntityAsync(new TableEntity(partition, WatermarkRow) { ["At"] = at }, TableUpdateMode.Replace, cancellationToken);
+        var covered = new List<TableEntity>();
+        await foreach (var read in _sampling.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Version le {at}"),
+            cancellationToken: cancellationToken)) covered.Add(read);
+        foreach (var chunk in covered.Chunk(100))
+            await _sampling.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All)),
+                cancellationToken);
+    }
+
+    public Task RecordObjectReadAsync(string containerId, string key, DateTimeOffset version, CancellationToken cancellationToken) =>
+        _sampling.UpsertEntityAsync(new TableEntity(ContainerPartition(containerId), ObjectRow(key)) { ["Version"] = version },
+            TableUpdateMode.Replace, cancellationToken);
+
+    public async Task<bool> WasReadAsync(string containerId, string key, DateTimeOffset version, CancellationToken cancellationToken)
+    {
+        var read = await _sampling.GetEntityIfExistsAsync<TableEntity>(ContainerPartition(containerId), ObjectRow(key), cancellationToken: cancellationToken);
+        return read.HasValue && read.Value!.GetDateTimeOffset("Version") == version;
+    }
+
+    private static string ContainerPartition(string containerId) => Fingerprint.Of("container", containerId);
+
+    private static string ObjectRow(string key) => $"object-{Fingerprint.Of("key", key)}";
 
     private static string SweepPartition(string sweepId) => Fingerprint.Of("sweep", sweepId);
 

@@ -54,6 +54,7 @@ internal static class SweepCommand
             await Console.Error.WriteLineAsync($"Skipped {result.AlreadyDone.Count} target(s) the interrupted run had finished: " +
                 $"{string.Join(", ", result.AlreadyDone)}.");
         if (resume is not null && result is { Closed: true, Ledger: { } ledger }) await Console.Error.WriteLineAsync($"Sweep {ledger.Describe()}.");
+        if (result.Sampling is { } sampling) await Console.Error.WriteLineAsync($"Sampling: {sampling.Describe()}.");
         if (result.Notified.Count > 0)
             await Console.Error.WriteLineAsync($"Notified {result.Notified.Count} owner(s): " +
                 $"{string.Join(", ", result.Notified.Select(d => $"{d.Owner} ({d.Findings.Count})"))}.");

@@ -38,6 +38,6 @@ public sealed class FunctionContext(IConfiguration settings, ILoggerFactory logg
     public static async Task<SweepReport> SweepAsync(AuditorRuntime runtime, AuditorConfig narrowed, string? objectKey, CancellationToken cancellationToken)
     {
         var result = await runtime.SweepAsync(new SweepRequest(NullFindingSink.Instance) { Scope = narrowed, ObjectKey = objectKey }, cancellationToken);
-        return new SweepReport(result.Summary, result.Notified.Count);
+        return new SweepReport(result.Summary, result.Notified.Count, result.Sampling);
     }
 }

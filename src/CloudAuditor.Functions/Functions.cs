@@ -69,7 +69,7 @@ public sealed class Functions(FunctionContext context)
         var what = $"{sweepId} target {shard ?? name} (attempt {invocation.MetadataInt("DequeueCount") ?? 1})";
         if (result.Summary.Targets == 0 && result.AlreadyDone.Count > 0)
             return InvocationResult.Log($"{what}: already done by an earlier delivery; not scanned again");
-        var report = new SweepReport(result.Summary, result.Notified.Count);
+        var report = new SweepReport(result.Summary, result.Notified.Count, result.Sampling);
         return result is { Closed: true, Ledger: { } ledger } ? report.Result(what).WithLog($"closed sweep {ledger.Describe()}") : report.Result(what);
     }
 

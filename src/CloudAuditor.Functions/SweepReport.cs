@@ -4,7 +4,7 @@ using CloudAuditor.Core.Model;
 namespace CloudAuditor.Functions;
 
 /// <summary>One invocation's sweep as the Functions log and the retry decision need it.</summary>
-public sealed record SweepReport(SweepSummary Summary, int OwnersNotified)
+public sealed record SweepReport(SweepSummary Summary, int OwnersNotified, SamplingTally? Sampling = null)
 {
     /// <summary>Something was missed for a reason a retry can cure (unreachable, throttled, 5xx, timed out): fail so the host retries.</summary>
     public bool ShouldRetry => Summary.Coverage.Transient;
@@ -13,7 +13,8 @@ public sealed record SweepReport(SweepSummary Summary, int OwnersNotified)
     {
         var counts = Summary.Findings;
         var line = $"{what}: {Enum.GetValues<FindingStatus>().Sum(counts.Count)} findings, {counts.Count(FindingStatus.Fail)} failing, " +
-            $"{counts.Count(FindingStatus.Remediated)} remediated, {counts.Count(FindingStatus.Error)} errors, {OwnersNotified} owner(s) notified";
+            $"{counts.Count(FindingStatus.Remediated)} remediated, {counts.Count(FindingStatus.Error)} errors, {OwnersNotified} owner(s) notified" +
+            (Sampling is null ? "" : $"; sampling {Sampling.Describe()}");
         if (Summary.Coverage.Complete) return line;
         var verdict = ShouldRetry ? "incomplete, retrying" : "incomplete; a retry would not help";
         return $"{line}; {verdict}: {string.Join("; ", Summary.Coverage.Lines())}";

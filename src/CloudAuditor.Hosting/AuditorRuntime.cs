@@ -97,7 +97,7 @@ public sealed class AuditorRuntime : IAsyncDisposable
                 {
                     Subjects = request.Subjects,
                     Progress = request.Progress,
-                    Sampler = request.SampleContent ? Sampler(config.Sampling, null) : null,
+                    Sampler = request.SampleContent ? Sampler(config.Sampling, history: null) : null,
                     Classifier = request.SampleContent ? new ContentClassifier() : null,
                 });
                 return new SweepResult(await reader.RunAsync(targets, request.Output, config.Sweep.Concurrency, cancellationToken), []);
@@ -109,9 +109,10 @@ public sealed class AuditorRuntime : IAsyncDisposable
             var plan = await PlanAsync(request.SweepId, shards, config.Sweep, cancellationToken);
             var alreadyDone = plan.Shards.Where(s => s.Done).Select(s => s.ShardId).ToHashSet(StringComparer.Ordinal);
             var pending = plan.ClosedAt is null ? shards.Where(t => !alreadyDone.Contains(t.Name)).ToList() : [];
+            var sampler = Sampler(config.Sampling, State);
             var engine = new SweepEngine(CheckCatalog.Default, context, Loggers.CreateLogger<SweepEngine>(), new SweepEngineOptions
             {
-                Sampler = Sampler(config.Sampling, request.ObjectKey),
+                Sampler = ForObject(sampler, request.ObjectKey),
                 // A container is classified from a sample of its objects, not from the one object an event names.
                 Classifier = request.ObjectKey is null ? new ContentClassifier() : null,
                 Pipeline = Pipeline(request.SweepId),
@@ -130,6 +131,7 @@ public sealed class AuditorRuntime : IAsyncDisposable
                 Ledger = closed ? await State.GetSweepAsync(request.SweepId, cancellationToken) : ledger,
                 AlreadyDone = [.. shards.Select(t => t.Name).Where(alreadyDone.Contains).Order(StringComparer.Ordinal)],
                 Closed = closed,
+                Sampling = sampler?.Tally,
             };
         }
         finally
@@ -211,12 +213,12 @@ public sealed class AuditorRuntime : IAsyncDisposable
         return new(RollbackOutcome.RolledBack, record, $"Rolled back {remediationId} on {record.ResourceId}: undid \"{record.Action}\".");
     }
 
-    private IContainerSampler? Sampler(SamplingSettings sampling, string? objectKey)
-    {
-        if (!sampling.Enabled) return null;
-        var sampler = ContainerSampler.Create(sampling, Loggers.CreateLogger<ContainerSampler>());
-        return objectKey is null ? sampler : new SingleObjectSampler(sampler, objectKey);
-    }
+    /// <param name="history">Null for read-only sweeps: they sample afresh and leave the sampling history as it was.</param>
+    private ContainerSampler? Sampler(SamplingSettings sampling, ISamplingHistory? history) =>
+        sampling.Enabled ? ContainerSampler.Create(sampling, Loggers.CreateLogger<ContainerSampler>(), history) : null;
+
+    private static IContainerSampler? ForObject(ContainerSampler? sampler, string? objectKey) =>
+        sampler is null || objectKey is null ? sampler : new SingleObjectSampler(sampler, objectKey);
 
     /// <summary>The finding pipeline in the order the architecture draws: exemption, owner, remediation (state and notices are sinks).</summary>
     private FindingPipeline Pipeline(string sweepId) => new(

@@ -15,4 +15,7 @@ public sealed record SweepResult(SweepSummary Summary, IReadOnlyList<OwnerDigest
 
     /// <summary>This run closed the sweep (and sent its digests).</summary>
     public bool Closed { get; init; }
+
+    /// <summary>What content sampling read and saved; null when sampling was off.</summary>
+    public SamplingTally? Sampling { get; init; }
 }

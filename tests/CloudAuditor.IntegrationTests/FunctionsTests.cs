@@ -197,6 +197,11 @@ public sealed class FunctionsTests : IDisposable
         Assert.StartsWith("fingerprint,checkId,resourceId,status,severity,firstSeen,lastSeen\n", csv);
         Assert.Contains($"azure.blob.sensitive-data,{container.Uri}", csv);
         Assert.DoesNotContain("536-22-8726", csv);
+
+        // The timer's sweep does not read the blob again: the event's scan read it at this version.
+        var sweep = await InvokeAsync("ScanTarget", new { Data = new { message = new { target = "azurite" } }, Metadata = new { DequeueCount = 1 } });
+        var alreadyRead = System.Text.RegularExpressions.Regex.Match(Logs(sweep.Body), @"(\d+) already read at their version");
+        Assert.True(alreadyRead.Success && int.Parse(alreadyRead.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 1, Logs(sweep.Body));
     }
 
     [Fact]

@@ -149,4 +149,40 @@ public class SamplingTests(Emulators emulators)
 
         Assert.Contains(findings, f => f.CheckId == "aws.s3.sensitive-data" && f.Object == "2026/11/28/export.csv");
     }
+
+    [Fact]
+    public async Task A_second_sweep_reads_only_what_changed_and_a_new_object_is_read_on_the_next()
+    {
+        var blobs = Enumerable.Range(0, 11).Select(i => ($"logs/day-{i:00}.txt", Fixtures.Utf8("nothing to see"))).Append(("people.csv",
+            Fixtures.Utf8(PeopleCsv))).ToArray();
+        var name = await ContainerAsync(PublicAccessType.None, blobs);
+        var dir = Directory.CreateTempSubdirectory("cloudauditor-incremental-").FullName;
+        var config = Path.Combine(dir, "cloudauditor.yaml");
+        await File.WriteAllTextAsync(config, $"""
+            azure:
+              - name: azurite
+                connectionString: "{emulators.AzuriteConnectionString}"
+                containers: [{name}]
+            state: {"{"} sqlitePath: state.db {"}"}
+            """);
+        async Task<(string Stderr, string Stdout)> SweepAsync()
+        {
+            var (exit, stdout, stderr) = await CliTests.RunAsync("sweep", "--config", config, "--format", "jsonl");
+            Assert.True(exit is 0 or 1, stderr);
+            return (stderr, stdout);
+        }
+
+        var first = await SweepAsync();
+        var second = await SweepAsync();
+        await new BlobContainerClient(emulators.AzuriteConnectionString, name).UploadBlobAsync("exports/new.csv", BinaryData.FromString(PeopleCsv));
+        var third = await SweepAsync();
+
+        Assert.Contains("Sampling: read 12 object(s)", first.Stderr);
+        Assert.Contains("\"people.csv\"", first.Stdout);
+        Assert.Contains("Sampling: read 0 object(s)", second.Stderr);
+        Assert.Contains("12 already read", second.Stderr);
+        Assert.Contains("Sampling: read 1 object(s)", third.Stderr);
+        Assert.Contains("\"exports/new.csv\"", third.Stdout);
+        Directory.Delete(dir, recursive: true);
+    }
 }

@@ -48,6 +48,7 @@ public static class ConfigLoader
         if (sampling.MaxWholeObjectBytes is < 1024 or > 1L << 30) errors.Add("sampling.maxWholeObjectBytes must be between 1 KiB and 1 GiB");
         if (sampling.ListLimit < sampling.ObjectsPerContainer) errors.Add("sampling.listLimit must be at least sampling.objectsPerContainer");
         if (sampling.ListCalls < 1) errors.Add("sampling.listCalls must be at least 1");
+        if (sampling.RecheckShare is < 0 or > 1) errors.Add("sampling.recheckShare must be between 0 and 1");
         if (config.Sweep.DeadlineMinutes < 1) errors.Add("sweep.deadlineMinutes must be at least 1");
         foreach (var (name, shards) in config.Azure.Select(t => (t.Name, t.Shards)).Concat(config.Aws.Select(t => (t.Name, t.Shards))))
             if (shards is < 1 or > 1000) errors.Add($"target '{name}': shards must be between 1 and 1000");

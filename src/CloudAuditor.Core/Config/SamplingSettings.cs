@@ -20,6 +20,15 @@ public sealed class SamplingSettings
     /// <summary>List requests per container to choose the sample from: about one per folder level reaches the newest folder.</summary>
     public int ListCalls { get; set; } = 24;
 
+    /// <summary>
+    /// Read objects new or changed since the container's last sampling (plus a random re-check share of the others), and
+    /// not objects an event's scan already read: a sweep over unchanged data reads only the re-checks.
+    /// </summary>
+    public bool Incremental { get; set; } = true;
+
+    /// <summary>Share of the per-container sample spent re-reading unchanged objects at random (rounded up).</summary>
+    public double RecheckShare { get; set; } = 0.1;
+
     public int MaxObjectsPerSweep { get; set; } = 10_000;
 
     public long MaxBytesPerSweep { get; set; } = 2L << 30;

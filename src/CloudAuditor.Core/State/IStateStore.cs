@@ -5,9 +5,9 @@ namespace CloudAuditor.Core.State;
 /// <summary>
 /// What the auditor remembers between runs: findings, the remediation journal and the notification log, and what
 /// concurrent runs coordinate through (leases, the per-sweep change budget). SQLite locally, Azure Table storage in the
-/// cloud; both pass the same contract tests, including the concurrent ones. The sweep ledger is kept here too.
+/// cloud; both pass the same contract tests, including the concurrent ones. The sweep ledger and the sampling history are kept here too.
 /// </summary>
-public interface IStateStore : ISweepLedger
+public interface IStateStore : ISweepLedger, ISamplingHistory
 {
     /// <returns>The stored record, with FirstSeen kept from earlier sweeps.</returns>
     Task<FindingRecord> UpsertFindingAsync(Finding finding, DateTimeOffset seenAt, CancellationToken cancellationToken);

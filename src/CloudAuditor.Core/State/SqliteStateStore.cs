@@ -31,6 +31,9 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
                 PRIMARY KEY (sweep_id, shard_id));
             CREATE TABLE IF NOT EXISTS sweep_notices (sweep_id TEXT NOT NULL, owner TEXT NOT NULL, fingerprint TEXT NOT NULL, finding TEXT NOT NULL,
                 PRIMARY KEY (sweep_id, owner, fingerprint));
+            CREATE TABLE IF NOT EXISTS sampling_marks (container_id TEXT PRIMARY KEY, watermark TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS object_reads (container_id TEXT NOT NULL, object_key TEXT NOT NULL, version TEXT NOT NULL,
+                PRIMARY KEY (container_id, object_key));
             """);
         schema.ExecuteNonQuery();
     }
@@ -191,6 +194,26 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
             reader => LedgerJson.Finding(reader.GetString(0)), cancellationToken, ("$sweep", sweepId));
         foreach (var notice in notices) yield return notice;
     }
+
+    public Task<DateTimeOffset?> WatermarkAsync(string containerId, CancellationToken cancellationToken) => QueryAsync<DateTimeOffset?>(
+        "SELECT watermark FROM sampling_marks WHERE container_id = $container", reader => Time(reader.GetString(0)), cancellationToken,
+        ("$container", containerId));
+
+    public async Task SetWatermarkAsync(string containerId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await WriteAsync("INSERT INTO sampling_marks VALUES ($container, $at) ON CONFLICT(container_id) DO UPDATE SET watermark = $at", cancellationToken,
+            ("$container", containerId), ("$at", Utc(at)));
+        await WriteAsync("DELETE FROM object_reads WHERE container_id = $container AND version <= $at", cancellationToken,
+            ("$container", containerId), ("$at", Utc(at)));
+    }
+
+    public Task RecordObjectReadAsync(string containerId, string key, DateTimeOffset version, CancellationToken cancellationToken) => WriteAsync(
+        "INSERT INTO object_reads VALUES ($container, $key, $version) ON CONFLICT(container_id, object_key) DO UPDATE SET version = $version",
+        cancellationToken, ("$container", containerId), ("$key", key), ("$version", Utc(version)));
+
+    public async Task<bool> WasReadAsync(string containerId, string key, DateTimeOffset version, CancellationToken cancellationToken) =>
+        await QueryAsync("SELECT 1 FROM object_reads WHERE container_id = $container AND object_key = $key AND version = $version", _ => true,
+            cancellationToken, ("$container", containerId), ("$key", key), ("$version", Utc(version)));
 
     private static string Utc(DateTimeOffset time) => time.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -12,9 +12,11 @@ namespace CloudAuditor.SensitiveData.Sampling;
 /// <summary>
 /// Reads a bounded sample of each container's objects (range reads for text, whole objects for archives within a
 /// cap) under per-sweep budgets, and reports what the detectors find. Sensitive data in a publicly readable
-/// container is critical whatever its type.
+/// container is critical whatever its type. With a <see cref="SamplingMemory"/>, sampling is incremental: new and
+/// changed objects first, a re-check share of the others, none an event already read; the watermark moves only after a
+/// container was sampled without a cut or a gap.
 /// </summary>
-public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings settings, ILogger logger) : IContainerSampler
+public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings settings, ILogger logger, SamplingMemory? memory = null) : IContainerSampler
 {
     /// <summary>Formats whose structure is at the end or spread through the file: a prefix of them cannot be parsed.</summary>
     private static readonly HashSet<string> NeedWholeObject = new(StringComparer.OrdinalIgnoreCase)
@@ -26,10 +28,14 @@ public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings se
     private long _bytesLeft = settings.MaxBytesPerSweep;
     private int _budgetReported;
 
-    public static ContainerSampler Create(SamplingSettings settings, ILogger logger) =>
+    public SamplingTally Tally { get; } = new();
+
+    /// <param name="history">Makes sampling incremental (when <see cref="SamplingSettings.Incremental"/>); null samples afresh and remembers nothing.</param>
+    public static ContainerSampler Create(SamplingSettings settings, ILogger logger, Core.State.ISamplingHistory? history = null) =>
         new(new ContentScanner(Scanning.DetectorSet.Default, ExtractionLimits.Default with { MaxObjectBytes = Math.Max(settings.BytesPerObject,
             settings.MaxWholeObjectBytes) },
-            ScanMemoryBudget.ForProcess(settings.MemoryBudgetBytes)), settings, logger);
+            ScanMemoryBudget.ForProcess(settings.MemoryBudgetBytes)), settings, logger,
+            history is not null && settings.Incremental ? new SamplingMemory(history, logger) : null);
 
     /// <summary>A range read of a larger object: the sample is its start, by design (coverage says so, the audit stays complete).</summary>
     private static readonly Fault SampledStart = new(FaultKind.Limit, "only the first sampling.bytesPerObject bytes were read");
@@ -37,6 +43,8 @@ public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings se
     public async IAsyncEnumerable<SampledObject> SampleAsync(IAuditSubject container, IObjectStore store,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var walkStarted = DateTimeOffset.UtcNow;
+        var since = memory is null ? null : await memory.WatermarkAsync(container.Resource.Id, cancellationToken);
         var (keyspace, listFault) = await WalkAsync(store, cancellationToken);
         if (keyspace is null)
         {
@@ -44,16 +52,30 @@ public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings se
                 AuditState.NotAudited, listFault);
             yield break;
         }
+        Tally.CountListCalls(keyspace.ListCalls);
         logger.LogDebug("Sampling {Container}: {Calls} list calls, {Names} names, newest branch '{Newest}'", container.Resource.Name,
             keyspace.ListCalls, keyspace.NamesListed, keyspace.NewestBranch);
         if (keyspace.Cut is { } cut) yield return new SampledObject(null, [], AuditState.Partial, cut);
+        var (changed, rechecks, unchanged) = since is { } watermark
+            ? SampleSelection.ChooseChanged(keyspace.Candidates, settings.ObjectsPerContainer, watermark, settings.RecheckShare)
+            : (SampleSelection.Choose(keyspace.Candidates, settings.ObjectsPerContainer), [], 0);
+        Tally.CountChosen(changed.Count, rechecks.Count, unchanged);
+        // The watermark may pass only what was listed and read: a cut listing, a gap or a spent budget leaves it where it was.
+        var complete = keyspace.Cut is null;
         var budgetSpent = false;
-        foreach (var item in SampleSelection.Choose(keyspace.Candidates, settings.ObjectsPerContainer))
+        foreach (var item in changed.Concat(rechecks))
         {
+            if (memory is not null && changed.Contains(item) && await memory.WasReadAsync(container.Resource.Id, item, cancellationToken))
+            {
+                Tally.CountAlreadyRead();
+                continue;
+            }
             var sampled = budgetSpent ? NotSampled(item.Key) : await ScanItemAsync(container, store, item, cancellationToken);
             budgetSpent = sampled.Fault == BudgetSpent;
+            complete &= sampled.Fault is null or { IsGap: false } && !budgetSpent;
             yield return sampled;
         }
+        if (memory is not null && complete) await memory.AdvanceAsync(container.Resource.Id, walkStarted, cancellationToken);
     }
 
     /// <summary>One object within the budgets: whole for archives (up to the cap), a range otherwise.</summary>
@@ -89,6 +111,8 @@ public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings se
                 AuditState.NotAudited, fault);
         }
         result.Truncated |= length < item.Size;
+        Tally.CountRead();
+        if (memory is not null) await memory.RecordReadAsync(container.Resource.Id, item, cancellationToken);
         var findings = SensitiveDataFindings.From(result, container.Cloud, container.Resource, store.Checks, item.Key);
         var cut = result.Issues.FirstOrDefault(i => i.Kind != ScanIssueKind.Skipped) is { } issue ? new Fault(FaultKind.Limit, issue.Reason)
             : length < item.Size ? SampledStart : null;

@@ -40,6 +40,24 @@ public static class SampleSelection
         return chosen;
     }
 
+    /// <summary>
+    /// An incremental sample: objects modified after <paramref name="since"/> (or of unknown age) chosen as above, plus
+    /// <paramref name="recheckShare"/> of the sample drawn at random from the unchanged ones; never more unchanged ones to
+    /// fill the sample, so unchanged data costs only the re-checks.
+    /// </summary>
+    public static (IReadOnlyList<StoredObject> Changed, IReadOnlyList<StoredObject> Rechecks, int Unchanged) ChooseChanged(
+        IEnumerable<StoredObject> candidates, int count, DateTimeOffset since, double recheckShare)
+    {
+        var scannable = candidates.Where(IsScannable).DistinctBy(o => o.Key).ToList();
+        var unchanged = scannable.Where(o => o.LastModified is { } modified && modified <= since).ToList();
+        var recheck = Math.Min(unchanged.Count, (int)Math.Ceiling(count * recheckShare));
+        var changed = Choose(scannable.Where(o => o.LastModified is not { } modified || modified > since), count - recheck);
+#pragma warning disable CA5394 // Choosing which unchanged objects to re-check needs no cryptographic randomness.
+        var rechecks = unchanged.OrderBy(_ => Random.Shared.Next()).Take(recheck).ToList();
+#pragma warning restore CA5394
+        return (changed, rechecks, unchanged.Count - rechecks.Count);
+    }
+
     /// <summary>The folder an object is in and its type.</summary>
     private static string Stratum(StoredObject o)
     {

@@ -38,6 +38,26 @@ public class SampleSelectionTests
     }
 
     [Fact]
+    public void An_incremental_sample_reads_what_changed_and_only_a_share_of_the_rest()
+    {
+        var since = Now.AddDays(-1);
+        var old = Enumerable.Range(0, 100).Select(i => new StoredObject($"old/{i:000}.json", 10, since.AddHours(-i)));
+        var fresh = Enumerable.Range(0, 3).Select(i => new StoredObject($"new/{i}.json", 10, since.AddHours(i + 1)));
+        var unknownAge = new StoredObject("no-date.txt", 10, null);
+
+        var (changed, rechecks, unchanged) = SampleSelection.ChooseChanged(old.Concat(fresh).Append(unknownAge), 20, since, recheckShare: 0.1);
+
+        Assert.Equal(["new/0.json", "new/1.json", "new/2.json", "no-date.txt"], changed.Select(o => o.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(2, rechecks.Count);
+        Assert.All(rechecks, o => Assert.StartsWith("old/", o.Key, StringComparison.Ordinal));
+        Assert.Equal(98, unchanged);
+
+        var (none, onlyRechecks, _) = SampleSelection.ChooseChanged(old, 20, since, recheckShare: 0);
+        Assert.Empty(none);
+        Assert.Empty(onlyRechecks);
+    }
+
+    [Fact]
     public void Empty_objects_and_media_are_not_sampled()
     {
         var chosen = SampleSelection.Choose(

@@ -183,4 +183,26 @@ public abstract class StateStoreContract
         Assert.Equal(findings.Select(f => f.Fingerprint).Order(), notices.Select(n => n.Fingerprint).Order());
         Assert.Equal(findings[1].Title, notices.Single(n => n.Fingerprint == findings[1].Fingerprint).Title);
     }
+
+    [Fact]
+    public async Task Sampling_history_keeps_a_watermark_and_forgets_object_reads_it_passes()
+    {
+        var store = await OpenAsync();
+        var container = $"https://acct.blob.core.windows.net/c-{Guid.NewGuid():N}";
+        var t0 = new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero);
+        Assert.Null(await store.WatermarkAsync(container, CancellationToken.None));
+
+        await store.RecordObjectReadAsync(container, "2026/12/01/a.json", t0.AddMinutes(1), CancellationToken.None);
+        await store.RecordObjectReadAsync(container, "2026/12/02/b.json", t0.AddDays(1), CancellationToken.None);
+        Assert.True(await store.WasReadAsync(container, "2026/12/01/a.json", t0.AddMinutes(1), CancellationToken.None));
+        Assert.False(await store.WasReadAsync(container, "2026/12/01/a.json", t0.AddMinutes(2), CancellationToken.None));
+        Assert.False(await store.WasReadAsync($"{container}x", "2026/12/01/a.json", t0.AddMinutes(1), CancellationToken.None));
+
+        await store.SetWatermarkAsync(container, t0.AddHours(1), CancellationToken.None);
+
+        var again = await OpenAgainAsync();
+        Assert.Equal(t0.AddHours(1), await again.WatermarkAsync(container, CancellationToken.None));
+        Assert.False(await again.WasReadAsync(container, "2026/12/01/a.json", t0.AddMinutes(1), CancellationToken.None));
+        Assert.True(await again.WasReadAsync(container, "2026/12/02/b.json", t0.AddDays(1), CancellationToken.None));
+    }
 }
