@@ -69,7 +69,9 @@ public sealed class AzureAccountAuditor(AzureClientFactory settings, IReadOnlyCo
         };
         var container = service.GetBlobContainerClient(item.Name);
         var probe = AnonymousProbe.NotAttempted;
-        if (settings.Sweep.AnonymousProbe)
+        // Blob Storage refuses every anonymous request to a container whose access level is None (List Containers says so), so a
+        // probe there could prove nothing: it would cost a blob listing and two anonymous requests per private container.
+        if (settings.Sweep.AnonymousProbe && level != ContainerAccessLevel.None)
             probe = await _probe.ProbeAsync(container.Uri, await ProbeBlobs.ChooseAsync(container, cancellationToken), cancellationToken);
         var metadata = new Dictionary<string, string>(item.Properties.Metadata ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
         return new AzureContainer(resource, level, account, metadata, probe)
