@@ -6,7 +6,7 @@ using CloudAuditor.Core.State;
 namespace CloudAuditor.AzureProvider;
 
 /// <summary>
-/// The cloud state store: Azure tables for findings, the remediation journal, the notification log, coordination
+/// The cloud state store: Azure tables for findings and their history (a partition per month), the notification log, coordination
 /// (leases, change budgets), sampling history (a partition per container: the watermark and the objects read) and the
 /// sweep ledger (a partition per sweep: the plan row, a row per shard, a row per notice). Keys avoid the characters
 /// Table storage forbids: fingerprints and ids are hex, owners, shard ids and object keys are hashed into keys.
@@ -19,6 +19,7 @@ public sealed class TableStateStore : IStateStore
     private readonly TableClient _coordination;
     private readonly TableClient _sweeps;
     private readonly TableClient _sampling;
+    private readonly TableClient _history;
 
     private TableStateStore(TableServiceClient service, string prefix)
     {
@@ -28,6 +29,7 @@ public sealed class TableStateStore : IStateStore
         _coordination = service.GetTableClient($"{prefix}coordination");
         _sweeps = service.GetTableClient($"{prefix}sweeps");
         _sampling = service.GetTableClient($"{prefix}sampling");
+        _history = service.GetTableClient($"{prefix}history");
     }
 
     public static async Task<TableStateStore> OpenAsync(TableServiceClient service, string prefix, CancellationToken cancellationToken)
@@ -36,14 +38,26 @@ public sealed class TableStateStore : IStateStore
             throw new Core.Config.ConfigException("state.tablePrefix must start with a letter and hold only letters and digits.");
         var store = new TableStateStore(service, prefix);
         foreach (var table in new[] { store._findings, store._remediations, store._notifications,
-            store._coordination, store._sweeps, store._sampling }) await table.CreateIfNotExistsAsync(cancellationToken);
+            store._coordination, store._sweeps, store._sampling, store._history }) await table.CreateIfNotExistsAsync(cancellationToken);
         return store;
     }
 
-    public async Task<FindingRecord> UpsertFindingAsync(Finding finding, DateTimeOffset seenAt, CancellationToken cancellationToken)
+    /// <summary>The history rows first: a crash between them and the finding's update repeats the change next sweep rather than losing it.</summary>
+    public async Task<FindingRecord> UpsertFindingAsync(Finding finding, DateTimeOffset seenAt, DateTimeOffset? eventTime,
+        CancellationToken cancellationToken)
     {
         var existing = await GetFindingAsync(finding.Fingerprint, cancellationToken);
         var firstSeen = existing?.FirstSeen ?? seenAt;
+        foreach (var change in FindingTransition.Between(existing?.Status, finding, seenAt, eventTime))
+        {
+            await _history.UpsertEntityAsync(new TableEntity(HistoryPartition(change.At),
+                $"{change.At.UtcTicks:D19}-{change.Fingerprint}-{change.Kind}")
+            {
+                ["Fingerprint"] = change.Fingerprint, ["CheckId"] = change.CheckId, ["Type"] = change.Type.ToString(),
+                ["Severity"] = change.Severity.ToString(),
+                ["ResourceId"] = change.ResourceId, ["Kind"] = change.Kind.ToString(), ["At"] = change.At, ["EventTime"] = change.EventTime,
+            }, TableUpdateMode.Replace, cancellationToken);
+        }
         await _findings.UpsertEntityAsync(new TableEntity(Partition(finding.Fingerprint), finding.Fingerprint)
         {
             ["CheckId"] = finding.CheckId,
@@ -55,6 +69,21 @@ public sealed class TableStateStore : IStateStore
         }, TableUpdateMode.Replace, cancellationToken);
         return new FindingRecord(finding.Fingerprint, finding.CheckId, finding.Resource.Id, finding.Status, finding.Severity, firstSeen, seenAt);
     }
+
+    public async IAsyncEnumerable<FindingTransition> ListTransitionsAsync(DateTimeOffset since,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var rows = new List<FindingTransition>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {HistoryPartition(since)} and At ge {since}");
+        await foreach (var e in _history.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            rows.Add(new FindingTransition(e.GetString("Fingerprint"), e.GetString("CheckId"), Enum.Parse<FindingType>(e.GetString("Type")),
+                Enum.Parse<Severity>(e.GetString("Severity")), e.GetString("ResourceId"), Enum.Parse<TransitionKind>(e.GetString("Kind")),
+                e.GetDateTimeOffset("At")!.Value, e.GetDateTimeOffset("EventTime")));
+        foreach (var row in rows.OrderBy(r => r.At)) yield return row;
+    }
+
+    /// <summary>A month per partition: a metrics query reads the months it covers, and no partition grows without end.</summary>
+    private static string HistoryPartition(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task<FindingRecord?> GetFindingAsync(string fingerprint, CancellationToken cancellationToken)
     {

@@ -28,7 +28,37 @@ internal static class ReportCommand
             return RunAsync(ConfigLoader.LoadFile(path), path, result.GetRequiredValue(format), result.GetValue(output), result.GetValue(content),
                 result.GetValue(verbose), cancellationToken);
         });
-        return new Command("report", "Compliance exports") { retention };
+        var metricsConfig = new Option<string>("--config") { Description = "YAML configuration file", Required = true };
+        var since = new Option<DateOnly?>("--since") { Description = "First day of the period (UTC, yyyy-mm-dd); default: 90 days ago" };
+        var metricsFormat = new Option<string>("--format") { Description = "json (default) or csv", DefaultValueFactory = _ => "json" };
+        metricsFormat.AcceptOnlyFromAmong("json", "csv");
+        var metricsOutput = new Option<string?>("--output") { Description = "File to write; '-' or omitted for stdout" };
+        var metrics = new Command("metrics", "Leakage metrics from the findings' history: detections per week, time to detect and to remediate, " +
+            "SLA, open critical findings, expiring exemptions") { metricsConfig, since, metricsFormat, metricsOutput };
+        metrics.SetAction((result, cancellationToken) =>
+        {
+            var path = result.GetRequiredValue(metricsConfig);
+            return MetricsAsync(ConfigLoader.LoadFile(path), path, result.GetValue(since), result.GetRequiredValue(metricsFormat),
+                result.GetValue(metricsOutput), result.GetValue(verbose), cancellationToken);
+        });
+        return new Command("report", "Compliance exports") { retention, metrics };
+    }
+
+    private static async Task<int> MetricsAsync(AuditorConfig config, string configPath, DateOnly? since, string format, string? outputPath, bool verbose,
+        CancellationToken cancellationToken)
+    {
+        using var services = new CliServices(verbose);
+        await using var runtime = await AuditorRuntime.OpenAsync(config, configPath, services.Loggers, cancellationToken);
+        var until = DateTimeOffset.UtcNow;
+        var from = since is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : until.AddDays(-90);
+        if (from > until) throw new UsageException($"--since {since:yyyy-MM-dd} is in the future.");
+        var metrics = await Hosting.Reports.Metrics.LeakageMetrics.ComputeAsync(runtime.State.ListTransitionsAsync(DateTimeOffset.MinValue, cancellationToken),
+            from, until, config.Reporting, config.Remediation.Exemptions, cancellationToken);
+        await using (var stream = OutputOptions.IsStdout(outputPath) ? Console.OpenStandardOutput() : OpenFile(outputPath!))
+            await Hosting.Reports.Metrics.MetricsReportWriters.WriteAsync(format, metrics, stream, cancellationToken);
+        await Console.Error.WriteLineAsync($"Metrics from {from:yyyy-MM-dd} to {until:yyyy-MM-dd}: {metrics.Detections.Sum(d => d.Count)} detections, " +
+            $"{metrics.Remediation.Sum(r => r.Closed)} closed, {metrics.Remediation.Sum(r => r.OpenAtEnd)} open.");
+        return ExitCodes.Ran;
     }
 
     private static async Task<int> RunAsync(AuditorConfig config, string configPath, string format, string? outputPath, bool content, bool verbose,

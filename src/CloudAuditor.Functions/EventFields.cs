@@ -25,6 +25,15 @@ internal static class EventFields
         _ => throw new InvalidInvocationException($"'{field}' must be true or false, not {Kind(node)}"),
     };
 
+    /// <summary>An ISO 8601 time (an event's eventTime/time), or null when absent; text that is not a time is rejected naming the field.</summary>
+    public static DateTimeOffset? Time(JsonNode? node, string field) => Text(node, field) switch
+    {
+        null => null,
+        var text when DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal, out var time) => time,
+        _ => throw new InvalidInvocationException($"'{field}' must be an ISO 8601 time such as 2026-12-03T08:00:00Z"),
+    };
+
     /// <summary>A JSON object held in text (a query string map, a queue message), or a rejected invocation saying it is not one.</summary>
     public static JsonObject ObjectIn(string json, string field)
     {

@@ -35,9 +35,12 @@ public sealed class FunctionContext(IConfiguration settings, ILoggerFactory logg
     /// Sweeps some targets (narrowed to the resources an event names) through the full pipeline: checks, remediation,
     /// state, owner notices; when an event names one object, exactly that object is sampled.
     /// </summary>
-    public static async Task<SweepReport> SweepAsync(AuditorRuntime runtime, AuditorConfig narrowed, string? objectKey, CancellationToken cancellationToken)
+    /// <param name="eventTime">When the event happened: kept with the findings it opens, for time-to-detect.</param>
+    public static async Task<SweepReport> SweepAsync(AuditorRuntime runtime, AuditorConfig narrowed, string? objectKey, DateTimeOffset? eventTime,
+        CancellationToken cancellationToken)
     {
-        var result = await runtime.SweepAsync(new SweepRequest(NullFindingSink.Instance) { Scope = narrowed, ObjectKey = objectKey }, cancellationToken);
+        var result = await runtime.SweepAsync(new SweepRequest(NullFindingSink.Instance) { Scope = narrowed, ObjectKey = objectKey, EventTime = eventTime },
+            cancellationToken);
         return new SweepReport(result.Summary, result.Notified.Count, result.Sampling);
     }
 }

@@ -81,6 +81,7 @@ public sealed class Functions(FunctionContext context)
         var type = EventFields.Text(cloudEvent["eventType"] ?? cloudEvent["type"], "eventType")
             ?? throw new InvalidInvocationException("the event has no eventType/type");
         var data = cloudEvent["data"] as JsonObject ?? throw new InvalidInvocationException("the event has no data object");
+        var happened = EventFields.Time(cloudEvent["eventTime"] ?? cloudEvent["time"], "eventTime");
         await using var runtime = await context.OpenAsync(cancellationToken);
         switch (type)
         {
@@ -89,7 +90,8 @@ public sealed class Functions(FunctionContext context)
                 var blob = new BlobUriBuilder(new Uri(url));
                 var forBlob = TargetMatching.AzureContainer(runtime.Config, blob.AccountName, blob.BlobContainerName, sample: true);
                 if (forBlob is null) return InvocationResult.Log($"ignored: no target covers storage account {blob.AccountName}");
-                return (await FunctionContext.SweepAsync(runtime, forBlob, blob.BlobName, cancellationToken)).Result($"new blob in {blob.BlobContainerName}");
+                var scanned = await FunctionContext.SweepAsync(runtime, forBlob, blob.BlobName, happened, cancellationToken);
+                return scanned.Result($"new blob in {blob.BlobContainerName}");
             case "Microsoft.Resources.ResourceWriteSuccess":
                 var resourceId = EventFields.Text(data["resourceUri"] ?? cloudEvent["subject"], "resourceUri")
                     ?? throw new InvalidInvocationException("ResourceWriteSuccess has no resourceUri");
@@ -97,7 +99,8 @@ public sealed class Functions(FunctionContext context)
                 if (account is null) return InvocationResult.Log($"ignored: {resourceId} is not a storage account or container");
                 var forResource = TargetMatching.AzureContainer(runtime.Config, account, container, sample: false);
                 if (forResource is null) return InvocationResult.Log($"ignored: no target covers storage account {account}");
-                return (await FunctionContext.SweepAsync(runtime, forResource, objectKey: null, cancellationToken)).Result($"re-check of {resourceId}");
+                var rechecked = await FunctionContext.SweepAsync(runtime, forResource, objectKey: null, happened, cancellationToken);
+                return rechecked.Result($"re-check of {resourceId}");
             default:
                 return InvocationResult.Log($"ignored: event type {type}");
         }
@@ -190,16 +193,19 @@ public sealed class Functions(FunctionContext context)
             var key = EventFields.Text(s3["object"]?["key"], "s3.object.key");
             if (bucket is null || key is null) continue;
             key = WebUtility.UrlDecode(key);
-            if (await SampleObjectAsync(runtime, bucket, key, null, cancellationToken) is { } sampled) Add(sampled, $"new object in {bucket}");
+            var recordTime = EventFields.Time(record["eventTime"], "eventTime");
+            if (await SampleObjectAsync(runtime, bucket, key, null, recordTime, cancellationToken) is { } sampled) Add(sampled, $"new object in {bucket}");
             else logs.Add($"ignored: no target covers bucket {bucket}");
         }
         var detailType = EventFields.Text(body["detail-type"], "detail-type");
         var detail = body["detail"] as JsonObject ?? [];
         var account = EventFields.Text(body["account"], "account");
+        var bodyTime = EventFields.Time(body["time"], "time");
         if (detailType == "Object Created" && EventFields.Text(detail["bucket"]?["name"], "detail.bucket.name") is { } createdIn
             && EventFields.Text(detail["object"]?["key"], "detail.object.key") is { } createdKey)
         {
-            if (await SampleObjectAsync(runtime, createdIn, createdKey, account, cancellationToken) is { } sampled) Add(sampled, $"new object in {createdIn}");
+            if (await SampleObjectAsync(runtime, createdIn, createdKey, account, bodyTime, cancellationToken) is { } sampled)
+                Add(sampled, $"new object in {createdIn}");
             else logs.Add($"ignored: no target covers bucket {createdIn}");
         }
         if (detailType == "AWS API Call via CloudTrail" && EventFields.Text(detail["eventName"], "detail.eventName") is { } call)
@@ -208,16 +214,16 @@ public sealed class Functions(FunctionContext context)
             if (!ExposureChanges.Contains(call) || bucket is null) logs.Add($"ignored: CloudTrail {call}");
             else if (TargetMatching.AwsBucket(runtime.Config, bucket, account, sample: false) is not { } narrowed) logs.Add($"ignored: no target covers " +
                 $"bucket {bucket}");
-            else Add(await FunctionContext.SweepAsync(runtime, narrowed, objectKey: null, cancellationToken), $"re-check of {bucket} after {call}");
+            else Add(await FunctionContext.SweepAsync(runtime, narrowed, objectKey: null, bodyTime, cancellationToken), $"re-check of {bucket} after {call}");
         }
         return (logs.Count == 0 ? "ignored: no S3 object or bucket change in the event" : string.Join("; ", logs), retry);
     }
 
     /// <returns>Null when no configured target covers the bucket.</returns>
     private static async Task<SweepReport?> SampleObjectAsync(Hosting.AuditorRuntime runtime, string bucket, string key, string? account,
-        CancellationToken cancellationToken) =>
+        DateTimeOffset? happened, CancellationToken cancellationToken) =>
         TargetMatching.AwsBucket(runtime.Config, bucket, account, sample: true) is { } narrowed
-            ? await FunctionContext.SweepAsync(runtime, narrowed, key, cancellationToken) : null;
+            ? await FunctionContext.SweepAsync(runtime, narrowed, key, happened, cancellationToken) : null;
 
     /// <summary>Account and (optional) container of a storage ARM id; nulls for anything else.</summary>
     internal static (string? Account, string? Container) StorageResource(string resourceId)

@@ -104,7 +104,8 @@ public sealed class AuditorRuntime : IAsyncDisposable
             }
             var notifications = Notifications(request.SweepId);
             // The state store first: whatever a reader of the output sees is already remembered, even if the process dies next.
-            var sink = new FanOutFindingSink(new StateRecordingSink(State, DateTimeOffset.UtcNow, ProviderFaults.Instance), request.Output, notifications);
+            var recording = new StateRecordingSink(State, DateTimeOffset.UtcNow, ProviderFaults.Instance, request.EventTime);
+            var sink = new FanOutFindingSink(recording, request.Output, notifications);
             var shards = ShardPlan.Expand(targets, config).Where(t => request.Shard is null || t.Name == request.Shard).ToList();
             var plan = await PlanAsync(request.SweepId, shards, config.Sweep, cancellationToken);
             var alreadyDone = plan.Shards.Where(s => s.Done).Select(s => s.ShardId).ToHashSet(StringComparer.Ordinal);

@@ -29,6 +29,9 @@ public sealed record SweepRequest(IFindingSink Output)
 
     public SweepClosing Closing { get; init; } = SweepClosing.AtEnd;
 
+    /// <summary>When the cloud event this sweep answers happened (Event Grid eventTime, CloudTrail/EventBridge time).</summary>
+    public DateTimeOffset? EventTime { get; init; }
+
     /// <summary>Run only this shard of the scope (a queue message names it, e.g. "prod#2/8"); every shard when null.</summary>
     public string? Shard { get; init; }
 }

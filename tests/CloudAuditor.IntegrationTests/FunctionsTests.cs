@@ -6,9 +6,12 @@ using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues;
+using CloudAuditor.AzureProvider;
+using CloudAuditor.Core.State;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Xunit.Abstractions;
 
@@ -30,6 +33,7 @@ public sealed class FunctionsTests : IDisposable
     private readonly WebApplicationFactory<CloudAuditor.Functions.Functions> _app;
     private readonly HttpClient _http;
     private readonly string _bucket = Sweeps.Unique("fn");
+    private readonly string _tablePrefix = $"fn{Guid.NewGuid().ToString("N")[..10]}";
 
     public FunctionsTests(Emulators emulators, ITestOutputHelper output)
     {
@@ -55,7 +59,7 @@ public sealed class FunctionsTests : IDisposable
               maxChanges: 50
             state:
               tableConnectionString: "{emulators.AzuriteConnectionString}"
-              tablePrefix: fn{Guid.NewGuid().ToString("N")[..10]}
+              tablePrefix: {_tablePrefix}
             """);
         _app = new WebApplicationFactory<CloudAuditor.Functions.Functions>().WithWebHostBuilder(web => web
             .UseSetting("CLOUDAUDITOR_CONFIG", config)
@@ -176,6 +180,7 @@ public sealed class FunctionsTests : IDisposable
     {
         var container = await ContainerAsync(PublicAccessType.None, "incoming/people.csv");
         var blobUrl = container.GetBlobClient("incoming/people.csv").Uri.ToString();
+        var uploaded = DateTimeOffset.UtcNow.AddMinutes(-3);
         var gridEvent = new
         {
             topic = "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/devstoreaccount1",
@@ -184,7 +189,7 @@ public sealed class FunctionsTests : IDisposable
             id = Guid.NewGuid(),
             dataVersion = "",
             metadataVersion = "1",
-            eventTime = DateTimeOffset.UtcNow,
+            eventTime = uploaded,
             data = new { api = "PutBlob", contentType = "text/csv", contentLength = PeopleCsv.Length, blobType = "BlockBlob", url = blobUrl,
                 sequencer = "00000000000004420000000000028963" },
         };
@@ -197,6 +202,12 @@ public sealed class FunctionsTests : IDisposable
         Assert.StartsWith("fingerprint,checkId,resourceId,status,severity,firstSeen,lastSeen\n", csv);
         Assert.Contains($"azure.blob.sensitive-data,{container.Uri}", csv);
         Assert.DoesNotContain("536-22-8726", csv);
+        // The event's time is kept with the finding it opened: time to detect is measured from the upload, not from the scan.
+        var state = await TableStateStore.OpenAsync(new TableServiceClient(_emulators.AzuriteConnectionString), _tablePrefix, CancellationToken.None);
+        var opened = new List<FindingTransition>();
+        await foreach (var change in state.ListTransitionsAsync(uploaded.AddHours(-1), CancellationToken.None))
+            if (change.CheckId == "azure.blob.sensitive-data" && change.ResourceId == container.Uri.ToString()) opened.Add(change);
+        Assert.Equal(uploaded.ToUnixTimeSeconds(), Assert.Single(opened).EventTime?.ToUnixTimeSeconds());
 
         // The timer's sweep does not read the blob again: the event's scan read it at this version.
         var sweep = await InvokeAsync("ScanTarget", new { Data = new { message = new { target = "azurite" } }, Metadata = new { DequeueCount = 1 } });

@@ -10,6 +10,7 @@ public sealed class AuditorConfig
     public NotificationSettings Notifications { get; set; } = new();
     public StateSettings State { get; set; } = new();
     public RetentionSettings Retention { get; set; } = new();
+    public ReportingSettings Reporting { get; set; } = new();
     public List<AzureTarget> Azure { get; set; } = [];
     public List<AwsTarget> Aws { get; set; } = [];
 

@@ -50,6 +50,8 @@ public static class ConfigLoader
         if (sampling.ListCalls < 1) errors.Add("sampling.listCalls must be at least 1");
         if (sampling.RecheckShare is < 0 or > 1) errors.Add("sampling.recheckShare must be between 0 and 1");
         if (config.Sweep.DeadlineMinutes < 1) errors.Add("sweep.deadlineMinutes must be at least 1");
+        foreach (var (severity, hours) in config.Reporting.SlaHours.Where(s => s.Value < 1))
+            errors.Add($"reporting.slaHours.{severity.ToString().ToLowerInvariant()} must be at least 1 hour, not {hours}");
         foreach (var (name, shards) in config.Azure.Select(t => (t.Name, t.Shards)).Concat(config.Aws.Select(t => (t.Name, t.Shards))))
             if (shards is < 1 or > 1000) errors.Add($"target '{name}': shards must be between 1 and 1000");
         if (sampling.MaxObjectsPerSweep < 1 || sampling.MaxBytesPerSweep < 1024) errors.Add("sampling sweep budgets must be positive");

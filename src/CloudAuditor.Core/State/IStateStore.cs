@@ -9,8 +9,13 @@ namespace CloudAuditor.Core.State;
 /// </summary>
 public interface IStateStore : ISweepLedger, ISamplingHistory
 {
+    /// <summary>Remembers a sighting, and any status change it makes in the finding's history (<see cref="FindingTransition.Between"/>).</summary>
+    /// <param name="eventTime">When the cloud event an event's sweep answers happened; null for scheduled sweeps.</param>
     /// <returns>The stored record, with FirstSeen kept from earlier sweeps.</returns>
-    Task<FindingRecord> UpsertFindingAsync(Finding finding, DateTimeOffset seenAt, CancellationToken cancellationToken);
+    Task<FindingRecord> UpsertFindingAsync(Finding finding, DateTimeOffset seenAt, DateTimeOffset? eventTime, CancellationToken cancellationToken);
+
+    /// <summary>Every status change at or after <paramref name="since"/>, oldest first (for metrics over time).</summary>
+    IAsyncEnumerable<FindingTransition> ListTransitionsAsync(DateTimeOffset since, CancellationToken cancellationToken);
 
     Task<FindingRecord?> GetFindingAsync(string fingerprint, CancellationToken cancellationToken);
 

@@ -31,6 +31,9 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
                 PRIMARY KEY (sweep_id, shard_id));
             CREATE TABLE IF NOT EXISTS sweep_notices (sweep_id TEXT NOT NULL, owner TEXT NOT NULL, fingerprint TEXT NOT NULL, finding TEXT NOT NULL,
                 PRIMARY KEY (sweep_id, owner, fingerprint));
+            CREATE TABLE IF NOT EXISTS finding_history (fingerprint TEXT NOT NULL, check_id TEXT NOT NULL, type TEXT NOT NULL, severity TEXT NOT NULL,
+                resource_id TEXT NOT NULL, kind TEXT NOT NULL, at TEXT NOT NULL, event_time TEXT);
+            CREATE INDEX IF NOT EXISTS finding_history_at ON finding_history (at);
             CREATE TABLE IF NOT EXISTS sampling_marks (container_id TEXT PRIMARY KEY, watermark TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS object_reads (container_id TEXT NOT NULL, object_key TEXT NOT NULL, version TEXT NOT NULL,
                 PRIMARY KEY (container_id, object_key));
@@ -38,17 +41,50 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
         schema.ExecuteNonQuery();
     }
 
-    public async Task<FindingRecord> UpsertFindingAsync(Finding finding, DateTimeOffset seenAt, CancellationToken cancellationToken)
+    /// <summary>Read, upsert and history in one transaction, so a sighting and the change it makes are recorded together.</summary>
+    public async Task<FindingRecord> UpsertFindingAsync(Finding finding, DateTimeOffset seenAt, DateTimeOffset? eventTime,
+        CancellationToken cancellationToken)
     {
         const string Upsert = """
             INSERT INTO findings VALUES ($fp, $check, $resource, $status, $severity, $seen, $seen)
             ON CONFLICT(fingerprint) DO UPDATE SET status = $status, severity = $severity, last_seen = $seen
             RETURNING first_seen
             """;
-        var firstSeen = await QueryAsync(Upsert, reader => Time(reader.GetString(0)), cancellationToken,
-            ("$fp", finding.Fingerprint), ("$check", finding.CheckId), ("$resource", finding.Resource.Id),
-            ("$status", finding.Status.ToString()), ("$severity", finding.Severity.ToString()), ("$seen", seenAt.ToString("O")));
-        return new FindingRecord(finding.Fingerprint, finding.CheckId, finding.Resource.Id, finding.Status, finding.Severity, firstSeen, seenAt);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var transaction = _connection.BeginTransaction();
+            using var read = Command("SELECT status FROM findings WHERE fingerprint = $fp", ("$fp", finding.Fingerprint));
+            read.Transaction = transaction;
+            var previous = await read.ExecuteScalarAsync(cancellationToken) is string status ? Enum.Parse<FindingStatus>(status) : (FindingStatus?)null;
+            using var upsert = Command(Upsert, ("$fp", finding.Fingerprint), ("$check", finding.CheckId), ("$resource", finding.Resource.Id),
+                ("$status", finding.Status.ToString()), ("$severity", finding.Severity.ToString()), ("$seen", seenAt.ToString("O")));
+            upsert.Transaction = transaction;
+            var firstSeen = Time((string)(await upsert.ExecuteScalarAsync(cancellationToken))!);
+            foreach (var change in FindingTransition.Between(previous, finding, seenAt, eventTime))
+            {
+                using var history = Command("INSERT INTO finding_history VALUES ($fp, $check, $type, $severity, $resource, $kind, $at, $event)",
+                    ("$fp", change.Fingerprint), ("$check", change.CheckId), ("$type", change.Type.ToString()), ("$severity", change.Severity.ToString()),
+                    ("$resource", change.ResourceId), ("$kind", change.Kind.ToString()), ("$at", Utc(change.At)),
+                    ("$event", change.EventTime is { } happened ? Utc(happened) : null));
+                history.Transaction = transaction;
+                await history.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+            return new FindingRecord(finding.Fingerprint, finding.CheckId, finding.Resource.Id, finding.Status, finding.Severity, firstSeen, seenAt);
+        }
+        finally { _gate.Release(); }
+    }
+
+    public async IAsyncEnumerable<FindingTransition> ListTransitionsAsync(DateTimeOffset since,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var rows = await QueryAllAsync("SELECT fingerprint, check_id, type, severity, resource_id, kind, at, event_time FROM finding_history " +
+            "WHERE at >= $since ORDER BY at, rowid", reader => new FindingTransition(reader.GetString(0), reader.GetString(1),
+                Enum.Parse<FindingType>(reader.GetString(2)), Enum.Parse<Severity>(reader.GetString(3)), reader.GetString(4),
+                Enum.Parse<TransitionKind>(reader.GetString(5)), Time(reader.GetString(6)), reader.IsDBNull(7) ? null : Time(reader.GetString(7))),
+            cancellationToken, ("$since", Utc(since)));
+        foreach (var row in rows) yield return row;
     }
 
     public Task<FindingRecord?> GetFindingAsync(string fingerprint, CancellationToken cancellationToken) => QueryAsync(

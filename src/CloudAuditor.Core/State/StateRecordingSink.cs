@@ -4,14 +4,15 @@ using CloudAuditor.Core.Model;
 
 namespace CloudAuditor.Core.State;
 
-/// <summary>Remembers every finding of a sweep (first and last seen, current status) in the state store.</summary>
-public sealed class StateRecordingSink(IStateStore store, DateTimeOffset sweepTime, IFaultClassifier faults) : IFindingSink
+/// <summary>Remembers every finding of a sweep (first and last seen, current status, status changes) in the state store.</summary>
+/// <param name="eventTime">When the cloud event an event's sweep answers happened; null for scheduled sweeps.</param>
+public sealed class StateRecordingSink(IStateStore store, DateTimeOffset sweepTime, IFaultClassifier faults, DateTimeOffset? eventTime = null) : IFindingSink
 {
     public async ValueTask WriteAsync(Finding finding, CancellationToken cancellationToken)
     {
         try
         {
-            await store.UpsertFindingAsync(finding, sweepTime, cancellationToken);
+            await store.UpsertFindingAsync(finding, sweepTime, eventTime, cancellationToken);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {

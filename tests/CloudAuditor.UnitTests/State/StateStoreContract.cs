@@ -24,8 +24,8 @@ public abstract class StateStoreContract
         var store = await OpenAsync();
         var finding = AFinding();
         var first = new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero);
-        await store.UpsertFindingAsync(finding, first, CancellationToken.None);
-        var again = await store.UpsertFindingAsync(finding with { Status = FindingStatus.Remediated }, first.AddDays(1), CancellationToken.None);
+        await store.UpsertFindingAsync(finding, first, null, CancellationToken.None);
+        var again = await store.UpsertFindingAsync(finding with { Status = FindingStatus.Remediated }, first.AddDays(1), null, CancellationToken.None);
         Assert.Equal(first, again.FirstSeen);
         var stored = await store.GetFindingAsync(finding.Fingerprint, CancellationToken.None);
         Assert.Equal(first.AddDays(1), stored!.LastSeen);
@@ -204,5 +204,38 @@ public abstract class StateStoreContract
         Assert.Equal(t0.AddHours(1), await again.WatermarkAsync(container, CancellationToken.None));
         Assert.False(await again.WasReadAsync(container, "2026/12/01/a.json", t0.AddMinutes(1), CancellationToken.None));
         Assert.True(await again.WasReadAsync(container, "2026/12/02/b.json", t0.AddDays(1), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Status_changes_are_kept_as_history_with_the_event_time_that_opened_them()
+    {
+        var store = await OpenAsync();
+        var t0 = new DateTimeOffset(2031, 3, 30, 8, 0, 0, TimeSpan.Zero);
+        var exposure = AFinding("hist") with { Status = FindingStatus.Fail };
+        var happened = t0.AddMinutes(-7);
+        await store.UpsertFindingAsync(exposure, t0, happened, CancellationToken.None);
+        await store.UpsertFindingAsync(exposure, t0.AddDays(1), null, CancellationToken.None);
+        await store.UpsertFindingAsync(exposure with { Status = FindingStatus.Remediated }, t0.AddDays(2), null, CancellationToken.None);
+        await store.UpsertFindingAsync(exposure with { Status = FindingStatus.Error }, t0.AddDays(3), null, CancellationToken.None);
+        await store.UpsertFindingAsync(exposure, t0.AddDays(4), null, CancellationToken.None);
+        await store.UpsertFindingAsync(exposure with { Status = FindingStatus.Pass }, t0.AddDays(40), null, CancellationToken.None);
+        var fixedAtOnce = AFinding("once") with { Status = FindingStatus.Remediated };
+        await store.UpsertFindingAsync(fixedAtOnce, t0.AddDays(5), null, CancellationToken.None);
+
+        var history = new List<FindingTransition>();
+        await foreach (var change in (await OpenAgainAsync()).ListTransitionsAsync(t0, CancellationToken.None))
+            if (change.Fingerprint == exposure.Fingerprint || change.Fingerprint == fixedAtOnce.Fingerprint) history.Add(change);
+
+        Assert.Equal([(TransitionKind.Opened, t0), (TransitionKind.Remediated, t0.AddDays(2)), (TransitionKind.Opened, t0.AddDays(4)),
+            (TransitionKind.Opened, t0.AddDays(5)), (TransitionKind.Remediated, t0.AddDays(5)), (TransitionKind.Resolved, t0.AddDays(40))],
+            history.Select(h => (h.Kind, h.At)));
+        Assert.Equal(happened, history[0].EventTime);
+        Assert.Equal(exposure.CheckId, history[0].CheckId);
+        Assert.Equal(exposure.Severity, history[0].Severity);
+        Assert.Equal(exposure.Resource.Id, history[0].ResourceId);
+        var later = new List<FindingTransition>();
+        await foreach (var change in store.ListTransitionsAsync(t0.AddDays(30), CancellationToken.None))
+            if (change.Fingerprint == exposure.Fingerprint) later.Add(change);
+        Assert.Equal(TransitionKind.Resolved, Assert.Single(later).Kind);
     }
 }
