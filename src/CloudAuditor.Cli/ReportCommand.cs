@@ -30,8 +30,8 @@ internal static class ReportCommand
         });
         var metricsConfig = new Option<string>("--config") { Description = "YAML configuration file", Required = true };
         var since = new Option<DateOnly?>("--since") { Description = "First day of the period (UTC, yyyy-mm-dd); default: 90 days ago" };
-        var metricsFormat = new Option<string>("--format") { Description = "json (default) or csv", DefaultValueFactory = _ => "json" };
-        metricsFormat.AcceptOnlyFromAmong("json", "csv");
+        var metricsFormat = new Option<string>("--format") { Description = "json (default), csv or html", DefaultValueFactory = _ => "json" };
+        metricsFormat.AcceptOnlyFromAmong("json", "csv", "html");
         var metricsOutput = new Option<string?>("--output") { Description = "File to write; '-' or omitted for stdout" };
         var metrics = new Command("metrics", "Leakage metrics from the findings' history: detections per week, time to detect and to remediate, " +
             "SLA, open critical findings, expiring exemptions") { metricsConfig, since, metricsFormat, metricsOutput };

@@ -153,6 +153,20 @@ public sealed class Functions(FunctionContext context)
             : InvocationResult.Log($"exported {records.Count} findings as json").WithHttp(200, records);
     }
 
+    /// <summary>HTTP: the leakage metrics page of `report metrics --format html`, from the findings' history in Table storage (?days=90).</summary>
+    public async Task<InvocationResult> Dashboard(Invocation invocation, CancellationToken cancellationToken)
+    {
+        var days = invocation.Http().Query.GetValueOrDefault("days", "90");
+        if (!int.TryParse(days, System.Globalization.CultureInfo.InvariantCulture, out var period) || period is < 1 or > 3660)
+            return new InvocationResult().WithHttp(400, new { error = "days must be a whole number of days from 1 to 3660" });
+        await using var runtime = await context.OpenAsync(cancellationToken);
+        var until = DateTimeOffset.UtcNow;
+        var metrics = await Hosting.Reports.Metrics.LeakageMetrics.ComputeAsync(runtime.State.ListTransitionsAsync(DateTimeOffset.MinValue,
+            cancellationToken), until.AddDays(-period), until, runtime.Config.Reporting, runtime.Config.Remediation.Exemptions, cancellationToken);
+        return InvocationResult.Log($"dashboard of the last {period} days: {metrics.Detections.Sum(d => d.Count)} detections")
+            .WithHttp(200, Hosting.Reports.Metrics.MetricsHtml.Render(metrics, until), "text/html; charset=utf-8");
+    }
+
     /// <summary>HTTP: the configuration loads and the state store answers.</summary>
     public async Task<InvocationResult> Health(Invocation invocation, CancellationToken cancellationToken)
     {

@@ -18,10 +18,11 @@ var routes = new Dictionary<string, Func<Functions, Invocation, CancellationToke
     ["AwsEventsQueue"] = (f, i, cancellationToken) => f.AwsEventsQueue(i, cancellationToken),
     ["ReportExport"] = (f, i, cancellationToken) => f.ReportExport(i, cancellationToken),
     ["Health"] = (f, i, cancellationToken) => f.Health(i, cancellationToken),
+    ["Dashboard"] = (f, i, cancellationToken) => f.Dashboard(i, cancellationToken),
 };
 
 // Functions whose trigger is an HTTP request (functions/*/function.json): their callers read the "res" output.
-HashSet<string> HttpTriggered = new(["AwsEvents", "ReportExport", "Health"], StringComparer.OrdinalIgnoreCase);
+HashSet<string> HttpTriggered = new(["AwsEvents", "ReportExport", "Health", "Dashboard"], StringComparer.OrdinalIgnoreCase);
 
 app.MapPost("/{function}", async (string function, HttpRequest request, Functions functions, ILogger<Functions> logger, CancellationToken cancellationToken) =>
 {

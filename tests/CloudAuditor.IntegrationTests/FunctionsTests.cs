@@ -209,6 +209,17 @@ public sealed class FunctionsTests : IDisposable
             if (change.CheckId == "azure.blob.sensitive-data" && change.ResourceId == container.Uri.ToString()) opened.Add(change);
         Assert.Equal(uploaded.ToUnixTimeSeconds(), Assert.Single(opened).EventTime?.ToUnixTimeSeconds());
 
+        // The dashboard draws the same history: the detection and its time to detect (about three minutes).
+        var dashboard = Res((await InvokeAsync("Dashboard", HttpPayload("GET", query: "{\"days\":\"7\"}"))).Body);
+        Assert.Equal(200, dashboard["statusCode"]!.GetValue<int>());
+        Assert.StartsWith("text/html", dashboard["headers"]!["Content-Type"]!.GetValue<string>());
+        var page = dashboard["body"]!.GetValue<string>();
+        Assert.Contains("<h1>Leakage metrics</h1>", page);
+        Assert.Contains("time to detect p50 0.", page);
+        Assert.DoesNotContain("536-22-8726", page);
+        var refused = Res((await InvokeAsync("Dashboard", HttpPayload("GET", query: "{\"days\":\"forever\"}"))).Body);
+        Assert.Equal(400, refused["statusCode"]!.GetValue<int>());
+
         // The timer's sweep does not read the blob again: the event's scan read it at this version.
         var sweep = await InvokeAsync("ScanTarget", new { Data = new { message = new { target = "azurite" } }, Metadata = new { DequeueCount = 1 } });
         var alreadyRead = System.Text.RegularExpressions.Regex.Match(Logs(sweep.Body), @"(\d+) already read at their version");

@@ -6,14 +6,19 @@ using CloudAuditor.Core.Output;
 namespace CloudAuditor.Hosting.Reports.Metrics;
 
 /// <summary>
-/// `report metrics` as JSON (the metrics as they are) or CSV (one row per figure: metric, the dimensions it is for, the
+/// `report metrics` as JSON (the metrics as they are), HTML (<see cref="MetricsHtml"/>) or CSV (one row per figure: metric, the dimensions it is for, the
 /// value; an expiring exemption's row names its resource and reason; safe against spreadsheet formulas), so a spreadsheet or a BI tool can chart any of them.
 /// </summary>
 public static class MetricsReportWriters
 {
     public static async Task WriteAsync(string format, LeakageMetrics metrics, Stream output, CancellationToken cancellationToken)
     {
-        var text = format == "json" ? JsonSerializer.Serialize(metrics, FindingJson.Indented) : Csv(metrics);
+        var text = format switch
+        {
+            "json" => JsonSerializer.Serialize(metrics, FindingJson.Indented),
+            "html" => MetricsHtml.Render(metrics, DateTimeOffset.UtcNow),
+            _ => Csv(metrics),
+        };
         await output.WriteAsync(new UTF8Encoding(false).GetBytes(text), cancellationToken);
     }
 
