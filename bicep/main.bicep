@@ -39,7 +39,8 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' 
   location: location
 }
 
-// The app's own storage: host state, fan-out queues, findings and remediation journal (tables), deployment package.
+// The app's own storage: host state, the sweep-targets fan-out queue (one message per shard), tables (findings and their history,
+// remediation journal, sweep ledger, sampling history; the app creates them), deployment package.
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: take(storageName, 24)
   location: location
