@@ -26,14 +26,15 @@ public sealed class AwsClientFactory(SweepSettings sweep)
 
     private Amazon.SecurityToken.AmazonSecurityTokenServiceConfig StsConfig(AwsTarget target)
     {
-        var config = new Amazon.SecurityToken.AmazonSecurityTokenServiceConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(target.Region),
-            MaxErrorRetry = sweep.MaxRetries };
-        if (Handler is not null) config.HttpClientFactory = new FixedHandlerFactory(Handler);
-        return config;
+        return new Amazon.SecurityToken.AmazonSecurityTokenServiceConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(target.Region),
+            MaxErrorRetry = sweep.MaxRetries, HttpClientFactory = new CountingHttpClientFactory(Handler) };
     }
 
     public HttpClient CreateAnonymousHttpClient() =>
-        new(Handler ?? new SocketsHttpHandler(), disposeHandler: Handler is null) { Timeout = TimeSpan.FromSeconds(sweep.RequestTimeoutSeconds) };
+        new(CountingHttpClientFactory.Counted(Handler ?? new SocketsHttpHandler()), disposeHandler: Handler is null)
+        {
+            Timeout = TimeSpan.FromSeconds(sweep.RequestTimeoutSeconds),
+        };
 
     public AmazonS3Config S3Config(AwsTarget target, string region)
     {
@@ -45,6 +46,7 @@ public sealed class AwsClientFactory(SweepSettings sweep)
             MaxErrorRetry = sweep.MaxRetries,
             Timeout = TimeSpan.FromSeconds(sweep.RequestTimeoutSeconds),
             ForcePathStyle = target.ForcePathStyle,
+            HttpClientFactory = new CountingHttpClientFactory(Handler),
         };
         if (target.ServiceUrl is not null)
         {
@@ -55,7 +57,6 @@ public sealed class AwsClientFactory(SweepSettings sweep)
         {
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
         }
-        if (Handler is not null) config.HttpClientFactory = new FixedHandlerFactory(Handler);
         return config;
     }
 
@@ -78,14 +79,5 @@ public sealed class AwsClientFactory(SweepSettings sweep)
         if (target.RoleArn is null) return source;
         return new AssumeRoleAWSCredentials(source ?? Amazon.Runtime.Credentials.DefaultAWSCredentialsIdentityResolver.GetCredentials(), target.RoleArn,
             "cloudauditor");
-    }
-
-    private sealed class FixedHandlerFactory(HttpMessageHandler handler) : HttpClientFactory
-    {
-        public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(handler, disposeHandler: false);
-
-        public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
-
-        public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => false;
     }
 }

@@ -27,6 +27,7 @@ public sealed class AzureClientFactory(SweepSettings sweep, TokenCredential cred
     public T WithSweepRetry<T>(T options) where T : ClientOptions
     {
         ApplyRetry(options.Retry);
+        options.AddPolicy(RequestCountingPolicy.Instance, HttpPipelinePosition.PerRetry);
         return options;
     }
 
@@ -49,6 +50,7 @@ public sealed class AzureClientFactory(SweepSettings sweep, TokenCredential cred
             "storageAccounts/blobServices/containers" })
             options.SetApiVersion(new ResourceType($"Microsoft.Storage/{type}"), StorageAccountApiVersion);
         ApplyRetry(options.Retry);
+        options.AddPolicy(RequestCountingPolicy.Instance, HttpPipelinePosition.PerRetry);
         if (ArmTransport is not null) options.Transport = ArmTransport;
         return options;
     }

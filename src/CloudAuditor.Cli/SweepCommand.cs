@@ -55,6 +55,7 @@ internal static class SweepCommand
                 $"{string.Join(", ", result.AlreadyDone)}.");
         if (resume is not null && result is { Closed: true, Ledger: { } ledger }) await Console.Error.WriteLineAsync($"Sweep {ledger.Describe()}.");
         if (result.Sampling is { } sampling) await Console.Error.WriteLineAsync($"Sampling: {sampling.Describe()}.");
+        if (result.Summary.Requests is { } requests) await Console.Error.WriteLineAsync($"Requests: {requests.Describe()}.");
         if (result.Notified.Count > 0)
             await Console.Error.WriteLineAsync($"Notified {result.Notified.Count} owner(s): " +
                 $"{string.Join(", ", result.Notified.Select(d => $"{d.Owner} ({d.Findings.Count})"))}.");

@@ -14,7 +14,7 @@ public sealed record SweepReport(SweepSummary Summary, int OwnersNotified, Sampl
         var counts = Summary.Findings;
         var line = $"{what}: {Enum.GetValues<FindingStatus>().Sum(counts.Count)} findings, {counts.Count(FindingStatus.Fail)} failing, " +
             $"{counts.Count(FindingStatus.Remediated)} remediated, {counts.Count(FindingStatus.Error)} errors, {OwnersNotified} owner(s) notified" +
-            (Sampling is null ? "" : $"; sampling {Sampling.Describe()}");
+            (Sampling is null ? "" : $"; sampling {Sampling.Describe()}") + (Summary.Requests is { } requests ? $"; {requests.Describe()}" : "");
         if (Summary.Coverage.Complete) return line;
         var verdict = ShouldRetry ? "incomplete, retrying" : "incomplete; a retry would not help";
         return $"{line}; {verdict}: {string.Join("; ", Summary.Coverage.Lines())}";

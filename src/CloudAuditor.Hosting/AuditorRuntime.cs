@@ -85,6 +85,8 @@ public sealed class AuditorRuntime : IAsyncDisposable
     /// <summary>Runs one sweep over the request's scope, and always releases the targets' clients, whatever happens.</summary>
     public async Task<SweepResult> SweepAsync(SweepRequest request, CancellationToken cancellationToken)
     {
+        // Flows to every request this sweep makes (and only to them), for the summary's request and throttling counts.
+        Core.Http.RequestTally.Current = new Core.Http.RequestTally();
         var config = request.Scope ?? Config;
         var targets = Targets(config);
         var enforcing = !request.ReadOnly && config.Remediation.Mode == RemediationMode.Enforce;

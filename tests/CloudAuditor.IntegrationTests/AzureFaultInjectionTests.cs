@@ -56,6 +56,9 @@ public sealed class AzureFaultInjectionTests : IAsyncLifetime
         var (throttled, summary) = await Sweeps.RunAsync(Config());
 
         Assert.True(_proxy.Injected > 10, $"only {_proxy.Injected} requests were throttled");
+        // Every throttled answer reached the summary's tally, and the retries were counted as requests.
+        Assert.Equal(_proxy.Injected, summary.Requests!.Throttled);
+        Assert.True(summary.Requests.Requests > _proxy.Injected);
         Assert.True(summary.Coverage.Complete, string.Join("; ", summary.Coverage.Lines()));
         Assert.Equal(Outcomes(clean), Outcomes(throttled));
         var proven = throttled.Where(f => f.CheckId == "azure.container.public-access" && f.Evidence?.GetValueOrDefault("anonymousProbe") == "allowed").Select(f

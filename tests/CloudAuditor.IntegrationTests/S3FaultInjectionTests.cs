@@ -60,6 +60,9 @@ public sealed class S3FaultInjectionTests(Emulators emulators) : IAsyncLifetime
         var (throttled, summary) = await Sweeps.RunAsync(Config());
 
         Assert.True(_proxy.Injected > 10, $"only {_proxy.Injected} requests were throttled");
+        // Every throttled answer reached the summary's tally, and the retries were counted as requests.
+        Assert.Equal(_proxy.Injected, summary.Requests!.Throttled);
+        Assert.True(summary.Requests.Requests > _proxy.Injected);
         var unreadable = string.Join("\n", throttled.Where(f => f.CheckId == "aws.s3.settings-unreadable").Select(f => f.Detail));
         Assert.True(cleanSummary.Coverage.Lines().SequenceEqual(summary.Coverage.Lines()), string.Join("\n", summary.Coverage.Lines()) + "\n" + unreadable);
         Assert.Equal(clean.Select(f => (f.Fingerprint, f.CheckId, f.Status)).ToHashSet(),

@@ -16,6 +16,8 @@ public static class Sweeps
 {
     public static async Task<(List<Finding> Findings, SweepSummary Summary)> RunAsync(AuditorConfig config)
     {
+        // As the runtime does: the sweep's requests are counted into its own tally.
+        Core.Http.RequestTally.Current = new Core.Http.RequestTally();
         ITargetInventoryFactory[] providers = [new AzureInventoryFactory(new StaticTokenCredential(), NullLoggerFactory.Instance),
             new AwsInventoryFactory(NullLoggerFactory.Instance)];
         var targets = providers.SelectMany(p => p.Create(config)).ToList();

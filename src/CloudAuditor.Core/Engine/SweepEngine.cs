@@ -19,7 +19,7 @@ public sealed class SweepEngine(CheckCatalog catalog, CheckContext context, ILog
 
     public async Task<SweepSummary> RunAsync(IReadOnlyList<ITargetInventory> targets, IFindingSink sink, int concurrency, CancellationToken cancellationToken)
     {
-        var summary = new SweepSummary { Targets = targets.Count };
+        var summary = new SweepSummary { Targets = targets.Count, Requests = Http.RequestTally.Current };
         var coverage = new CoverageLedger();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(targets, parallel, async (target, token) =>

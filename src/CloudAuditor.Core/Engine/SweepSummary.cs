@@ -13,6 +13,9 @@ public sealed class SweepSummary
     public FindingCounter Findings { get; } = new();
     public CoverageReport Coverage { get; set; } = CoverageReport.Empty;
 
+    /// <summary>The requests the sweep sent and how many were throttled; null when the host kept no tally.</summary>
+    public Http.RequestTally? Requests { get; init; }
+
     public int FailingAtOrAbove(Severity severity) => Findings.FailingAtOrAbove(severity);
 
     internal void CountSubject() => Interlocked.Increment(ref _subjects);

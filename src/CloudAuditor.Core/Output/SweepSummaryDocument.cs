@@ -23,6 +23,7 @@ public static class SweepSummaryDocument
                 reason = r.Fault.Reason }),
             lines = summary.Coverage.Lines(),
         },
+        requests = summary.Requests is { } tally ? new { sent = tally.Requests, throttled = tally.Throttled, serverErrors = tally.ServerErrors } : null,
         // The process's peak resident memory so far (VmHWM): what a run of this size needs, for sizing hosts.
         process = new { peakWorkingSetBytes = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 },
     };

@@ -1,0 +1,42 @@
+namespace CloudAuditor.Core.Http;
+
+/// <summary>
+/// The requests one sweep sent to the clouds, counted at each provider's HTTP layer (every attempt, retries included):
+/// how many, how many the service throttled (429, 503), and how many failed otherwise on its side (other 5xx). The sweep
+/// sets <see cref="Current"/>; it flows to every request the sweep makes, and only to those, however many sweeps share
+/// the process (Functions invocations).
+/// </summary>
+public sealed class RequestTally
+{
+    private static readonly AsyncLocal<RequestTally?> Flowing = new();
+
+    private long _requests;
+    private long _throttled;
+    private long _serverErrors;
+
+    /// <summary>The tally of the sweep this code runs for; null outside a sweep.</summary>
+    public static RequestTally? Current
+    {
+        get => Flowing.Value;
+        set => Flowing.Value = value;
+    }
+
+    public long Requests => Interlocked.Read(ref _requests);
+
+    public long Throttled => Interlocked.Read(ref _throttled);
+
+    public long ServerErrors => Interlocked.Read(ref _serverErrors);
+
+    /// <param name="status">The HTTP status answered; null when no answer came (connection refused, timed out).</param>
+    public static void Count(int? status)
+    {
+        if (Current is not { } tally) return;
+        Interlocked.Increment(ref tally._requests);
+        if (status is 429 or 503) Interlocked.Increment(ref tally._throttled);
+        else if (status is null or >= 500) Interlocked.Increment(ref tally._serverErrors);
+    }
+
+    /// <summary>"1,234 requests to the clouds, 12 throttled (429/503), 0 other server errors or no answer".</summary>
+    public string Describe() =>
+        $"{Requests:N0} requests to the clouds, {Throttled:N0} throttled (429/503), {ServerErrors:N0} other server errors or no answer";
+}
