@@ -66,8 +66,12 @@ public sealed class TableStateStore : IStateStore
             ["Severity"] = finding.Severity.ToString(),
             ["FirstSeen"] = firstSeen,
             ["LastSeen"] = seenAt,
+            ["DataClass"] = finding.Evidence?.GetValueOrDefault("dataClass"),
         }, TableUpdateMode.Replace, cancellationToken);
-        return new FindingRecord(finding.Fingerprint, finding.CheckId, finding.Resource.Id, finding.Status, finding.Severity, firstSeen, seenAt);
+        return new FindingRecord(finding.Fingerprint, finding.CheckId, finding.Resource.Id, finding.Status, finding.Severity, firstSeen, seenAt)
+        {
+            DataClass = finding.Evidence?.GetValueOrDefault("dataClass"),
+        };
     }
 
     public async IAsyncEnumerable<FindingTransition> ListTransitionsAsync(DateTimeOffset since,
@@ -100,7 +104,7 @@ public sealed class TableStateStore : IStateStore
 
     private static FindingRecord FindingFrom(TableEntity e) => new(e.RowKey, e.GetString("CheckId"), e.GetString("ResourceId"),
         Enum.Parse<FindingStatus>(e.GetString("Status")), Enum.Parse<Severity>(e.GetString("Severity")),
-        e.GetDateTimeOffset("FirstSeen")!.Value, e.GetDateTimeOffset("LastSeen")!.Value);
+        e.GetDateTimeOffset("FirstSeen")!.Value, e.GetDateTimeOffset("LastSeen")!.Value) { DataClass = e.GetString("DataClass") };
 
     public Task AddRemediationAsync(RemediationRecord record, CancellationToken cancellationToken) =>
         _remediations.AddEntityAsync(new TableEntity("remediation", record.Id)
@@ -339,6 +343,14 @@ public sealed class TableStateStore : IStateStore
 
     private const string WatermarkRow = "watermark";
 
+    public async Task<IReadOnlyDictionary<string, DateTimeOffset>> ListWatermarksAsync(CancellationToken cancellationToken)
+    {
+        var marks = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        await foreach (var mark in _sampling.QueryAsync<TableEntity>($"RowKey eq '{WatermarkRow}'", cancellationToken: cancellationToken))
+            marks[mark.GetString("ContainerId")] = mark.GetDateTimeOffset("At")!.Value;
+        return marks;
+    }
+
     public async Task<DateTimeOffset?> WatermarkAsync(string containerId, CancellationToken cancellationToken)
     {
         var mark = await _sampling.GetEntityIfExistsAsync<TableEntity>(ContainerPartition(containerId), WatermarkRow, cancellationToken: cancellationToken);
@@ -348,7 +360,8 @@ public sealed class TableStateStore : IStateStore
     public async Task SetWatermarkAsync(string containerId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var partition = ContainerPartition(containerId);
-        await _sampling.UpsertEntityAsync(new TableEntity(partition, WatermarkRow) { ["At"] = at }, TableUpdateMode.Replace, cancellationToken);
+        await _sampling.UpsertEntityAsync(new TableEntity(partition, WatermarkRow) { ["At"] = at, ["ContainerId"] = containerId }, TableUpdateMode.Replace,
+            cancellationToken);
         var covered = new List<TableEntity>();
         await foreach (var read in _sampling.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Version le {at}"),
             cancellationToken: cancellationToken)) covered.Add(read);

@@ -52,8 +52,7 @@ internal static class ReportCommand
         var until = DateTimeOffset.UtcNow;
         var from = since is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : until.AddDays(-90);
         if (from > until) throw new UsageException($"--since {since:yyyy-MM-dd} is in the future.");
-        var metrics = await Hosting.Reports.Metrics.LeakageMetrics.ComputeAsync(runtime.State.ListTransitionsAsync(DateTimeOffset.MinValue, cancellationToken),
-            from, until, config.Reporting, config.Remediation.Exemptions, cancellationToken);
+        var metrics = await Hosting.Reports.Metrics.LeakageMetrics.CollectAsync(runtime.State, config, from, until, cancellationToken);
         await using (var stream = OutputOptions.IsStdout(outputPath) ? Console.OpenStandardOutput() : OpenFile(outputPath!))
             await Hosting.Reports.Metrics.MetricsReportWriters.WriteAsync(format, metrics, stream, cancellationToken);
         await Console.Error.WriteLineAsync($"Metrics from {from:yyyy-MM-dd} to {until:yyyy-MM-dd}: {metrics.Detections.Sum(d => d.Count)} detections, " +

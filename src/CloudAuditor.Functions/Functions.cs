@@ -161,8 +161,8 @@ public sealed class Functions(FunctionContext context)
             return new InvocationResult().WithHttp(400, new { error = "days must be a whole number of days from 1 to 3660" });
         await using var runtime = await context.OpenAsync(cancellationToken);
         var until = DateTimeOffset.UtcNow;
-        var metrics = await Hosting.Reports.Metrics.LeakageMetrics.ComputeAsync(runtime.State.ListTransitionsAsync(DateTimeOffset.MinValue,
-            cancellationToken), until.AddDays(-period), until, runtime.Config.Reporting, runtime.Config.Remediation.Exemptions, cancellationToken);
+        var metrics = await Hosting.Reports.Metrics.LeakageMetrics.CollectAsync(runtime.State, runtime.Config, until.AddDays(-period), until,
+            cancellationToken);
         return InvocationResult.Log($"dashboard of the last {period} days: {metrics.Detections.Sum(d => d.Count)} detections")
             .WithHttp(200, Hosting.Reports.Metrics.MetricsHtml.Render(metrics, until), "text/html; charset=utf-8");
     }

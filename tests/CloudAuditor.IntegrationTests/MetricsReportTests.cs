@@ -51,6 +51,11 @@ public sealed class MetricsReportTests(Emulators emulators) : IDisposable
         Assert.Equal((1, 1, 100.0), (critical.GetProperty("opened").GetInt32(), critical.GetProperty("closed").GetInt32(),
             critical.GetProperty("withinSlaPercent").GetDouble()));
         Assert.Equal("*/soon", Assert.Single(metrics.RootElement.GetProperty("expiringExemptions").EnumerateArray()).GetProperty("resource").GetString());
+        // Azurite has no ARM: retention is not read, so no class is judged (and none is counted compliant).
+        Assert.Empty(metrics.RootElement.GetProperty("retention").EnumerateArray());
+        // Sampling was off: the container is known, its content never inspected.
+        var sampling = metrics.RootElement.GetProperty("sampling");
+        Assert.Equal((0, 1), (sampling.GetProperty("sampled").GetInt32(), sampling.GetProperty("known").GetInt32()));
 
         var (csvExit, csv, _) = await CliTests.RunAsync("report", "metrics", "--config", config, "--format", "csv", "--since",
             DateTime.UtcNow.AddDays(-7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

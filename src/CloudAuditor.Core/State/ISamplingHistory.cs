@@ -10,6 +10,9 @@ public interface ISamplingHistory
     /// <returns>Null before the container's first complete sampling.</returns>
     Task<DateTimeOffset?> WatermarkAsync(string containerId, CancellationToken cancellationToken);
 
+    /// <summary>Every container's watermark: when each was last sampled completely (for the share of containers sampled lately).</summary>
+    Task<IReadOnlyDictionary<string, DateTimeOffset>> ListWatermarksAsync(CancellationToken cancellationToken);
+
     /// <summary>Moves the watermark and forgets the object reads it now covers.</summary>
     Task SetWatermarkAsync(string containerId, DateTimeOffset at, CancellationToken cancellationToken);
 

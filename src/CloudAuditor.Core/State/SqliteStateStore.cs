@@ -39,6 +39,13 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
                 PRIMARY KEY (container_id, object_key));
             """);
         schema.ExecuteNonQuery();
+        // Stores made before findings kept their data class gain the column; existing rows read it as null.
+        using var columns = Command("SELECT COUNT(*) FROM pragma_table_info('findings') WHERE name = 'data_class'");
+        if ((long)columns.ExecuteScalar()! == 0)
+        {
+            using var migrate = Command("ALTER TABLE findings ADD COLUMN data_class TEXT");
+            migrate.ExecuteNonQuery();
+        }
     }
 
     /// <summary>Read, upsert and history in one transaction, so a sighting and the change it makes are recorded together.</summary>
@@ -46,8 +53,9 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
         CancellationToken cancellationToken)
     {
         const string Upsert = """
-            INSERT INTO findings VALUES ($fp, $check, $resource, $status, $severity, $seen, $seen)
-            ON CONFLICT(fingerprint) DO UPDATE SET status = $status, severity = $severity, last_seen = $seen
+            INSERT INTO findings (fingerprint, check_id, resource_id, status, severity, first_seen, last_seen, data_class)
+            VALUES ($fp, $check, $resource, $status, $severity, $seen, $seen, $class)
+            ON CONFLICT(fingerprint) DO UPDATE SET status = $status, severity = $severity, last_seen = $seen, data_class = $class
             RETURNING first_seen
             """;
         await _gate.WaitAsync(cancellationToken);
@@ -58,7 +66,8 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
             read.Transaction = transaction;
             var previous = await read.ExecuteScalarAsync(cancellationToken) is string status ? Enum.Parse<FindingStatus>(status) : (FindingStatus?)null;
             using var upsert = Command(Upsert, ("$fp", finding.Fingerprint), ("$check", finding.CheckId), ("$resource", finding.Resource.Id),
-                ("$status", finding.Status.ToString()), ("$severity", finding.Severity.ToString()), ("$seen", seenAt.ToString("O")));
+                ("$status", finding.Status.ToString()), ("$severity", finding.Severity.ToString()), ("$seen", seenAt.ToString("O")),
+                ("$class", DataClassOf(finding)));
             upsert.Transaction = transaction;
             var firstSeen = Time((string)(await upsert.ExecuteScalarAsync(cancellationToken))!);
             foreach (var change in FindingTransition.Between(previous, finding, seenAt, eventTime))
@@ -71,7 +80,10 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
                 await history.ExecuteNonQueryAsync(cancellationToken);
             }
             await transaction.CommitAsync(cancellationToken);
-            return new FindingRecord(finding.Fingerprint, finding.CheckId, finding.Resource.Id, finding.Status, finding.Severity, firstSeen, seenAt);
+            return new FindingRecord(finding.Fingerprint, finding.CheckId, finding.Resource.Id, finding.Status, finding.Severity, firstSeen, seenAt)
+            {
+                DataClass = DataClassOf(finding),
+            };
         }
         finally { _gate.Release(); }
     }
@@ -88,16 +100,21 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
     }
 
     public Task<FindingRecord?> GetFindingAsync(string fingerprint, CancellationToken cancellationToken) => QueryAsync(
-        "SELECT check_id, resource_id, status, severity, first_seen, last_seen FROM findings WHERE fingerprint = $fp",
+        "SELECT check_id, resource_id, status, severity, first_seen, last_seen, data_class FROM findings WHERE fingerprint = $fp",
         reader => FindingFrom(reader, fingerprint, 0), cancellationToken, ("$fp", fingerprint));
 
     private static FindingRecord FindingFrom(SqliteDataReader reader, string fingerprint, int first) => new(
         fingerprint, reader.GetString(first), reader.GetString(first + 1), Enum.Parse<FindingStatus>(reader.GetString(first + 2)),
-        Enum.Parse<Severity>(reader.GetString(first + 3)), Time(reader.GetString(first + 4)), Time(reader.GetString(first + 5)));
+        Enum.Parse<Severity>(reader.GetString(first + 3)), Time(reader.GetString(first + 4)), Time(reader.GetString(first + 5)))
+    {
+        DataClass = reader.IsDBNull(first + 6) ? null : reader.GetString(first + 6),
+    };
+
+    private static string? DataClassOf(Finding finding) => finding.Evidence?.GetValueOrDefault("dataClass");
 
     public async IAsyncEnumerable<FindingRecord> ListFindingsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var rows = await QueryAllAsync("SELECT fingerprint, check_id, resource_id, status, severity, first_seen, last_seen FROM findings " +
+        var rows = await QueryAllAsync("SELECT fingerprint, check_id, resource_id, status, severity, first_seen, last_seen, data_class FROM findings " +
             "ORDER BY last_seen DESC, fingerprint", reader => FindingFrom(reader, reader.GetString(0), 1), cancellationToken);
         foreach (var row in rows) yield return row;
     }
@@ -230,6 +247,10 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
             reader => LedgerJson.Finding(reader.GetString(0)), cancellationToken, ("$sweep", sweepId));
         foreach (var notice in notices) yield return notice;
     }
+
+    public async Task<IReadOnlyDictionary<string, DateTimeOffset>> ListWatermarksAsync(CancellationToken cancellationToken) =>
+        (await QueryAllAsync("SELECT container_id, watermark FROM sampling_marks", reader => (reader.GetString(0), Time(reader.GetString(1))),
+            cancellationToken)).ToDictionary(w => w.Item1, w => w.Item2, StringComparer.Ordinal);
 
     public Task<DateTimeOffset?> WatermarkAsync(string containerId, CancellationToken cancellationToken) => QueryAsync<DateTimeOffset?>(
         "SELECT watermark FROM sampling_marks WHERE container_id = $container", reader => Time(reader.GetString(0)), cancellationToken,

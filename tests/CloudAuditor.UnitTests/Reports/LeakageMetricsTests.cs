@@ -89,4 +89,42 @@ public class LeakageMetricsTests
         Assert.Contains("within_sla_percent,,,critical,50,,", csv);
         Assert.Contains("exemption_expires,2026-11-26,azure.container.public-access,,,*/$web,site", csv);
     }
+
+    [Fact]
+    public async Task Retention_compliance_per_class_and_the_share_sampled_lately_come_from_the_state_as_it_is()
+    {
+        var dir = Directory.CreateTempSubdirectory("ca-metrics-").FullName;
+        try
+        {
+            using var state = new SqliteStateStore(Path.Combine(dir, "state.db"));
+            var now = DateTimeOffset.UtcNow;
+            Finding Retention(string container, string dataClass, FindingStatus status) => new()
+            {
+                Type = FindingType.Retention, CheckId = "azure.container.retention", Severity = Severity.Medium, Status = status, Cloud = CloudKind.Azure,
+                Resource = new ResourceRef($"https://acct.blob.core.windows.net/{container}", "blob-container", container), Title = "t", Detail = "d",
+                Fingerprint = Fingerprint.Of("retention", container), Evidence = new Dictionary<string, string> { ["dataClass"] = dataClass },
+            };
+            Finding Exposure(string container) => Retention(container, "-", FindingStatus.Pass) with
+            {
+                CheckId = "azure.container.public-access", Fingerprint = Fingerprint.Of("exposure", container), Evidence = null,
+            };
+            foreach (var (container, dataClass, status) in new[] { ("a", "pii", FindingStatus.Pass), ("b", "pii", FindingStatus.Fail),
+                ("c", "pii", FindingStatus.Error), ("d", "logs", FindingStatus.Pass) })
+            {
+                await state.UpsertFindingAsync(Retention(container, dataClass, status), now.AddDays(-1), null, CancellationToken.None);
+                await state.UpsertFindingAsync(Exposure(container), now.AddDays(-1), null, CancellationToken.None);
+            }
+            await state.SetWatermarkAsync("https://acct.blob.core.windows.net/a", now.AddDays(-2), CancellationToken.None);
+            await state.SetWatermarkAsync("https://acct.blob.core.windows.net/b", now.AddDays(-45), CancellationToken.None);
+
+            var metrics = await LeakageMetrics.CollectAsync(state, new AuditorConfig(), now.AddDays(-7), now, CancellationToken.None);
+
+            Assert.Equal([new ClassCompliance("logs", 1, 0, 0, 100), new ClassCompliance("pii", 1, 1, 1, 50)], metrics.Retention);
+            Assert.Equal(new SamplingCoverage(30, 1, 4, 25), metrics.Sampling);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

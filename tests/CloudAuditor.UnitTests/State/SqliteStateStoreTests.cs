@@ -17,6 +17,29 @@ public sealed class SqliteStateStoreTests : StateStoreContract, IDisposable
         return Task.FromResult<IStateStore>(store);
     }
 
+    [Fact]
+    public async Task A_store_made_before_findings_kept_their_data_class_is_migrated_and_keeps_its_rows()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_path};Pooling=False"))
+        {
+            old.Open();
+            using var create = old.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE findings (fingerprint TEXT PRIMARY KEY, check_id TEXT NOT NULL, resource_id TEXT NOT NULL, status TEXT NOT NULL,
+                    severity TEXT NOT NULL, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL);
+                INSERT INTO findings VALUES ('ab12', 'azure.container.public-access', 'https://a/c', 'Fail', 'High', '2026-01-01T00:00:00.0000000+00:00',
+                    '2026-01-02T00:00:00.0000000+00:00');
+                """;
+            create.ExecuteNonQuery();
+        }
+
+        var store = await OpenAsync();
+
+        var kept = await store.GetFindingAsync("ab12", CancellationToken.None);
+        Assert.Equal(("azure.container.public-access", (string?)null), (kept!.CheckId, kept.DataClass));
+    }
+
     public void Dispose()
     {
         foreach (var store in _stores) store.Dispose();

@@ -34,6 +34,11 @@ public abstract class StateStoreContract
         var listed = new List<FindingRecord>();
         await foreach (var record in store.ListFindingsAsync(CancellationToken.None)) listed.Add(record);
         Assert.Equal(finding.CheckId, Assert.Single(listed, r => r.Fingerprint == finding.Fingerprint).CheckId);
+
+        var retention = AFinding("classed") with { Evidence = new Dictionary<string, string> { ["dataClass"] = "pii" } };
+        await store.UpsertFindingAsync(retention, first, null, CancellationToken.None);
+        Assert.Equal("pii", (await store.GetFindingAsync(retention.Fingerprint, CancellationToken.None))!.DataClass);
+        Assert.Null(stored.DataClass);
     }
 
     [Fact]
@@ -202,6 +207,7 @@ public abstract class StateStoreContract
 
         var again = await OpenAgainAsync();
         Assert.Equal(t0.AddHours(1), await again.WatermarkAsync(container, CancellationToken.None));
+        Assert.Equal(t0.AddHours(1), (await again.ListWatermarksAsync(CancellationToken.None))[container]);
         Assert.False(await again.WasReadAsync(container, "2026/12/01/a.json", t0.AddMinutes(1), CancellationToken.None));
         Assert.True(await again.WasReadAsync(container, "2026/12/02/b.json", t0.AddDays(1), CancellationToken.None));
     }

@@ -1,3 +1,6 @@
+using CloudAuditor.Core.Checks.Aws;
+using CloudAuditor.Core.Checks.Azure;
+using CloudAuditor.Core.Checks.Retention;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Model;
 using CloudAuditor.Core.State;
@@ -7,12 +10,56 @@ namespace CloudAuditor.Hosting.Reports.Metrics;
 /// <summary>
 /// Data-leakage metrics from the findings' history: detections per week by type and severity, time to detect (the
 /// cloud event's time to the first sighting, where an event's sweep knew it), time to remediate and the share closed
-/// within the SLA per severity, critical findings open at each week's end, and exemptions about to expire.
+/// within the SLA per severity, critical findings open at each week's end, exemptions about to expire; and, from the
+/// state as it is, retention compliance per data class and the share of storage whose content was sampled lately.
 /// </summary>
 public sealed record LeakageMetrics(DateTimeOffset Since, DateTimeOffset Until, IReadOnlyList<WeeklyCount> Detections, DurationStats TimeToDetect,
     IReadOnlyList<SeverityRemediation> Remediation, IReadOnlyList<WeeklyOpen> OpenCritical, IReadOnlyList<ExpiringExemption> ExpiringExemptions)
 {
     private sealed record Episode(Severity Severity, DateTimeOffset Opened, DateTimeOffset? Closed);
+
+    public IReadOnlyList<ClassCompliance> Retention { get; init; } = [];
+
+    public SamplingCoverage? Sampling { get; init; }
+
+    /// <summary>Days within which a container counts as recently sampled.</summary>
+    public const int SampledWithinDays = 30;
+
+    /// <summary>Every figure, from the state store: the history streamed, the current findings and the sampling watermarks.</summary>
+    public static async Task<LeakageMetrics> CollectAsync(IStateStore state, AuditorConfig config, DateTimeOffset since, DateTimeOffset until,
+        CancellationToken cancellationToken)
+    {
+        var metrics = await ComputeAsync(state.ListTransitionsAsync(DateTimeOffset.MinValue, cancellationToken), since, until, config.Reporting,
+            config.Remediation.Exemptions, cancellationToken);
+        var recent = until.AddDays(-SampledWithinDays);
+        var retention = new Dictionary<string, (int Compliant, int NonCompliant, int NotJudged)>(StringComparer.Ordinal);
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var record in state.ListFindingsAsync(cancellationToken))
+        {
+            if (record.CheckId is AzureContainerRetentionCheck.Id or S3BucketRetentionCheck.Id && record.LastSeen >= since)
+            {
+                var (compliant, nonCompliant, notJudged) = retention.GetValueOrDefault(record.DataClass ?? "(unlabelled)");
+                retention[record.DataClass ?? "(unlabelled)"] = record.Status switch
+                {
+                    FindingStatus.Pass => (compliant + 1, nonCompliant, notJudged),
+                    FindingStatus.Fail => (compliant, nonCompliant + 1, notJudged),
+                    _ => (compliant, nonCompliant, notJudged + 1),
+                };
+            }
+            if (record.CheckId is ContainerPublicAccessCheck.Id or PublicAccessBlockCheck.Id && record.LastSeen >= recent)
+                known.Add(record.ResourceId);
+        }
+        var marks = await state.ListWatermarksAsync(cancellationToken);
+        var sampled = known.Count(id => marks.TryGetValue(id, out var at) && at >= recent);
+        return metrics with
+        {
+            Retention = [.. retention.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => new ClassCompliance(r.Key, r.Value.Compliant,
+                r.Value.NonCompliant, r.Value.NotJudged, Percent(r.Value.Compliant, r.Value.Compliant + r.Value.NonCompliant)))],
+            Sampling = new SamplingCoverage(SampledWithinDays, sampled, known.Count, Percent(sampled, known.Count)),
+        };
+    }
+
+    private static double? Percent(int part, int whole) => whole == 0 ? null : Math.Round(100.0 * part / whole, 1);
 
     /// <param name="history">
     /// Every transition from the start of the history, oldest first (findings opened before the period can be open in it), streamed:
@@ -75,7 +122,7 @@ public sealed record LeakageMetrics(DateTimeOffset Since, DateTimeOffset Until, 
         var opened = episodes.Where(e => e.Opened >= since).ToList();
         var closed = episodes.Where(e => e.Closed is { } at && at >= since).ToList();
         var judged = opened.Where(e => e.Closed is not null || until - e.Opened > sla).ToList();
-        double? within = judged.Count == 0 ? null : Math.Round(100.0 * judged.Count(e => e.Closed - e.Opened <= sla) / judged.Count, 1);
+        var within = Percent(judged.Count(e => e.Closed - e.Opened <= sla), judged.Count);
         return new SeverityRemediation(Name(severity), opened.Count, closed.Count, DurationStats.Of(closed.Select(e => e.Closed!.Value - e.Opened)),
             slaHours, within, episodes.Count(e => e.Closed is null));
     }

@@ -7,7 +7,8 @@ namespace CloudAuditor.Hosting.Reports.Metrics;
 /// <summary>
 /// `report metrics --format html` and the Functions dashboard: one self-contained page (inline SVG, no script) that
 /// fits a 1,280-pixel window: detections per week stacked by severity, critical findings open at each week's end, the
-/// remediation table per severity against its SLA, time to detect, and exemptions about to expire.
+/// remediation table per severity against its SLA, time to detect, retention compliance per data class, the share of
+/// storage sampled lately, and exemptions about to expire.
 /// </summary>
 public static class MetricsHtml
 {
@@ -41,7 +42,20 @@ public static class MetricsHtml
                 .Append($"<td>{Hours(r.TimeToRemediate.P90Hours)}</td><td>{r.SlaHours} h</td>")
                 .Append($"<td>{(r.WithinSlaPercent is { } p ? p.ToString("0.#", CultureInfo.InvariantCulture) + " %" : "—")}</td><td>{r.OpenAtEnd}</td></tr>");
         }
-        html.Append("</table><h2>Exemptions expiring within 30 days</h2>");
+        html.Append("</table><h2>Retention compliance by data class</h2>");
+        if (m.Retention.Count == 0) html.Append("<p>No retention findings in the period (no data class applies, or no sweep judged one).</p>");
+        else
+        {
+            html.Append("<table><tr><th>data class</th><th>compliant</th><th>non-compliant</th><th>not judged</th><th>compliant share</th></tr>");
+            foreach (var c in m.Retention)
+                html.Append($"<tr><td>{E(c.DataClass)}</td><td>{c.Compliant}</td><td>{c.NonCompliant}</td><td>{c.NotJudged}</td>")
+                    .Append($"<td>{(c.CompliantPercent is { } p ? p.ToString("0.#", CultureInfo.InvariantCulture) + " %" : "—")}</td></tr>");
+            html.Append("</table>");
+        }
+        if (m.Sampling is { } sampling)
+            html.Append($"<p>Content sampled in the last {sampling.Days} days: {sampling.Sampled} of {sampling.Known} containers and buckets")
+                .Append(sampling.Percent is { } share ? $" ({share.ToString("0.#", CultureInfo.InvariantCulture)} %)." : ".").Append("</p>");
+        html.Append("<h2>Exemptions expiring within 30 days</h2>");
         if (m.ExpiringExemptions.Count == 0) html.Append("<p>None.</p>");
         else
         {

@@ -7,7 +7,8 @@ namespace CloudAuditor.Hosting.Reports.Metrics;
 
 /// <summary>
 /// `report metrics` as JSON (the metrics as they are), HTML (<see cref="MetricsHtml"/>) or CSV (one row per figure: metric, the dimensions it is for, the
-/// value; an expiring exemption's row names its resource and reason; safe against spreadsheet formulas), so a spreadsheet or a BI tool can chart any of them.
+/// value, with a retention row's data class under "type"; an expiring exemption's row names its resource and reason; safe
+/// against spreadsheet formulas), so a spreadsheet or a BI tool can chart any of them.
 /// </summary>
 public static class MetricsReportWriters
 {
@@ -42,6 +43,19 @@ public static class MetricsReportWriters
             Add("open_at_end", "", "", r.Severity, r.OpenAtEnd);
         }
         foreach (var w in m.OpenCritical) Add("open_critical", Day(w.WeekEnding), "", "critical", w.OpenCritical);
+        foreach (var c in m.Retention)
+        {
+            Add("retention_compliant", "", c.DataClass, "", c.Compliant);
+            Add("retention_non_compliant", "", c.DataClass, "", c.NonCompliant);
+            Add("retention_not_judged", "", c.DataClass, "", c.NotJudged);
+            Add("retention_compliant_percent", "", c.DataClass, "", c.CompliantPercent);
+        }
+        if (m.Sampling is { } sampling)
+        {
+            Add("content_sampled", $"{sampling.Days}d", "", "", sampling.Sampled);
+            Add("containers_known", $"{sampling.Days}d", "", "", sampling.Known);
+            Add("content_sampled_percent", $"{sampling.Days}d", "", "", sampling.Percent);
+        }
         var csv = new StringBuilder(Core.Output.Csv.Line(["metric", "period", "type", "severity", "value", "resource", "detail"]));
         foreach (var row in rows) csv.Append(Core.Output.Csv.Line(row));
         foreach (var e in m.ExpiringExemptions)
