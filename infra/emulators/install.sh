@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the pinned emulators (Azurite, s3rver, maildev) from npm into infra/emulators/node_modules.
+# Installs the pinned emulators (Azurite, s3rver, maildev) and the Adaptive Cards parser from npm into infra/emulators/node_modules.
 # Idempotent: skips the install when the lock file has not changed since the last one.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -60,6 +60,30 @@ public class NotificationChannelTests(Emulators emulators)
     }
 
     [Fact]
+    public async Task The_teams_card_passes_the_official_adaptive_cards_parser_for_the_version_it_declares()
+    {
+        var card = JsonSerializer.Serialize(ChatCards.TeamsAdaptiveCard(Digest($"owner-{Guid.NewGuid():N}@contoso.example")));
+        var content = JsonDocument.Parse(card).RootElement.GetProperty("attachments")[0].GetProperty("content").GetRawText();
+        var start = new System.Diagnostics.ProcessStartInfo("node")
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(Emulators.RepoRoot, "tests", "CloudAuditor.IntegrationTests", "Tools", "validate-adaptive-card.js"));
+        start.ArgumentList.Add(Path.Combine(Emulators.RepoRoot, "infra", "emulators", "node_modules", "adaptivecards", "dist", "adaptivecards.js"));
+        using var node = System.Diagnostics.Process.Start(start)!;
+        await node.StandardInput.WriteAsync(content);
+        node.StandardInput.Close();
+        var verdict = await node.StandardOutput.ReadToEndAsync();
+        var errors = await node.StandardError.ReadToEndAsync();
+        await node.WaitForExitAsync();
+
+        Assert.True(node.ExitCode == 0, verdict + errors);
+        using var parsed = JsonDocument.Parse(verdict);
+        Assert.Equal("1.4", parsed.RootElement.GetProperty("version").GetString());
+        Assert.Empty(parsed.RootElement.GetProperty("events").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Unreachable_smtp_is_a_notification_error_not_a_crash()
     {
         var email = new EmailChannel(new EmailSettings { Host = "127.0.0.1", Port = Emulators.FreePort(), Security = "none", From = "a@b.example" });
