@@ -48,6 +48,7 @@ public sealed class TableStateStore : IStateStore
     {
         var existing = await GetFindingAsync(finding.Fingerprint, cancellationToken);
         var firstSeen = existing?.FirstSeen ?? seenAt;
+        var (dataClass, exemptUntil, exemptReason) = FindingRecord.Remembered(finding);
         foreach (var change in FindingTransition.Between(existing?.Status, finding, seenAt, eventTime))
         {
             await _history.UpsertEntityAsync(new TableEntity(HistoryPartition(change.At),
@@ -66,11 +67,13 @@ public sealed class TableStateStore : IStateStore
             ["Severity"] = finding.Severity.ToString(),
             ["FirstSeen"] = firstSeen,
             ["LastSeen"] = seenAt,
-            ["DataClass"] = finding.Evidence?.GetValueOrDefault("dataClass"),
+            ["DataClass"] = dataClass,
+            ["ExemptUntil"] = FindingRecord.Text(exemptUntil),
+            ["ExemptReason"] = exemptReason,
         }, TableUpdateMode.Replace, cancellationToken);
         return new FindingRecord(finding.Fingerprint, finding.CheckId, finding.Resource.Id, finding.Status, finding.Severity, firstSeen, seenAt)
         {
-            DataClass = finding.Evidence?.GetValueOrDefault("dataClass"),
+            DataClass = dataClass, ExemptUntil = exemptUntil, ExemptReason = exemptReason,
         };
     }
 
@@ -104,7 +107,12 @@ public sealed class TableStateStore : IStateStore
 
     private static FindingRecord FindingFrom(TableEntity e) => new(e.RowKey, e.GetString("CheckId"), e.GetString("ResourceId"),
         Enum.Parse<FindingStatus>(e.GetString("Status")), Enum.Parse<Severity>(e.GetString("Severity")),
-        e.GetDateTimeOffset("FirstSeen")!.Value, e.GetDateTimeOffset("LastSeen")!.Value) { DataClass = e.GetString("DataClass") };
+        e.GetDateTimeOffset("FirstSeen")!.Value, e.GetDateTimeOffset("LastSeen")!.Value)
+    {
+        DataClass = e.GetString("DataClass"),
+        ExemptUntil = FindingRecord.Day(e.GetString("ExemptUntil")),
+        ExemptReason = e.GetString("ExemptReason"),
+    };
 
     public Task AddRemediationAsync(RemediationRecord record, CancellationToken cancellationToken) =>
         _remediations.AddEntityAsync(new TableEntity("remediation", record.Id)

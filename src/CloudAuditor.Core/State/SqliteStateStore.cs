@@ -39,11 +39,12 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
                 PRIMARY KEY (container_id, object_key));
             """);
         schema.ExecuteNonQuery();
-        // Stores made before findings kept their data class gain the column; existing rows read it as null.
-        using var columns = Command("SELECT COUNT(*) FROM pragma_table_info('findings') WHERE name = 'data_class'");
-        if ((long)columns.ExecuteScalar()! == 0)
+        // Stores made before findings kept these gain the columns; existing rows read them as null.
+        foreach (var column in new[] { "data_class", "exempt_until", "exempt_reason" })
         {
-            using var migrate = Command("ALTER TABLE findings ADD COLUMN data_class TEXT");
+            using var exists = Command("SELECT COUNT(*) FROM pragma_table_info('findings') WHERE name = $name", ("$name", column));
+            if ((long)exists.ExecuteScalar()! > 0) continue;
+            using var migrate = Command($"ALTER TABLE findings ADD COLUMN {column} TEXT");
             migrate.ExecuteNonQuery();
         }
     }
@@ -53,11 +54,13 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
         CancellationToken cancellationToken)
     {
         const string Upsert = """
-            INSERT INTO findings (fingerprint, check_id, resource_id, status, severity, first_seen, last_seen, data_class)
-            VALUES ($fp, $check, $resource, $status, $severity, $seen, $seen, $class)
-            ON CONFLICT(fingerprint) DO UPDATE SET status = $status, severity = $severity, last_seen = $seen, data_class = $class
+            INSERT INTO findings (fingerprint, check_id, resource_id, status, severity, first_seen, last_seen, data_class, exempt_until, exempt_reason)
+            VALUES ($fp, $check, $resource, $status, $severity, $seen, $seen, $class, $until, $reason)
+            ON CONFLICT(fingerprint) DO UPDATE SET status = $status, severity = $severity, last_seen = $seen, data_class = $class,
+                exempt_until = $until, exempt_reason = $reason
             RETURNING first_seen
             """;
+        var (dataClass, exemptUntil, exemptReason) = FindingRecord.Remembered(finding);
         await _gate.WaitAsync(cancellationToken);
         try
         {
@@ -67,7 +70,7 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
             var previous = await read.ExecuteScalarAsync(cancellationToken) is string status ? Enum.Parse<FindingStatus>(status) : (FindingStatus?)null;
             using var upsert = Command(Upsert, ("$fp", finding.Fingerprint), ("$check", finding.CheckId), ("$resource", finding.Resource.Id),
                 ("$status", finding.Status.ToString()), ("$severity", finding.Severity.ToString()), ("$seen", seenAt.ToString("O")),
-                ("$class", DataClassOf(finding)));
+                ("$class", dataClass), ("$until", FindingRecord.Text(exemptUntil)), ("$reason", exemptReason));
             upsert.Transaction = transaction;
             var firstSeen = Time((string)(await upsert.ExecuteScalarAsync(cancellationToken))!);
             foreach (var change in FindingTransition.Between(previous, finding, seenAt, eventTime))
@@ -82,7 +85,7 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
             await transaction.CommitAsync(cancellationToken);
             return new FindingRecord(finding.Fingerprint, finding.CheckId, finding.Resource.Id, finding.Status, finding.Severity, firstSeen, seenAt)
             {
-                DataClass = DataClassOf(finding),
+                DataClass = dataClass, ExemptUntil = exemptUntil, ExemptReason = exemptReason,
             };
         }
         finally { _gate.Release(); }
@@ -100,7 +103,8 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
     }
 
     public Task<FindingRecord?> GetFindingAsync(string fingerprint, CancellationToken cancellationToken) => QueryAsync(
-        "SELECT check_id, resource_id, status, severity, first_seen, last_seen, data_class FROM findings WHERE fingerprint = $fp",
+        "SELECT check_id, resource_id, status, severity, first_seen, last_seen, data_class, exempt_until, exempt_reason FROM findings " +
+        "WHERE fingerprint = $fp",
         reader => FindingFrom(reader, fingerprint, 0), cancellationToken, ("$fp", fingerprint));
 
     private static FindingRecord FindingFrom(SqliteDataReader reader, string fingerprint, int first) => new(
@@ -108,13 +112,14 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
         Enum.Parse<Severity>(reader.GetString(first + 3)), Time(reader.GetString(first + 4)), Time(reader.GetString(first + 5)))
     {
         DataClass = reader.IsDBNull(first + 6) ? null : reader.GetString(first + 6),
+        ExemptUntil = FindingRecord.Day(reader.IsDBNull(first + 7) ? null : reader.GetString(first + 7)),
+        ExemptReason = reader.IsDBNull(first + 8) ? null : reader.GetString(first + 8),
     };
-
-    private static string? DataClassOf(Finding finding) => finding.Evidence?.GetValueOrDefault("dataClass");
 
     public async IAsyncEnumerable<FindingRecord> ListFindingsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var rows = await QueryAllAsync("SELECT fingerprint, check_id, resource_id, status, severity, first_seen, last_seen, data_class FROM findings " +
+        var rows = await QueryAllAsync("SELECT fingerprint, check_id, resource_id, status, severity, first_seen, last_seen, data_class, exempt_until, " +
+            "exempt_reason FROM findings " +
             "ORDER BY last_seen DESC, fingerprint", reader => FindingFrom(reader, reader.GetString(0), 1), cancellationToken);
         foreach (var row in rows) yield return row;
     }

@@ -114,13 +114,22 @@ public class LeakageMetricsTests
                 await state.UpsertFindingAsync(Retention(container, dataClass, status), now.AddDays(-1), null, CancellationToken.None);
                 await state.UpsertFindingAsync(Exposure(container), now.AddDays(-1), null, CancellationToken.None);
             }
+            var expiry = DateOnly.FromDateTime(now.UtcDateTime.AddDays(10)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            await state.UpsertFindingAsync(Exposure("web") with
+            {
+                Status = FindingStatus.Exempt, Fingerprint = "e1",
+                Evidence = new Dictionary<string, string> { ["exemptUntil"] = expiry, ["exemptReason"] = "campaign site", ["exemptSource"] = "tag" },
+            }, now.AddDays(-1), null, CancellationToken.None);
             await state.SetWatermarkAsync("https://acct.blob.core.windows.net/a", now.AddDays(-2), CancellationToken.None);
             await state.SetWatermarkAsync("https://acct.blob.core.windows.net/b", now.AddDays(-45), CancellationToken.None);
 
             var metrics = await LeakageMetrics.CollectAsync(state, new AuditorConfig(), now.AddDays(-7), now, CancellationToken.None);
 
             Assert.Equal([new ClassCompliance("logs", 1, 0, 0, 100), new ClassCompliance("pii", 1, 1, 1, 50)], metrics.Retention);
-            Assert.Equal(new SamplingCoverage(30, 1, 4, 25), metrics.Sampling);
+            Assert.Equal(new SamplingCoverage(30, 1, 5, 20), metrics.Sampling);
+            var tagged = Assert.Single(metrics.ExpiringExemptions);
+            Assert.Equal(("https://acct.blob.core.windows.net/web", "azure.container.public-access", "campaign site"), (tagged.Resource, tagged.Checks,
+                tagged.Reason));
         }
         finally
         {

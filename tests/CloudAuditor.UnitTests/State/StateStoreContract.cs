@@ -38,6 +38,13 @@ public abstract class StateStoreContract
         var retention = AFinding("classed") with { Evidence = new Dictionary<string, string> { ["dataClass"] = "pii" } };
         await store.UpsertFindingAsync(retention, first, null, CancellationToken.None);
         Assert.Equal("pii", (await store.GetFindingAsync(retention.Fingerprint, CancellationToken.None))!.DataClass);
+        var exempt = AFinding("exempt") with
+        {
+            Status = FindingStatus.Exempt, Evidence = new Dictionary<string, string> { ["exemptUntil"] = "2027-06-30", ["exemptReason"] = "static site" },
+        };
+        await store.UpsertFindingAsync(exempt, first, null, CancellationToken.None);
+        var kept = (await (await OpenAgainAsync()).GetFindingAsync(exempt.Fingerprint, CancellationToken.None))!;
+        Assert.Equal((new DateOnly(2027, 6, 30), "static site"), (kept.ExemptUntil, kept.ExemptReason));
         Assert.Null(stored.DataClass);
     }
 

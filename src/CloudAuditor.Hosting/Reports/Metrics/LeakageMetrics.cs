@@ -34,8 +34,13 @@ public sealed record LeakageMetrics(DateTimeOffset Since, DateTimeOffset Until, 
         var recent = until.AddDays(-SampledWithinDays);
         var retention = new Dictionary<string, (int Compliant, int NonCompliant, int NotJudged)>(StringComparer.Ordinal);
         var known = new HashSet<string>(StringComparer.Ordinal);
+        var exempt = new List<ExpiringExemption>();
+        var (today, soon) = (DateOnly.FromDateTime(until.UtcDateTime), DateOnly.FromDateTime(until.UtcDateTime.AddDays(30)));
         await foreach (var record in state.ListFindingsAsync(cancellationToken))
         {
+            // Exemptions set by tags or metadata live on the resources: their findings say until when.
+            if (record is { Status: FindingStatus.Exempt, ExemptUntil: { } expires } && expires >= today && expires <= soon && record.LastSeen >= since)
+                exempt.Add(new ExpiringExemption(record.ResourceId, record.CheckId, expires, record.ExemptReason ?? ""));
             if (record.CheckId is AzureContainerRetentionCheck.Id or S3BucketRetentionCheck.Id && record.LastSeen >= since)
             {
                 var (compliant, nonCompliant, notJudged) = retention.GetValueOrDefault(record.DataClass ?? "(unlabelled)");
@@ -56,6 +61,7 @@ public sealed record LeakageMetrics(DateTimeOffset Since, DateTimeOffset Until, 
             Retention = [.. retention.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => new ClassCompliance(r.Key, r.Value.Compliant,
                 r.Value.NonCompliant, r.Value.NotJudged, Percent(r.Value.Compliant, r.Value.Compliant + r.Value.NonCompliant)))],
             Sampling = new SamplingCoverage(SampledWithinDays, sampled, known.Count, Percent(sampled, known.Count)),
+            ExpiringExemptions = [.. metrics.ExpiringExemptions.Concat(exempt).OrderBy(e => e.Expires).ThenBy(e => e.Resource, StringComparer.Ordinal)],
         };
     }
 
