@@ -80,13 +80,12 @@ public sealed class TableStateStore : IStateStore
     public async IAsyncEnumerable<FindingTransition> ListTransitionsAsync(DateTimeOffset since,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var rows = new List<FindingTransition>();
+        // Streamed: the service returns rows by partition (month) and row key (ticks first), which is the order of time.
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {HistoryPartition(since)} and At ge {since}");
         await foreach (var e in _history.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-            rows.Add(new FindingTransition(e.GetString("Fingerprint"), e.GetString("CheckId"), Enum.Parse<FindingType>(e.GetString("Type")),
+            yield return new FindingTransition(e.GetString("Fingerprint"), e.GetString("CheckId"), Enum.Parse<FindingType>(e.GetString("Type")),
                 Enum.Parse<Severity>(e.GetString("Severity")), e.GetString("ResourceId"), Enum.Parse<TransitionKind>(e.GetString("Kind")),
-                e.GetDateTimeOffset("At")!.Value, e.GetDateTimeOffset("EventTime")));
-        foreach (var row in rows.OrderBy(r => r.At)) yield return row;
+                e.GetDateTimeOffset("At")!.Value, e.GetDateTimeOffset("EventTime"));
     }
 
     /// <summary>A month per partition: a metrics query reads the months it covers, and no partition grows without end.</summary>

@@ -91,15 +91,22 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
         finally { _gate.Release(); }
     }
 
+    /// <summary>Streamed row by row under the connection's gate: the history can be long, and other writers of this process wait.</summary>
     public async IAsyncEnumerable<FindingTransition> ListTransitionsAsync(DateTimeOffset since,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var rows = await QueryAllAsync("SELECT fingerprint, check_id, type, severity, resource_id, kind, at, event_time FROM finding_history " +
-            "WHERE at >= $since ORDER BY at, rowid", reader => new FindingTransition(reader.GetString(0), reader.GetString(1),
-                Enum.Parse<FindingType>(reader.GetString(2)), Enum.Parse<Severity>(reader.GetString(3)), reader.GetString(4),
-                Enum.Parse<TransitionKind>(reader.GetString(5)), Time(reader.GetString(6)), reader.IsDBNull(7) ? null : Time(reader.GetString(7))),
-            cancellationToken, ("$since", Utc(since)));
-        foreach (var row in rows) yield return row;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var command = Command("SELECT fingerprint, check_id, type, severity, resource_id, kind, at, event_time FROM finding_history " +
+                "WHERE at >= $since ORDER BY at, rowid", ("$since", Utc(since)));
+            using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                yield return new FindingTransition(reader.GetString(0), reader.GetString(1), Enum.Parse<FindingType>(reader.GetString(2)),
+                    Enum.Parse<Severity>(reader.GetString(3)), reader.GetString(4), Enum.Parse<TransitionKind>(reader.GetString(5)), Time(reader.GetString(6)),
+                    reader.IsDBNull(7) ? null : Time(reader.GetString(7)));
+        }
+        finally { _gate.Release(); }
     }
 
     public Task<FindingRecord?> GetFindingAsync(string fingerprint, CancellationToken cancellationToken) => QueryAsync(
