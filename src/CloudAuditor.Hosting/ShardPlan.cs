@@ -10,13 +10,19 @@ public static class ShardPlan
     public static IReadOnlyList<string> Ids(AuditorConfig config) =>
         [.. Counts(config).SelectMany(target => Shard.Of(target.Shards).Select(shard => shard.IdOf(target.Name)))];
 
-    /// <summary>Each target as its shards (a whole target stays itself).</summary>
+    /// <summary>
+    /// Each target as its shards (a whole target stays itself), interleaved: every target's first part, then every second
+    /// part, and so on, so the sweep's bounded parallelism never gives all its slots to the parts of one huge target while
+    /// the others wait.
+    /// </summary>
     public static IReadOnlyList<ITargetInventory> Expand(IEnumerable<ITargetInventory> targets, AuditorConfig config)
     {
         var counts = Counts(config).ToDictionary(t => t.Name, t => t.Shards, StringComparer.Ordinal);
-        return [.. targets.SelectMany(target => counts.GetValueOrDefault(target.Name, 1) is var count && count > 1
-            ? Shard.Of(count).Select(shard => (ITargetInventory)new ShardedTarget(target, shard))
-            : [target])];
+        var parts = targets.Select(target => counts.GetValueOrDefault(target.Name, 1) is var count && count > 1
+            ? Shard.Of(count).Select(shard => (ITargetInventory)new ShardedTarget(target, shard)).ToList()
+            : [target]).ToList();
+        return [.. Enumerable.Range(0, parts.Count == 0 ? 0 : parts.Max(p => p.Count)).SelectMany(round => parts.Where(p => p.Count > round)
+            .Select(p => p[round]))];
     }
 
     private static IEnumerable<(string Name, int Shards)> Counts(AuditorConfig config) =>

@@ -37,4 +37,21 @@ public class ShardTests
         Assert.Equal(["prod#1/3", "prod#2/3", "prod#3/3", "dev", "aws#1/2", "aws#2/2"], ShardPlan.Ids(config));
         Assert.Equal(1, config.Azure[0].LimitedTo(["one"]).Shards);
     }
+
+    [Fact]
+    public void The_parts_of_a_huge_target_are_interleaved_with_the_other_targets_so_none_waits_behind_it()
+    {
+        var config = new AuditorConfig { Azure = [new AzureTarget { Name = "huge", Shards = 4 }, new AzureTarget { Name = "small" }] };
+        var targets = new ITargetInventory[] { new NamedTarget("huge"), new NamedTarget("small") };
+
+        Assert.Equal(["huge#1/4", "small", "huge#2/4", "huge#3/4", "huge#4/4"], ShardPlan.Expand(targets, config).Select(t => t.Name));
+    }
+
+    private sealed class NamedTarget(string name) : ITargetInventory
+    {
+        public string Name => name;
+        public CloudAuditor.Core.Model.CloudKind Cloud => CloudAuditor.Core.Model.CloudKind.Azure;
+        public CloudAuditor.Core.Faults.IFaultClassifier Faults => CloudAuditor.Core.Faults.GenericFaults.Instance;
+        public Task InventoryAsync(IInventorySink sink, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 }
