@@ -28,14 +28,10 @@ public sealed class Functions(FunctionContext context)
         var now = DateTimeOffset.UtcNow;
         await runtime.State.PlanSweepAsync(sweepId, ShardPlan.Ids(config), now, now.AddMinutes(config.Sweep.DeadlineMinutes), cancellationToken);
         var shards = 0;
-        foreach (var target in config.Azure.Select(t => (t.Name, t.Shards)).Concat(config.Aws.Select(t => (t.Name, t.Shards))))
+        foreach (var (target, shard) in ShardPlan.Parts(config))
         {
-            foreach (var shard in Core.Engine.Shard.Of(target.Shards))
-            {
-                await queue.SendMessageAsync(JsonSerializer.Serialize(new { target = target.Name, sweepId, shard = shard.IdOf(target.Name) }),
-                    cancellationToken);
-                shards++;
-            }
+            await queue.SendMessageAsync(JsonSerializer.Serialize(new { target, sweepId, shard }), cancellationToken);
+            shards++;
         }
         var late = EventFields.Flag(timer["IsPastDue"], "IsPastDue") == true ? " (timer was past due)" : "";
         var logs = new List<string> { $"{sweepId}: enqueued {shards} shard(s) of {config.TargetCount} target(s){late}" };

@@ -6,9 +6,11 @@ namespace CloudAuditor.Hosting;
 /// <summary>How a configuration splits into the shards of a sweep: each target into its configured number of parts.</summary>
 public static class ShardPlan
 {
-    /// <summary>Every shard id of the configuration, as the ledger and the queue messages name them.</summary>
-    public static IReadOnlyList<string> Ids(AuditorConfig config) =>
-        [.. Counts(config).SelectMany(target => Shard.Of(target.Shards).Select(shard => shard.IdOf(target.Name)))];
+    /// <summary>Every shard of the configuration: its target's name and its id, as the ledger and the queue messages name them.</summary>
+    public static IEnumerable<(string Target, string Id)> Parts(AuditorConfig config) =>
+        config.TargetShards.SelectMany(target => Shard.Of(target.Shards).Select(shard => (target.Name, shard.IdOf(target.Name))));
+
+    public static IReadOnlyList<string> Ids(AuditorConfig config) => [.. Parts(config).Select(part => part.Id)];
 
     /// <summary>
     /// Each target as its shards (a whole target stays itself), interleaved: every target's first part, then every second
@@ -17,14 +19,11 @@ public static class ShardPlan
     /// </summary>
     public static IReadOnlyList<ITargetInventory> Expand(IEnumerable<ITargetInventory> targets, AuditorConfig config)
     {
-        var counts = Counts(config).ToDictionary(t => t.Name, t => t.Shards, StringComparer.Ordinal);
+        var counts = config.TargetShards.ToDictionary(t => t.Name, t => t.Shards, StringComparer.Ordinal);
         var parts = targets.Select(target => counts.GetValueOrDefault(target.Name, 1) is var count && count > 1
             ? Shard.Of(count).Select(shard => (ITargetInventory)new ShardedTarget(target, shard)).ToList()
             : [target]).ToList();
         return [.. Enumerable.Range(0, parts.Count == 0 ? 0 : parts.Max(p => p.Count)).SelectMany(round => parts.Where(p => p.Count > round)
             .Select(p => p[round]))];
     }
-
-    private static IEnumerable<(string Name, int Shards)> Counts(AuditorConfig config) =>
-        config.Azure.Select(t => (t.Name, t.Shards)).Concat(config.Aws.Select(t => (t.Name, t.Shards)));
 }

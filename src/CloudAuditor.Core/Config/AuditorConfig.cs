@@ -16,6 +16,10 @@ public sealed class AuditorConfig
 
     public int TargetCount => Azure.Count + Aws.Count;
 
+    /// <summary>Every target's name with the number of parts a sweep splits it into.</summary>
+    public IEnumerable<(string Name, int Shards)> TargetShards =>
+        Azure.Select(t => (t.Name, t.Shards)).Concat(Aws.Select(t => (t.Name, t.Shards)));
+
     /// <summary>
     /// The same configuration over fewer targets (a queue message's target, an event's container or bucket), every other
     /// section kept as it is; sampling can be switched for event re-checks. A memberwise copy, so new settings are never lost.
