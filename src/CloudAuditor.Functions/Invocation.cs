@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -19,13 +20,28 @@ public sealed class Invocation
         _metadata = metadata;
     }
 
+    /// <summary>
+    /// Reads the invocation once, holding at most <paramref name="maxBytes"/>: a larger one is not what its trigger can deliver
+    /// and is refused without being held; the rest of it is still read, so the host gets the answer rather than a broken request.
+    /// </summary>
     /// <exception cref="InvalidInvocationException">Not the host's invocation shape.</exception>
-    public static async Task<Invocation> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <exception cref="OversizedInvocationException">Larger than <paramref name="maxBytes"/>.</exception>
+    public static async Task<Invocation> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
+        using var held = new MemoryStream();
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            total += read;
+            if (total <= maxBytes) held.Write(buffer, 0, read);
+        }
+        if (total > maxBytes) throw new OversizedInvocationException(total, maxBytes);
         JsonNode? root;
         try
         {
-            root = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            root = JsonNode.Parse(held.GetBuffer().AsSpan(0, (int)held.Length));
         }
         catch (JsonException e)
         {
@@ -52,7 +68,13 @@ public sealed class Invocation
         throw new InvalidInvocationException($"the '{binding}' binding is not a JSON object");
     }
 
-    public int? MetadataInt(string name) => _metadata[name] is JsonValue value && value.TryGetValue<int>(out var number) ? number : null;
+    /// <summary>A number in Metadata: the host sends binding data that is not an object as its JSON text ("DequeueCount": "2").</summary>
+    public int? MetadataInt(string name) => _metadata[name] switch
+    {
+        JsonValue value when value.TryGetValue<int>(out var number) => number,
+        JsonValue value when value.TryGetValue<string>(out var text) && int.TryParse(text, CultureInfo.InvariantCulture, out var parsed) => parsed,
+        _ => null,
+    };
 
     /// <summary>The HTTP trigger's request ("req"): body and query parameters.</summary>
     public HttpTriggerRequest Http(string binding = "req")

@@ -4,33 +4,26 @@ using CloudAuditor.Functions;
 var builder = WebApplication.CreateBuilder(args);
 // The Functions host calls the handler on localhost at the port it chose; nothing else should reach it.
 var port = int.TryParse(builder.Configuration["FUNCTIONS_CUSTOMHANDLER_PORT"], out var p) ? p : 8080;
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Listen(System.Net.IPAddress.Loopback, port);
+    // The host forwards HTTP requests of up to 100 MB: each is read to its end (and refused past its function's limit without being
+    // held), so the host gets an answer instead of a reset connection.
+    kestrel.Limits.MaxRequestBodySize = 256L * 1024 * 1024;
+});
 builder.Services.AddSingleton<FunctionContext>();
 builder.Services.AddSingleton<Functions>();
 var app = builder.Build();
 
-var routes = new Dictionary<string, Func<Functions, Invocation, CancellationToken, Task<InvocationResult>>>(StringComparer.OrdinalIgnoreCase)
-{
-    ["SweepTimer"] = (f, i, cancellationToken) => f.SweepTimer(i, cancellationToken),
-    ["ScanTarget"] = (f, i, cancellationToken) => f.ScanTarget(i, cancellationToken),
-    ["StorageEvents"] = (f, i, cancellationToken) => f.StorageEvents(i, cancellationToken),
-    ["AwsEvents"] = (f, i, cancellationToken) => f.AwsEvents(i, cancellationToken),
-    ["AwsEventsQueue"] = (f, i, cancellationToken) => f.AwsEventsQueue(i, cancellationToken),
-    ["ReportExport"] = (f, i, cancellationToken) => f.ReportExport(i, cancellationToken),
-    ["Health"] = (f, i, cancellationToken) => f.Health(i, cancellationToken),
-    ["Dashboard"] = (f, i, cancellationToken) => f.Dashboard(i, cancellationToken),
-};
-
-// Functions whose trigger is an HTTP request (functions/*/function.json): their callers read the "res" output.
-HashSet<string> HttpTriggered = new(["AwsEvents", "ReportExport", "Health", "Dashboard"], StringComparer.OrdinalIgnoreCase);
-
 app.MapPost("/{function}", async (string function, HttpRequest request, Functions functions, ILogger<Functions> logger, CancellationToken cancellationToken) =>
 {
-    if (!routes.TryGetValue(function, out var handler)) return Results.NotFound(InvocationResult.Log($"no function named {function}"));
+    if (!FunctionRoute.All.TryGetValue(function, out var route)) return Results.NotFound(InvocationResult.Log($"no function named {function}"));
     try
     {
-        var result = await handler(functions, await Invocation.ReadAsync(request, cancellationToken), cancellationToken);
+        var result = await route.Run(functions, await Invocation.ReadAsync(request, route.MaxInvocationBytes, cancellationToken), cancellationToken);
         // The host counts a non-2xx answer as a failed invocation: queue messages are retried, then poisoned; Event Grid redelivers.
+        // It does not read the Logs of a failed invocation, so their lines go to the handler's own output, which the host logs.
+        if (result.Failed) foreach (var line in result.Logs) logger.LogError("{Function}: {Line}", function, line);
         return result.Failed ? Results.Json(result, statusCode: 500) : Results.Ok(result);
     }
     catch (InvalidInvocationException e)
@@ -38,7 +31,13 @@ app.MapPost("/{function}", async (string function, HttpRequest request, Function
         // Bad input stays bad on a retry: the invocation completes with the reason logged (an HTTP caller gets 400).
         logger.LogWarning("{Function}: rejected invocation: {Reason}", function, e.Message);
         var rejected = InvocationResult.Log($"rejected: {e.Message}");
-        return Results.Ok(HttpTriggered.Contains(function) ? rejected.WithHttp(400, new { error = e.Message }) : rejected);
+        return Results.Ok(route.HttpTriggered ? rejected.WithHttp(400, new { error = e.Message }) : rejected);
+    }
+    catch (OversizedInvocationException e)
+    {
+        logger.LogWarning("{Function}: rejected invocation: {Reason}", function, e.Message);
+        var rejected = InvocationResult.Log($"rejected: {e.Message}");
+        return Results.Ok(route.HttpTriggered ? rejected.WithHttp(413, new { error = $"The request is too large: {e.Message}." }) : rejected);
     }
     catch (ConfigException e)
     {
@@ -54,7 +53,7 @@ app.MapPost("/{function}", async (string function, HttpRequest request, Function
         var fault = CloudAuditor.Hosting.ProviderFaults.Of(e, cancellationToken);
         logger.LogError("{Function}: failed: {Reason}", function, fault.Reason);
         var failed = InvocationResult.Retry($"failed: {fault.Reason}");
-        return Results.Json(HttpTriggered.Contains(function) ? failed.WithHttp(fault.Transient ? 503 : 500, new { error = fault.Reason }) : failed,
+        return Results.Json(route.HttpTriggered ? failed.WithHttp(fault.Transient ? 503 : 500, new { error = fault.Reason }) : failed,
             statusCode: 500);
     }
 });
