@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Functions app package: the custom handler published self-contained for linux-x64 (untrimmed: the
-# SDKs reflect; ReadyToRun, so a cold instance starts without waiting for the JIT), host.json and functions/ beside it,
+# SDKs reflect; ReadyToRun, so a cold instance starts without waiting for the JIT), with host.json and functions/ beside it
+# (the project lays its output out as an app root),
 # zipped with the executable bit kept for the Functions host.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -8,8 +9,6 @@ out="${1:-$root/.publish}"
 rm -rf "$out/app" && mkdir -p "$out/app"
 dotnet publish "$root/src/CloudAuditor.Functions" -c Release -r linux-x64 --self-contained true -p:PublishTrimmed=false -p:PublishReadyToRun=true \
   -p:PublishSingleFile=false -o "$out/app" --nologo -v q >&2
-cp "$root/host.json" "$out/app/"
-cp -r "$root/functions/." "$out/app/"
 python3 - "$out/app" "$out/cloudauditor-functions.zip" <<'PY'
 import os, stat, sys, zipfile
 src, dest = sys.argv[1], sys.argv[2]
