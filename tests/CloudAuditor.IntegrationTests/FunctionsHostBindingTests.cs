@@ -75,7 +75,8 @@ public sealed class FunctionsHostBindingTests(Emulators emulators, ITestOutputHe
         Assert.Equal(HttpStatusCode.Created, answer.StatusCode);
         Assert.Equal("hello ada", await answer.Content.ReadAsStringAsync());
         Assert.Equal("ada", answer.Headers.GetValues("X-Echo").Single());
-        Assert.Contains(_host.Lines, l => l.Contains("Function.Echo.User", StringComparison.Ordinal) && l.Contains("echoed ada", StringComparison.Ordinal));
+        await _host.WaitForLineAsync(l => l.Contains("Function.Echo.User", StringComparison.Ordinal) && l.Contains("echoed ada", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10));
 
         var queue = new QueueClient(emulators.AzuriteConnectionString, _queue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         var messages = (await queue.ReceiveMessagesAsync(maxMessages: 10)).Value.Select(m => m.Body.ToString()).Order(StringComparer.Ordinal).ToList();

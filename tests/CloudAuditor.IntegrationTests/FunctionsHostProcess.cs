@@ -90,15 +90,24 @@ public sealed partial class FunctionsHostProcess : IAsyncDisposable
         return info;
     }
 
-    /// <summary>The first log line (from the start) that matches; fails with the log's tail when none comes in time or the host exits.</summary>
-    public async Task<string> WaitForLineAsync(Func<string, bool> matches, TimeSpan timeout)
+    /// <summary>
+    /// The first log line (from the start) that matches. The log reaches the test through a pipe, after the host has answered
+    /// whatever caused it: wait for a line, never look for it at once. Fails with the log's tail when none comes in time.
+    /// </summary>
+    public async Task<string> WaitForLineAsync(Func<string, bool> matches, TimeSpan timeout) =>
+        (await WaitForLinesAsync(matches, 1, timeout))[0];
+
+    /// <summary>Waits until at least <paramref name="count"/> log lines match; they are returned.</summary>
+    public async Task<IReadOnlyList<string>> WaitForLinesAsync(Func<string, bool> matches, int count, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            if (_lines.FirstOrDefault(matches) is { } line) return line;
+            var found = _lines.Where(matches).ToList();
+            if (found.Count >= count) return found;
             if (_process.HasExited || DateTime.UtcNow > deadline)
-                throw new TimeoutException($"The host log has no such line{(_process.HasExited ? " (the host exited)" : "")}; its end:\n{Tail(60)}");
+                throw new TimeoutException($"The host log has {found.Count} of {count} such line(s){(_process.HasExited ? " (the host exited)" : "")}; " +
+                    $"its end:\n{Tail(60)}");
             await Task.Delay(50);
         }
     }

@@ -133,7 +133,7 @@ public sealed class FunctionsHostTests(FunctionsHostTests.OwnEmulators own, ITes
         var closed = await host.WaitForLineAsync(l => Has(l, "Function.ScanTarget.User", "closed sweep"), TimeSpan.FromSeconds(90));
         Assert.Contains("2/2 shard(s) finished", closed);
         Assert.True(host.Count(l => Has(l, "Function.SweepTimer.User", "enqueued 2 shard(s) of 2 target(s)")) >= 1, host.Tail(40));
-        Assert.Contains(host.Lines, l => Has(l, "target azurite (attempt 1)"));
+        await host.WaitForLineAsync(l => Has(l, "target azurite (attempt 1)"), TimeSpan.FromSeconds(10));
         Assert.Equal(PublicAccessType.None, (await container.GetAccessPolicyAsync()).Value.BlobPublicAccess);
     }
 
@@ -154,9 +154,9 @@ public sealed class FunctionsHostTests(FunctionsHostTests.OwnEmulators own, ITes
         }
         Assert.Contains("azurite", Assert.Single((await poison.PeekMessagesAsync(maxMessages: 10)).Value).Body.ToString());
         // host.json's maxDequeueCount (5): five executions, each failed, and the handler's reason for each in the host log.
-        Assert.Equal(5, host.Count(l => Has(l, "Executed 'Functions.ScanTarget' (Failed")));
+        Assert.Equal(5, (await host.WaitForLinesAsync(l => Has(l, "Executed 'Functions.ScanTarget' (Failed"), 5, TimeSpan.FromSeconds(10))).Count);
         for (var attempt = 1; attempt <= 5; attempt++)
-            Assert.Contains(host.Lines, l => Has(l, "[handler]", $"target azurite (attempt {attempt})", "incomplete, retrying"));
+            await host.WaitForLineAsync(l => Has(l, "[handler]", $"target azurite (attempt {attempt})", "incomplete, retrying"), TimeSpan.FromSeconds(10));
     }
 
     [Fact]
@@ -201,7 +201,7 @@ public sealed class FunctionsHostTests(FunctionsHostTests.OwnEmulators own, ITes
         };
         using (var delivered = await host.Http.SendAsync(EventGrid(host, "Notification", created)))
             Assert.Equal(HttpStatusCode.Accepted, delivered.StatusCode);
-        Assert.Contains(host.Lines, l => Has(l, "Function.StorageEvents.User", $"new blob in {container.Name}"));
+        await host.WaitForLineAsync(l => Has(l, "Function.StorageEvents.User", $"new blob in {container.Name}"), TimeSpan.FromSeconds(10));
 
         using var report = await host.Http.GetAsync($"api/reports/findings?format=csv&code={Uri.EscapeDataString(host.FunctionKey)}");
         Assert.Equal(HttpStatusCode.OK, report.StatusCode);
@@ -239,7 +239,7 @@ public sealed class FunctionsHostTests(FunctionsHostTests.OwnEmulators own, ITes
         };
         using var delivered = await host.Http.SendAsync(delivery);
         Assert.Equal(HttpStatusCode.Accepted, delivered.StatusCode);
-        Assert.Contains(host.Lines, l => Has(l, "Function.StorageEvents.User", $"new blob in {container.Name}"));
+        await host.WaitForLineAsync(l => Has(l, "Function.StorageEvents.User", $"new blob in {container.Name}"), TimeSpan.FromSeconds(10));
     }
 
     [Fact]
@@ -259,7 +259,7 @@ public sealed class FunctionsHostTests(FunctionsHostTests.OwnEmulators own, ITes
             Assert.Equal(PublicAccessType.None, (await container.GetAccessPolicyAsync()).Value.BlobPublicAccess);
             latencies.Add(clock.Elapsed.TotalMilliseconds);
         }
-        Assert.Equal(count, host.Count(l => Has(l, "Function.StorageEvents.User", "1 remediated")));
+        await host.WaitForLinesAsync(l => Has(l, "Function.StorageEvents.User", "1 remediated"), count, TimeSpan.FromSeconds(10));
         latencies.Sort();
         double Percentile(double p) => latencies[(int)Math.Ceiling(p * latencies.Count) - 1];
         output.WriteLine($"event -> remediated and verified over {count} events through the host: p50 {Percentile(0.5):F0} ms, " +
@@ -352,7 +352,7 @@ public sealed class FunctionsHostTests(FunctionsHostTests.OwnEmulators own, ITes
         var wrongType = new[] { new { id = "1", eventType = 42, subject = "x", eventTime = DateTimeOffset.UtcNow, data = new { }, dataVersion = "1" } };
         using (var typed = await host.Http.SendAsync(EventGrid(host, "Notification", wrongType)))
             Assert.Equal(HttpStatusCode.Accepted, typed.StatusCode);
-        Assert.Contains(host.Lines, l => Has(l, "Function.StorageEvents.User", "rejected: 'eventType' must be text, not a number"));
+        await host.WaitForLineAsync(l => Has(l, "Function.StorageEvents.User", "rejected: 'eventType' must be text, not a number"), TimeSpan.FromSeconds(10));
 
         // A queue message that is not JSON completes with the reason and is not poisoned.
         await SendAsync("aws-events", "this is not an event");
