@@ -19,6 +19,8 @@ public sealed class AwsClientFactory(SweepSettings sweep)
 
     public SweepSettings Sweep => sweep;
 
+    private Core.Http.RequestBudget Budget { get; } = Core.Http.RequestBudget.For(sweep.RequestRates);
+
     public AmazonS3Client CreateS3Client(AwsTarget target, string region) =>
         new(ResolveCredentials(target), S3Config(target, region));
 
@@ -27,11 +29,11 @@ public sealed class AwsClientFactory(SweepSettings sweep)
     private Amazon.SecurityToken.AmazonSecurityTokenServiceConfig StsConfig(AwsTarget target)
     {
         return new Amazon.SecurityToken.AmazonSecurityTokenServiceConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(target.Region),
-            MaxErrorRetry = sweep.MaxRetries, HttpClientFactory = new CountingHttpClientFactory(Handler) };
+            MaxErrorRetry = sweep.MaxRetries, HttpClientFactory = new BudgetedHttpClientFactory(Handler, Budget) };
     }
 
     public HttpClient CreateAnonymousHttpClient() =>
-        new(CountingHttpClientFactory.Counted(Handler ?? new SocketsHttpHandler()), disposeHandler: Handler is null)
+        new(BudgetedHttpClientFactory.Budgeted(Handler ?? new SocketsHttpHandler(), Budget), disposeHandler: Handler is null)
         {
             Timeout = TimeSpan.FromSeconds(sweep.RequestTimeoutSeconds),
         };
@@ -46,7 +48,7 @@ public sealed class AwsClientFactory(SweepSettings sweep)
             MaxErrorRetry = sweep.MaxRetries,
             Timeout = TimeSpan.FromSeconds(sweep.RequestTimeoutSeconds),
             ForcePathStyle = target.ForcePathStyle,
-            HttpClientFactory = new CountingHttpClientFactory(Handler),
+            HttpClientFactory = new BudgetedHttpClientFactory(Handler, Budget),
         };
         if (target.ServiceUrl is not null)
         {

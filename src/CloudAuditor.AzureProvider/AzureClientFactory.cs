@@ -14,6 +14,8 @@ public sealed class AzureClientFactory(SweepSettings sweep, TokenCredential cred
 {
     public const string StorageAccountApiVersion = "2023-05-01";
 
+    private readonly SweepRequestPolicy _requests = new(Core.Http.RequestBudget.For(sweep.RequestRates));
+
     public TokenCredential Credential => credential;
 
     /// <summary>Replaces the HTTP layer for ARM and Microsoft Graph calls (recorded responses in tests).</summary>
@@ -23,11 +25,11 @@ public sealed class AzureClientFactory(SweepSettings sweep, TokenCredential cred
 
     public BlobClientOptions BlobOptions() => WithSweepRetry(new BlobClientOptions());
 
-    /// <summary>The sweep's retry and timeout on any Azure client's options: blobs, the state tables, the Functions queues.</summary>
+    /// <summary>The sweep's retry, timeout and request budget on any Azure client's options: blobs, the state tables, the Functions queues.</summary>
     public T WithSweepRetry<T>(T options) where T : ClientOptions
     {
         ApplyRetry(options.Retry);
-        options.AddPolicy(RequestCountingPolicy.Instance, HttpPipelinePosition.PerRetry);
+        options.AddPolicy(_requests, HttpPipelinePosition.PerRetry);
         return options;
     }
 
@@ -50,7 +52,7 @@ public sealed class AzureClientFactory(SweepSettings sweep, TokenCredential cred
             "storageAccounts/blobServices/containers" })
             options.SetApiVersion(new ResourceType($"Microsoft.Storage/{type}"), StorageAccountApiVersion);
         ApplyRetry(options.Retry);
-        options.AddPolicy(RequestCountingPolicy.Instance, HttpPipelinePosition.PerRetry);
+        options.AddPolicy(_requests, HttpPipelinePosition.PerRetry);
         if (ArmTransport is not null) options.Transport = ArmTransport;
         return options;
     }

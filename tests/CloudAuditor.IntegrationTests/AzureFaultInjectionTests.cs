@@ -67,6 +67,31 @@ public sealed class AzureFaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_throttling_answer_pauses_the_whole_account_for_as_long_as_it_asks_and_the_sweep_then_completes()
+    {
+        var arrivals = new List<(DateTime At, bool Throttled)>();
+        _proxy.Rule = request =>
+        {
+            lock (arrivals)
+            {
+                // The twelfth request, mid-sweep, while other containers' requests are under way: Azure's ServerBusy with a 2 s wait.
+                var throttle = arrivals.Count == 11;
+                arrivals.Add((DateTime.UtcNow, throttle));
+                return throttle ? InjectedFault.Throttle(503, "ServerBusy") with { RetryAfter = "2" } : null;
+            }
+        };
+        var (_, summary) = await Sweeps.RunAsync(Config());
+
+        Assert.True(summary.Coverage.Complete, string.Join("; ", summary.Coverage.Lines()));
+        var throttledAt = arrivals.Single(a => a.Throttled).At;
+        // Requests already sent when the answer came may still arrive just after it; none is sent during the pause.
+        var duringPause = arrivals.Where(a => a.At > throttledAt.AddMilliseconds(200) && a.At < throttledAt.AddMilliseconds(1900)).ToList();
+        Assert.True(duringPause.Count == 0, $"{duringPause.Count} request(s) reached the throttled account during its pause");
+        Assert.Contains(arrivals, a => a.At >= throttledAt.AddMilliseconds(1900));
+        Assert.True(summary.Requests!.Waited >= TimeSpan.FromSeconds(1.5), $"waited only {summary.Requests.Waited}");
+    }
+
+    [Fact]
     public async Task Malformed_xml_in_one_containers_blob_listing_leaves_exactly_that_container_not_audited()
     {
         // A public container: its anonymous probe lists its blobs first (a private one is not probed, so not listed without sampling).

@@ -42,6 +42,9 @@ public static class ConfigLoader
         if (config.Sweep.RequestTimeoutSeconds is < 1 or > 600) errors.Add("sweep.requestTimeoutSeconds must be between 1 and 600");
         if (config.Sweep.ObjectAclSample is < 0 or > 1000) errors.Add("sweep.objectAclSample must be between 0 and 1000");
         if (config.Sweep.MaxRetries is < 0 or > 20) errors.Add("sweep.maxRetries must be between 0 and 20");
+        foreach (var (name, rate) in new[] { ("storageAccount", config.Sweep.RequestRates.StorageAccount), ("bucket", config.Sweep.RequestRates.Bucket),
+            ("armSubscription", config.Sweep.RequestRates.ArmSubscription) })
+            if (rate is < 1 or > 100_000) errors.Add($"sweep.requestRates.{name} must be between 1 and 100000 requests per second");
         var sampling = config.Sampling;
         if (sampling.ObjectsPerContainer is < 1 or > 10_000) errors.Add("sampling.objectsPerContainer must be between 1 and 10000");
         if (sampling.BytesPerObject is < 1024 or > 1L << 30) errors.Add("sampling.bytesPerObject must be between 1 KiB and 1 GiB");

@@ -27,4 +27,10 @@ public sealed class SweepSettings
     /// found, the missing shards are named). Longer than a shard's retries: 5 deliveries of a 30-minute function.
     /// </summary>
     public int DeadlineMinutes { get; set; } = 240;
+
+    /// <summary>
+    /// Requests per second sent at most to one storage account, one bucket, one subscription's ARM; a throttled endpoint is
+    /// also paused for as long as it asks, whatever its rate. Shared by every sweep of the process.
+    /// </summary>
+    public RequestRates RequestRates { get; set; } = new();
 }

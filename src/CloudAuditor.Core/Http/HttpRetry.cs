@@ -5,7 +5,7 @@ namespace CloudAuditor.Core.Http;
 /// <summary>
 /// Retries for the requests the auditor sends with a plain <see cref="HttpClient"/> (anonymous probes, webhooks); the
 /// cloud SDKs bring their own. Sends again while no answer came or the answer is 408, 429 or 5xx (not 501), with
-/// exponential backoff and jitter, honouring Retry-After (seconds or a date, capped). Returns the last answer: what a
+/// exponential backoff and jitter, honouring the wait the service asks for (<see cref="RetryAfter"/>, capped). Returns the last answer: what a
 /// refusal means is the caller's to say.
 /// </summary>
 public static class HttpRetry
@@ -33,7 +33,7 @@ public static class HttpRetry
                 continue;
             }
             if (attempt >= maxRetries || !IsRetryable(response.StatusCode)) return response;
-            var wait = Backoff(attempt, RetryAfter(response));
+            var wait = Backoff(attempt, RetryAfter.From(response, DateTimeOffset.UtcNow));
             response.Dispose();
             await Task.Delay(wait, cancellationToken);
         }
@@ -42,16 +42,9 @@ public static class HttpRetry
     public static bool IsRetryable(HttpStatusCode status) =>
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500 && status != HttpStatusCode.NotImplemented;
 
-    private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
-    {
-        { Delta: { } delta } => delta,
-        { Date: { } date } => date - DateTimeOffset.UtcNow,
-        _ => null,
-    };
-
     private static TimeSpan Backoff(int attempt, TimeSpan? retryAfter)
     {
-        if (retryAfter is { } asked) return asked < TimeSpan.Zero ? TimeSpan.Zero : asked > MaxWait ? MaxWait : asked;
+        if (retryAfter is { } asked) return asked > MaxWait ? MaxWait : asked;
         var exponential = TimeSpan.FromMilliseconds(Math.Min(8000, 250 * Math.Pow(2, attempt)));
 #pragma warning disable CA5394 // Jitter spreads retries of concurrent requests; it needs no cryptographic randomness.
         return exponential * (0.75 + Random.Shared.NextDouble() / 2);

@@ -13,6 +13,7 @@ public sealed class RequestTally
     private long _requests;
     private long _throttled;
     private long _serverErrors;
+    private long _waitedTicks;
 
     /// <summary>The tally of the sweep this code runs for; null outside a sweep.</summary>
     public static RequestTally? Current
@@ -27,6 +28,15 @@ public sealed class RequestTally
 
     public long ServerErrors => Interlocked.Read(ref _serverErrors);
 
+    /// <summary>Time the sweep's requests spent waiting for their endpoints' budgets (summed over requests that waited at once).</summary>
+    public TimeSpan Waited => TimeSpan.FromTicks(Interlocked.Read(ref _waitedTicks));
+
+    /// <summary>A request of the current sweep waited this long for its endpoint (<see cref="RequestBudget"/>).</summary>
+    public static void AddWait(TimeSpan wait)
+    {
+        if (Current is { } tally) Interlocked.Add(ref tally._waitedTicks, wait.Ticks);
+    }
+
     /// <param name="status">The HTTP status answered; null when no answer came (connection refused, timed out).</param>
     public static void Count(int? status)
     {
@@ -36,7 +46,9 @@ public sealed class RequestTally
         else if (status is null or >= 500) Interlocked.Increment(ref tally._serverErrors);
     }
 
-    /// <summary>"1,234 requests to the clouds, 12 throttled (429/503), 0 other server errors or no answer".</summary>
+    /// <summary>"1,234 requests to the clouds, 12 throttled (429/503), 0 other server errors or no answer[, 2.1 s waiting for …]".</summary>
     public string Describe() =>
-        $"{Requests:N0} requests to the clouds, {Throttled:N0} throttled (429/503), {ServerErrors:N0} other server errors or no answer";
+        $"{Requests:N0} requests to the clouds, {Throttled:N0} throttled (429/503), {ServerErrors:N0} other server errors or no answer" +
+        (Waited > TimeSpan.Zero ? $", {Waited.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} s waiting for " +
+            "throttled or busy endpoints" : "");
 }

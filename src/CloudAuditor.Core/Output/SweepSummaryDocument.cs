@@ -23,7 +23,8 @@ public static class SweepSummaryDocument
                 reason = r.Fault.Reason }),
             lines = summary.Coverage.Lines(),
         },
-        requests = summary.Requests is { } tally ? new { sent = tally.Requests, throttled = tally.Throttled, serverErrors = tally.ServerErrors } : null,
+        requests = summary.Requests is { } tally ? new { sent = tally.Requests, throttled = tally.Throttled, serverErrors = tally.ServerErrors,
+            waitedSeconds = Math.Round(tally.Waited.TotalSeconds, 1) } : null,
         // The process's peak resident memory so far (VmHWM): what a run of this size needs, for sizing hosts.
         process = new { peakWorkingSetBytes = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 },
     };

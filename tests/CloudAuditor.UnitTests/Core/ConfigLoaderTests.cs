@@ -56,6 +56,8 @@ public class ConfigLoaderTests
         "unknown checks: azure.container.public-acess")]
     [InlineData("remediation:\n  checks: [azure.account.secure-transport]\nazure:\n  - name: a\n    accountUrl: https://a.blob.core.windows.net\n",
         "enforce mode cannot fix: azure.account.secure-transport")]
+    [InlineData("sweep:\n  requestRates:\n    bucket: 0\nazure:\n  - name: a\n    accountUrl: https://a.blob.core.windows.net\n",
+        "sweep.requestRates.bucket must be between 1 and 100000 requests per second")]
     public void Invalid_configurations_say_what_is_wrong(string yaml, string expected)
     {
         var e = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml));
