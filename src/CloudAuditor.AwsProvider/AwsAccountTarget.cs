@@ -76,17 +76,22 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settin
         var name = resource.Name;
         var region = await RegionOfAsync(name, cancellationToken);
         var reader = new S3SettingsReader(Client(region));
-        var acl = await reader.AclAsync(name, cancellationToken);
-        var policy = await reader.PolicyAsync(name, cancellationToken);
-        var pab = await reader.PublicAccessBlockAsync(name, cancellationToken);
-        var ownership = await reader.OwnershipAsync(name, cancellationToken);
-        var website = await reader.WebsiteAsync(name, cancellationToken);
-        var tags = await reader.TagsAsync(name, cancellationToken);
-        var retention = await reader.RetentionAsync(name, cancellationToken);
+        // The settings and the key sample are independent reads: they go out together, so a bucket waits for one round trip,
+        // not eleven in a row (each read still passes the bucket's request budget).
+        var aclRead = reader.AclAsync(name, cancellationToken);
+        var policyRead = reader.PolicyAsync(name, cancellationToken);
+        var pabRead = reader.PublicAccessBlockAsync(name, cancellationToken);
+        var ownershipRead = reader.OwnershipAsync(name, cancellationToken);
+        var websiteRead = reader.WebsiteAsync(name, cancellationToken);
+        var tagsRead = reader.TagsAsync(name, cancellationToken);
+        var retentionRead = reader.RetentionAsync(name, cancellationToken);
         var aclSample = settings.Sweep.ObjectAclSample;
-        var keys = aclSample > 0 || settings.Sweep.AnonymousProbe
-            ? await reader.SampleKeysAsync(name, Math.Max(aclSample, AnonymousS3Probe.ObjectsTried), cancellationToken)
-            : Observed<S3KeySampler.KeySample>.NotRead("no key sample was needed");
+        var keysRead = aclSample > 0 || settings.Sweep.AnonymousProbe
+            ? reader.SampleKeysAsync(name, Math.Max(aclSample, AnonymousS3Probe.ObjectsTried), cancellationToken)
+            : Task.FromResult(Observed<S3KeySampler.KeySample>.NotRead("no key sample was needed"));
+        await Task.WhenAll(aclRead, policyRead, pabRead, ownershipRead, websiteRead, tagsRead, retentionRead, keysRead);
+        var (acl, policy, pab, ownership, website, tags, retention, keys) = (aclRead.Result, policyRead.Result, pabRead.Result, ownershipRead.Result,
+            websiteRead.Result, tagsRead.Result, retentionRead.Result, keysRead.Result);
         var objectAcls = aclSample == 0 ? Observed<ObjectAclSample>.NotRead("object ACLs were not sampled (sweep.objectAclSample is 0)")
             : keys.Value is { } sample ? await reader.ObjectAclsAsync(name, sample with { Keys = [.. sample.Keys.Take(aclSample)] }, ownership,
                 cancellationToken)

@@ -20,11 +20,10 @@ internal sealed class S3KeySampler(IAmazonS3 s3)
         var top = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Delimiter = "/", MaxKeys = 1000 }, cancellationToken);
         var groups = new List<IReadOnlyList<string>> { Shuffled((top.S3Objects ?? []).Select(o => o.Key)) };
         var prefixes = Shuffled(top.CommonPrefixes ?? []).Take(PrefixesListed).ToList();
-        foreach (var prefix in prefixes)
-        {
-            var page = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = prefix, MaxKeys = 1000 }, cancellationToken);
-            groups.Add(Shuffled((page.S3Objects ?? []).Select(o => o.Key)));
-        }
+        // The prefixes' pages are independent: listed together.
+        var pages = await Task.WhenAll(prefixes.Select(prefix =>
+            s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = prefix, MaxKeys = 1000 }, cancellationToken)));
+        groups.AddRange(pages.Select(page => Shuffled((page.S3Objects ?? []).Select(o => o.Key))));
         return new KeySample(RoundRobin(groups, size), prefixes.Count);
     }
 

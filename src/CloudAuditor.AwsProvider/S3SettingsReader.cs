@@ -85,24 +85,26 @@ internal sealed class S3SettingsReader(IAmazonS3 s3) : IRequiresPermissions
     /// <summary>Versioning, object lock, lifecycle expiry and replication; unreadable ones are named, the rest still count.</summary>
     public async Task<RetentionPosture> RetentionAsync(Bucket bucket, CancellationToken cancellationToken)
     {
-        var versioning = await ReadAsync("GetBucketVersioning", async () =>
+        // Four independent reads, sent together.
+        var versioningRead = ReadAsync("GetBucketVersioning", async () =>
             (await s3.GetBucketVersioningAsync(new GetBucketVersioningRequest { BucketName = bucket },
                 cancellationToken)).VersioningConfig, notConfiguredCode: null, cancellationToken);
-        var objectLock = await ReadAsync("GetObjectLockConfiguration", async () =>
+        var objectLockRead = ReadAsync("GetObjectLockConfiguration", async () =>
         {
             var response = await s3.GetObjectLockConfigurationAsync(new GetObjectLockConfigurationRequest { BucketName = bucket }, cancellationToken);
             return NotFound(response) ? null : response.ObjectLockConfiguration;
         }, "ObjectLockConfigurationNotFoundError", cancellationToken);
-        var lifecycle = await ReadAsync("GetLifecycleConfiguration", async () =>
+        var lifecycleRead = ReadAsync("GetLifecycleConfiguration", async () =>
         {
             var response = await s3.GetLifecycleConfigurationAsync(new GetLifecycleConfigurationRequest { BucketName = bucket }, cancellationToken);
             return NotFound(response) ? null : response.Configuration;
         }, "NoSuchLifecycleConfiguration", cancellationToken);
-        var replication = await ReadAsync("GetBucketReplication", async () =>
+        var replicationRead = ReadAsync("GetBucketReplication", async () =>
         {
             var response = await s3.GetBucketReplicationAsync(new GetBucketReplicationRequest { BucketName = bucket }, cancellationToken);
             return NotFound(response) ? null : response.Configuration;
         }, "ReplicationConfigurationNotFoundError", cancellationToken);
+        var (versioning, objectLock, lifecycle, replication) = (await versioningRead, await objectLockRead, await lifecycleRead, await replicationRead);
 
         return new RetentionPosture
         {
@@ -161,6 +163,9 @@ internal sealed class S3SettingsReader(IAmazonS3 s3) : IRequiresPermissions
         ReadAsync("ListObjectsV2 (key sample)", () => new S3KeySampler(s3).SampleAsync(bucket, size, cancellationToken)!, notConfiguredCode: null,
             cancellationToken);
 
+    /// <summary>Object ACL reads of one bucket in flight at once.</summary>
+    private const int ObjectAclsAtOnce = 10;
+
     /// <summary>
     /// The ACLs of sampled keys. Under BucketOwnerEnforced ACLs grant nothing, so none is read; a key whose ACL is refused counts
     /// as unread and the others still count; all refused is a failed read.
@@ -173,11 +178,14 @@ internal sealed class S3SettingsReader(IAmazonS3 s3) : IRequiresPermissions
         if (sample.Keys.Count == 0) return Observed<ObjectAclSample>.Of(new ObjectAclSample(0, 0, []) { Skipped = "the bucket listing returned no objects" });
         var exposed = new List<ObjectAclExposure>();
         var (unread, reason) = (0, (string?)null);
-        foreach (var key in sample.Keys)
-        {
-            var acl = await ReadAsync("GetObjectAcl", async () =>
+        // Read ObjectAclsAtOnce at a time, judged in the sample's order.
+        var acls = new List<Observed<AclList>>(sample.Keys.Count);
+        foreach (var batch in sample.Keys.Chunk(ObjectAclsAtOnce))
+            acls.AddRange(await Task.WhenAll(batch.Select(key => ReadAsync("GetObjectAcl", async () =>
                 new AclList(((await s3.GetObjectAclAsync(new GetObjectAclRequest { BucketName = bucket, Key = key }, cancellationToken)).Grants ?? [])
-                    .Select(ToGrant).ToList()), notConfiguredCode: null, cancellationToken);
+                    .Select(ToGrant).ToList()), notConfiguredCode: null, cancellationToken))));
+        foreach (var (key, acl) in sample.Keys.Zip(acls))
+        {
             if (!acl.IsKnown)
             {
                 (unread, reason) = (unread + 1, reason ?? acl.Unreadable);
