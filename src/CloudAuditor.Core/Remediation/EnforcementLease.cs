@@ -11,13 +11,14 @@ namespace CloudAuditor.Core.Remediation;
 /// up to a limit, for another run to finish), renews it while it runs, and releases it at the end. Two enforce runs
 /// therefore never change the same resource at once, and the second reads the state the first one left. A lease that
 /// cannot be taken in time, or is lost, ends the target as not audited for a transient reason, so the run is retried.
+/// A lease whose holder was a process of this machine that no longer runs (<see cref="LeaseHolder"/>) is taken over at once.
 /// </summary>
 public sealed class EnforcementLease(ITargetInventory inner, IStateStore state, TimeSpan wait, TimeProvider time, ILogger logger) : ITargetInventory
 {
     public static readonly TimeSpan Duration = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
-    private readonly string _holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    private readonly string _holder = LeaseHolder.New();
 
     public string Name => inner.Name;
     public CloudKind Cloud => inner.Cloud;
@@ -54,6 +55,14 @@ public sealed class EnforcementLease(ITargetInventory inner, IStateStore state, 
         while (true)
         {
             if (await state.TryLeaseAsync(Scope, _holder, Duration, time.GetUtcNow(), cancellationToken) is not { } held) return;
+            if (LeaseHolder.IsGoneFromHere(held.Holder))
+            {
+                // A killed run of this machine holds it: waiting for it to expire would hold enforcement up for minutes.
+                logger.LogWarning("Target {Target}: taking over the enforce lease of {Holder}, a process of this machine that no longer runs",
+                    inner.Name, held.Holder);
+                await state.ReleaseLeaseAsync(Scope, held.Holder, cancellationToken);
+                continue;
+            }
             if (time.GetUtcNow() >= deadline)
             {
                 throw new TargetUnreachableException($"Target '{inner.Name}'", new Fault(FaultKind.Busy,

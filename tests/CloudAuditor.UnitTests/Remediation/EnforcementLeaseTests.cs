@@ -71,6 +71,39 @@ public sealed class EnforcementLeaseTests : IDisposable
     }
 
     [Fact]
+    public async Task A_lease_held_by_a_process_of_this_machine_that_no_longer_runs_is_taken_over_at_once()
+    {
+        // A real process of this machine, killed: its pid is gone, and its holder name says it was here.
+        using var gone = System.Diagnostics.Process.Start("sleep", "30");
+        gone.Kill();
+        await gone.WaitForExitAsync();
+        var parts = LeaseHolder.New().Split('/');
+        parts[3] = gone.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var dead = string.Join('/', parts);
+        Assert.True(LeaseHolder.IsGoneFromHere(dead));
+        Assert.Null(await Store().TryLeaseAsync("enforce:azure:prod", dead, TimeSpan.FromMinutes(5), DateTimeOffset.UtcNow, CancellationToken.None));
+
+        var log = new List<string>();
+        await Leased(new Target("prod", Task.CompletedTask, log), TimeSpan.Zero).InventoryAsync(null!, CancellationToken.None);
+        Assert.Equal(["start", "end"], log);
+    }
+
+    [Theory]
+    [InlineData("someone-else")]
+    [InlineData("othermachine/boot/pid:[1]/1/nonce")]
+    [InlineData("oldhost/4242/0123456789abcdef")]
+    public void Holders_of_other_machines_or_names_it_cannot_read_are_never_judged_gone(string holder) =>
+        Assert.False(LeaseHolder.IsGoneFromHere(holder));
+
+    [Fact]
+    public void A_holder_of_this_machine_whose_process_still_runs_is_not_gone()
+    {
+        var parts = LeaseHolder.New().Split('/');
+        parts[3] = "1";
+        Assert.False(LeaseHolder.IsGoneFromHere(string.Join('/', parts)));
+    }
+
+    [Fact]
     public async Task Different_targets_do_not_wait_for_each_other()
     {
         var log = new List<string>();
