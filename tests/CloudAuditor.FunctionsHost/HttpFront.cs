@@ -28,6 +28,11 @@ public sealed class HttpFront(AppRoot app, AppSettings settings, HostKeys keys, 
             await eventGrid.HandleAsync(context);
             return;
         }
+        if (path.StartsWith("/admin/functions/", StringComparison.OrdinalIgnoreCase))
+        {
+            await RunManuallyAsync(context, path["/admin/functions/".Length..]);
+            return;
+        }
         var prefix = RoutePrefix.Length == 0 ? "/" : $"/{RoutePrefix}/";
         if (!path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && !path.Equals(prefix.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
         {
@@ -84,6 +89,56 @@ public sealed class HttpFront(AppRoot app, AppSettings settings, HostKeys keys, 
         }
         var output = function.Outputs.FirstOrDefault(o => o.Type == "http");
         await WriteAsync(context.Response, output is null ? null : answer.Output(output.Name));
+    }
+
+    /// <summary>
+    /// The admin API's manual run of a timer or queue function (master key; body {"input": "..."}): answered 202 at once, the
+    /// invocation runs on and is logged like any other.
+    /// </summary>
+    private async Task RunManuallyAsync(HttpContext context, string name)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method))
+        {
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            return;
+        }
+        if (!keys.Allows("admin", HostKeys.Presented(context.Request)))
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+        var function = app.Functions.FirstOrDefault(f => f.Name.Equals(name, StringComparison.OrdinalIgnoreCase)
+            && f.Trigger.Type is "timerTrigger" or "queueTrigger");
+        if (function is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            await context.Response.WriteAsync($"No timer or queue function named '{name}'.");
+            return;
+        }
+        if (await ReadBodyAsync(context) is not { } body) return;
+        string input;
+        try
+        {
+            input = body.Length == 0 ? "" : JsonNode.Parse(body)?["input"]?.ToString() ?? "";
+        }
+        catch (JsonException e)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.Response.WriteAsync($"The body must be {{\"input\": \"...\"}}: {e.Message}");
+            return;
+        }
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await TriggerDispatch.RunManuallyAsync(function, input, CancellationToken.None);
+            }
+            catch (FunctionFailedException)
+            {
+                // Logged by the channel as a failed execution; a manual run is not retried.
+            }
+        });
+        context.Response.StatusCode = StatusCodes.Status202Accepted;
     }
 
     /// <returns>The body, or null when the answer (413) has been written.</returns>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues.Models;
 using Microsoft.Azure.WebJobs;
+using Microsoft.Azure.WebJobs.Extensions.Timers;
 
 namespace CloudAuditor.FunctionsHost;
 
@@ -38,10 +39,22 @@ public static class TriggerDispatch
         return InvokeAsync(definition, data, metadata, $"New queue message detected on '{definition.Trigger.Property("queueName")}'.", cancellationToken);
     }
 
-    public static Task TimerAsync(string function, TimerInfo timer, CancellationToken cancellationToken)
+    public static Task TimerAsync(string function, TimerInfo timer, CancellationToken cancellationToken) =>
+        InvokeTimerAsync(_functions[function], timer.ScheduleStatus, timer.IsPastDue, "Timer fired", cancellationToken);
+
+    /// <summary>
+    /// The admin API's way in (POST /admin/functions/{name}, {"input": "..."}): a timer function runs as if its schedule
+    /// fired (no schedule status, not past due); a queue function gets the input as its message, with no queue metadata.
+    /// </summary>
+    public static Task RunManuallyAsync(FunctionDefinition definition, string input, CancellationToken cancellationToken) =>
+        definition.Trigger.Type == "timerTrigger"
+            ? InvokeTimerAsync(definition, null, false, "This function was programmatically called via the host APIs.", cancellationToken)
+            : InvokeAsync(definition, new JsonObject { [definition.Trigger.Name] = input }, [], "This function was programmatically called via the host APIs.",
+                cancellationToken);
+
+    private static Task InvokeTimerAsync(FunctionDefinition definition, ScheduleStatus? status, bool isPastDue, string reason,
+        CancellationToken cancellationToken)
     {
-        var definition = _functions[function];
-        var status = timer.ScheduleStatus;
         var data = new JsonObject
         {
             [definition.Trigger.Name] = new JsonObject
@@ -53,10 +66,10 @@ public static class TriggerDispatch
                     ["Next"] = status.Next.ToString("O", CultureInfo.InvariantCulture),
                     ["LastUpdated"] = status.LastUpdated.ToString("O", CultureInfo.InvariantCulture),
                 },
-                ["IsPastDue"] = timer.IsPastDue,
+                ["IsPastDue"] = isPastDue,
             },
         };
-        return InvokeAsync(definition, data, [], "Timer fired", cancellationToken);
+        return InvokeAsync(definition, data, [], reason, cancellationToken);
     }
 
     private static async Task InvokeAsync(FunctionDefinition definition, JsonObject data, JsonObject metadata, string reason,

@@ -6,8 +6,10 @@ namespace CloudAuditor.IntegrationTests;
 /// </summary>
 internal static class FunctionsAppConfig
 {
+    /// <param name="notify">An owner mailbox: every finding is theirs, and digests go to the emulators' maildev; content is not sampled,
+    /// so every sweep sees every finding again (sampling is incremental: an unchanged object's findings are not seen again).</param>
     /// <returns>The path of the YAML file written into <paramref name="dir"/>.</returns>
-    public static string Write(string dir, Emulators emulators, string bucket, string tablePrefix, string? azureConnection = null)
+    public static string Write(string dir, Emulators emulators, string bucket, string tablePrefix, string? azureConnection = null, string? notify = null)
     {
         var path = Path.Combine(dir, $"cloudauditor-{Guid.NewGuid():N}.yaml");
         File.WriteAllText(path, $"""
@@ -31,7 +33,13 @@ internal static class FunctionsAppConfig
             state:
               tableConnectionString: "{emulators.AzuriteConnectionString}"
               tablePrefix: {tablePrefix}
-            """);
+            """ + (notify is null ? "" : $$"""
+
+            sampling: { enabled: false }
+            owners: { default: {{notify}} }
+            notifications:
+              email: { host: 127.0.0.1, port: {{emulators.SmtpPort}}, security: none, from: cloudauditor@contoso.example }
+            """));
         return path;
     }
 }

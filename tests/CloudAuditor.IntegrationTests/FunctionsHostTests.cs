@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -55,8 +56,8 @@ public sealed class FunctionsHostTests(FunctionsHostTests.OwnEmulators own, ITes
     }
 
     /// <summary>The app's configuration, with the Azure account reached through the connection string given (a proxy) if any.</summary>
-    private string Config(string? azureConnection = null) =>
-        FunctionsAppConfig.Write(_dir, _emulators, _bucket, $"h{Guid.NewGuid().ToString("N")[..10]}", azureConnection);
+    private string Config(string? azureConnection = null, string? notify = null) =>
+        FunctionsAppConfig.Write(_dir, _emulators, _bucket, $"h{Guid.NewGuid().ToString("N")[..10]}", azureConnection, notify);
 
     private async Task<FunctionsHostProcess> HostAsync(string config, string schedule = Never, params (string Key, string Value)[] extra)
     {
@@ -362,29 +363,81 @@ public sealed class FunctionsHostTests(FunctionsHostTests.OwnEmulators own, ITes
     }
 
     [Fact]
-    public async Task A_handler_killed_mid_scan_is_started_again_and_the_redelivered_shard_finishes_the_sweep_once()
+    public async Task A_handler_killed_mid_shard_is_started_again_and_the_redelivery_finishes_the_sweep_with_one_digest_and_the_same_findings()
     {
         var gate = new TaskCompletionSource();
         var stalled = new FaultProxy(_emulators.BlobPort) { Gate = gate.Task };
         _disposables.Add(stalled);
         var container = await ContainerAsync(PublicAccessType.BlobContainer, "people.csv");
-        var config = Config(_emulators.AzuriteConnectionString.Replace($":{_emulators.BlobPort}/", $":{stalled.Port}/", StringComparison.Ordinal));
-        var host = await HostAsync(config, schedule: "0 0 0 1 1 *", ("AzureFunctionsJobHost__extensions__queues__visibilityTimeout", "00:00:00"));
-        await SendAsync("sweep-targets", JsonSerializer.Serialize(new { target = "azurite", sweepId = "sweep-killed-1" }));
+        using (var s3 = new AmazonS3Client(new BasicAWSCredentials("S3RVER", "S3RVER"),
+            new AmazonS3Config { ServiceURL = _emulators.S3Url, ForcePathStyle = true, AuthenticationRegion = "us-east-1" }))
+            await s3.PutBucketAsync(_bucket);
+        var owner = $"{Guid.NewGuid():N}@contoso.example";
+        var config = Config(_emulators.AzuriteConnectionString.Replace($":{_emulators.BlobPort}/", $":{stalled.Port}/", StringComparison.Ordinal), owner);
+        var host = await HostAsync(config, extra: ("AzureFunctionsJobHost__extensions__queues__visibilityTimeout", "00:00:00"));
 
-        await host.WaitForLineAsync(l => Has(l, "Executing 'Functions.ScanTarget'"), TimeSpan.FromSeconds(60));
-        await Task.Delay(500);
+        // The timer's sweep, run through the admin API: two shards; the Azure one stalls behind the proxy, the S3 one finishes.
+        var started = DateTimeOffset.UtcNow;
+        var sweepId = await RunTimerAsync(host);
+        await host.WaitForLineAsync(l => Has(l, "Function.ScanTarget.User", $"{sweepId} target s3rver"), TimeSpan.FromSeconds(60));
         var first = host.HandlerPid;
         Process.GetProcessById(first).Kill(entireProcessTree: true);
         await host.WaitForLineAsync(l => Has(l, "Executed 'Functions.ScanTarget' (Failed"), TimeSpan.FromSeconds(30));
         gate.SetResult();
 
-        var done = await host.WaitForLineAsync(l => Has(l, "Function.ScanTarget.User", "sweep-killed-1 target azurite (attempt 2)"), TimeSpan.FromSeconds(90));
-        Assert.DoesNotContain("incomplete", done);
+        var closed = await host.WaitForLineAsync(l => Has(l, "Function.ScanTarget.User", $"closed sweep {sweepId}"), TimeSpan.FromSeconds(90));
+        Assert.Contains("2/2 shard(s) finished", closed);
         Assert.NotEqual(first, host.HandlerPid);
         Assert.Contains(host.Lines, l => Has(l, $"Custom handler (pid {first}) exited"));
         Assert.Equal(PublicAccessType.None, (await container.GetAccessPolicyAsync()).Value.BlobPublicAccess);
-        await Task.Delay(1000);
-        Assert.Equal(1, host.Count(l => Has(l, "Function.ScanTarget.User", "sweep-killed-1 target azurite")));
+        Assert.Single(await MailsToAsync(owner, expected: 1));
+        var interrupted = await FingerprintsSeenSinceAsync(host, started);
+
+        // The same sweep uninterrupted finds the same findings (the container now private, so nothing to remediate or notify).
+        var again = DateTimeOffset.UtcNow;
+        var uninterrupted = await RunTimerAsync(host);
+        await host.WaitForLineAsync(l => Has(l, "Function.ScanTarget.User", $"closed sweep {uninterrupted}"), TimeSpan.FromSeconds(90));
+        Assert.Equal(interrupted.Order(), (await FingerprintsSeenSinceAsync(host, again)).Order());
+        Assert.Single(host.Lines, l => Has(l, "Function.ScanTarget.User", "1 remediated"));
+        Assert.Single(await MailsToAsync(owner, expected: 1));
+    }
+
+    /// <summary>Runs the timer function once through the host's admin API; its sweep id, from its log.</summary>
+    private static async Task<string> RunTimerAsync(FunctionsHostProcess host)
+    {
+        var before = host.Count(l => Has(l, "Function.SweepTimer.User", "enqueued"));
+        using var run = new HttpRequestMessage(HttpMethod.Post, "admin/functions/SweepTimer")
+        {
+            Content = Json(new { input = "" }),
+            Headers = { { "x-functions-key", host.MasterKey } },
+        };
+        using (var accepted = await host.Http.SendAsync(run)) Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var lines = await host.WaitForLinesAsync(l => Has(l, "Function.SweepTimer.User", "enqueued 2 shard(s)"), before + 1, TimeSpan.FromSeconds(30));
+        var line = lines[^1];
+        return line[line.IndexOf("sweep-", StringComparison.Ordinal)..].Split(':')[0];
+    }
+
+    /// <summary>The fingerprints of the findings the state store has seen since a time, read through the report export route.</summary>
+    private static async Task<List<string>> FingerprintsSeenSinceAsync(FunctionsHostProcess host, DateTimeOffset since)
+    {
+        var records = JsonNode.Parse(await host.Http.GetStringAsync($"api/reports/findings?code={Uri.EscapeDataString(host.FunctionKey)}"))!.AsArray();
+        return [.. records.Where(r => DateTimeOffset.Parse(r!["lastSeen"]!.ToString(), System.Globalization.CultureInfo.InvariantCulture) >= since)
+            .Select(r => r!["fingerprint"]!.ToString())];
+    }
+
+    /// <summary>The mails maildev holds for one address, once it holds the number expected (and a moment later, so a late duplicate shows).</summary>
+    private async Task<List<JsonElement>> MailsToAsync(string address, int expected)
+    {
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        List<JsonElement> mails;
+        do
+        {
+            await Task.Delay(500);
+            var all = await http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{_emulators.MailWebPort}/api/email");
+            mails = [.. all.EnumerateArray().Where(m => m.GetProperty("to")[0].GetProperty("address").GetString() == address)];
+        }
+        while (mails.Count < expected && DateTime.UtcNow < deadline);
+        return mails;
     }
 }
