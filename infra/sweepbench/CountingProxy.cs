@@ -4,7 +4,8 @@ namespace CloudAuditor.SweepBench;
 
 /// <summary>
 /// A loopback reverse proxy that counts requests by kind of operation: the raw listing and the sweep both go through
-/// it, so their request counts (and its small overhead) are measured alike.
+/// it, so their request counts (and its small overhead) are measured alike. It can add a round trip's latency to every
+/// answer: loopback emulators answer in about a millisecond, which hides every chain of requests made one after another.
 /// </summary>
 internal sealed class CountingProxy : IDisposable
 {
@@ -19,8 +20,11 @@ internal sealed class CountingProxy : IDisposable
     private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
     private readonly Task _loop;
 
-    public CountingProxy(int upstreamPort, int port)
+    private readonly TimeSpan _latency;
+
+    public CountingProxy(int upstreamPort, int port, TimeSpan latency)
     {
+        _latency = latency;
         _upstreamBase = $"http://127.0.0.1:{upstreamPort}";
         Port = port;
         _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
@@ -66,6 +70,7 @@ internal sealed class CountingProxy : IDisposable
         lock (_counts) _counts[Operation(inbound)] = _counts.GetValueOrDefault(Operation(inbound)) + 1;
         try
         {
+            if (_latency > TimeSpan.Zero) await Task.Delay(_latency);
             using var message = new HttpRequestMessage(new HttpMethod(inbound.HttpMethod), _upstreamBase + inbound.RawUrl);
             if (inbound.HasEntityBody)
             {
