@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace CloudAuditor.FunctionsHost;
 
@@ -141,10 +140,10 @@ public sealed class HttpFront(AppRoot app, AppSettings settings, HostKeys keys, 
         context.Response.StatusCode = StatusCodes.Status202Accepted;
     }
 
+    /// <summary>The whole body, within the host's limit (Kestrel's, set to <see cref="MaxRequestBodyBytes"/> at start-up).</summary>
     /// <returns>The body, or null when the answer (413) has been written.</returns>
     public static async Task<byte[]?> ReadBodyAsync(HttpContext context)
     {
-        context.Features.Get<IHttpMaxRequestBodySizeFeature>()!.MaxRequestBodySize = MaxRequestBodyBytes;
         try
         {
             using var buffer = new MemoryStream();
