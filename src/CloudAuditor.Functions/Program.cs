@@ -26,18 +26,13 @@ app.MapPost("/{function}", async (string function, HttpRequest request, Function
         if (result.Failed) foreach (var line in result.Logs) logger.LogError("{Function}: {Line}", function, line);
         return result.Failed ? Results.Json(result, statusCode: 500) : Results.Ok(result);
     }
-    catch (InvalidInvocationException e)
+    catch (Exception e) when (e is InvalidInvocationException or OversizedInvocationException)
     {
-        // Bad input stays bad on a retry: the invocation completes with the reason logged (an HTTP caller gets 400).
+        // Bad input stays bad on a retry: the invocation completes with the reason logged (an HTTP caller gets 400, or 413 when too large).
         logger.LogWarning("{Function}: rejected invocation: {Reason}", function, e.Message);
         var rejected = InvocationResult.Log($"rejected: {e.Message}");
-        return Results.Ok(route.HttpTriggered ? rejected.WithHttp(400, new { error = e.Message }) : rejected);
-    }
-    catch (OversizedInvocationException e)
-    {
-        logger.LogWarning("{Function}: rejected invocation: {Reason}", function, e.Message);
-        var rejected = InvocationResult.Log($"rejected: {e.Message}");
-        return Results.Ok(route.HttpTriggered ? rejected.WithHttp(413, new { error = $"The request is too large: {e.Message}." }) : rejected);
+        var (status, error) = e is OversizedInvocationException ? (413, $"The request is too large: {e.Message}.") : (400, e.Message);
+        return Results.Ok(route.HttpTriggered ? rejected.WithHttp(status, new { error }) : rejected);
     }
     catch (ConfigException e)
     {
