@@ -34,6 +34,9 @@ internal sealed class CountingProxy : IDisposable
 
     public int Port { get; }
 
+    /// <summary>Answers a request itself instead of the emulator (true when it did): a synthetic container, for one.</summary>
+    public Func<HttpListenerContext, Task<bool>>? Intercept { get; set; }
+
     /// <summary>Counts since the last reset, by operation ("GET ?comp=list", "GET blob", ...), then resets.</summary>
     public Dictionary<string, int> TakeCounts()
     {
@@ -71,6 +74,7 @@ internal sealed class CountingProxy : IDisposable
         try
         {
             if (_latency > TimeSpan.Zero) await Task.Delay(_latency);
+            if (Intercept is { } intercept && await intercept(context)) return;
             using var message = new HttpRequestMessage(new HttpMethod(inbound.HttpMethod), _upstreamBase + inbound.RawUrl);
             if (inbound.HasEntityBody)
             {

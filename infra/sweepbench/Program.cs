@@ -3,6 +3,7 @@
 // without content sampling, with it, and again with nothing changed; reports requests per container, peak memory,
 // what sampling read, and whether the newest day of a large date-keyed container was sampled.
 // Usage: cloudauditor-sweep-bench STATE_DIR CLI_DLL [accounts=3] [containers=100] [blobs=5] [big=100000] [buckets=100] [latencyMs=0]
+//        cloudauditor-sweep-bench STATE_DIR CLI_DLL keyspace=N [latencyMs=0]   (one synthetic container of N date-keyed blobs)
 // latencyMs adds a cloud round trip to every answer, for the raw listing and the sweeps alike.
 using System.Diagnostics;
 using System.Globalization;
@@ -29,6 +30,12 @@ string Connection(string account, int port) =>
 IAmazonS3 S3(int port) => new AmazonS3Client(new BasicAWSCredentials("S3RVER", "S3RVER"),
     new AmazonS3Config { ServiceURL = $"http://127.0.0.1:{port}", ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
 
+var latency = TimeSpan.FromMilliseconds(options.GetValueOrDefault("latencyMs", 0));
+if (latency > TimeSpan.Zero) Console.WriteLine($"Every answer through the proxies is delayed by {latency.TotalMilliseconds:F0} ms (a cloud round trip).");
+// keyspace=N: one container of N date-keyed blobs instead of the estate.
+if (options.TryGetValue("keyspace", out var keyspace))
+    return await KeyspaceBench.RunAsync(cli, ports["AZURITE_BLOB_PORT"], keyspace, latency, Connection);
+
 var work = Directory.CreateTempSubdirectory("cloudauditor-sweep-bench-").FullName;
 var seeding = Stopwatch.StartNew();
 using (var s3 = S3(ports["S3_PORT"]))
@@ -36,10 +43,8 @@ using (var s3 = S3(ports["S3_PORT"]))
 Console.WriteLine($"Seeded {estate.Accounts} accounts x {estate.Containers} containers x {estate.Blobs} blobs, one container of {estate.BigBlobs:N0} " +
     $"date-keyed blobs, {estate.Buckets} buckets x {estate.Blobs} objects in {seeding.Elapsed.TotalSeconds:F0} s");
 
-var latency = TimeSpan.FromMilliseconds(options.GetValueOrDefault("latencyMs", 0));
-if (latency > TimeSpan.Zero) Console.WriteLine($"Every answer through the proxies is delayed by {latency.TotalMilliseconds:F0} ms (a cloud round trip).");
-using var blobProxy = new CountingProxy(ports["AZURITE_BLOB_PORT"], FreePort(), latency);
-using var s3Proxy = new CountingProxy(ports["S3_PORT"], FreePort(), latency);
+using var blobProxy = new CountingProxy(ports["AZURITE_BLOB_PORT"], FreePorts.Next(), latency);
+using var s3Proxy = new CountingProxy(ports["S3_PORT"], FreePorts.Next(), latency);
 var accounts = Enumerable.Range(0, estate.Accounts).Select(Estate.AccountName).ToList();
 string Config(string name, bool sampling)
 {
@@ -105,9 +110,3 @@ Console.WriteLine($"Sampling cost: {(sampled.Seconds - bare.Seconds) / Math.Max(
 Directory.Delete(work, recursive: true);
 return newest ? 0 : 1;
 
-static int FreePort()
-{
-    using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-    listener.Start();
-    return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-}
