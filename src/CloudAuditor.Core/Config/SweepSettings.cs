@@ -5,8 +5,12 @@ public sealed class SweepSettings
     /// <summary>Targets audited at once.</summary>
     public int Concurrency { get; set; } = 4;
 
-    /// <summary>Containers or buckets of one target audited at once: bounded, so one account is not throttled by its own auditor.</summary>
-    public int ContainerConcurrency { get; set; } = 4;
+    /// <summary>
+    /// Containers or buckets of one target audited at once. What keeps an account from being throttled by its own auditor is
+    /// its request budget (<see cref="RequestRates"/>, and the pause a throttling answer sets), not this: concurrency only
+    /// decides how many round trips overlap.
+    /// </summary>
+    public int ContainerConcurrency { get; set; } = 16;
 
     /// <summary>Make an unauthenticated request to every container/bucket to prove (or disprove) exposure.</summary>
     public bool AnonymousProbe { get; set; } = true;
