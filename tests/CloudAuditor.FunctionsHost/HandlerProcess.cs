@@ -46,9 +46,6 @@ public sealed class HandlerProcess : IAsyncDisposable
         return new Uri($"http://127.0.0.1:{Port}/");
     }
 
-    /// <summary>The running handler's process id (tests kill it to see the host recover).</summary>
-    public int? ProcessId => _process is { HasExited: false } process ? process.Id : null;
-
     private async Task StartAsync()
     {
         Port = FreePort();

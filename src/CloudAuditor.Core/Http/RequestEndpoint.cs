@@ -34,6 +34,4 @@ public readonly record struct RequestEndpoint(EndpointKind Kind, string Name)
     }
 
     private static bool IsAddress(Uri uri) => uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 || uri.IsLoopback;
-
-    public override string ToString() => $"{Kind} {Name}";
 }
