@@ -5,7 +5,7 @@ namespace CloudAuditor.AwsProvider;
 
 /// <summary>
 /// The AWS clients' HTTP layer: every attempt (retries included) waits for its endpoint's turn in the
-/// <see cref="RequestBudget"/>, is counted into the sweep's <see cref="RequestTally"/>, and its answer is told to the budget.
+/// <see cref="RequestBudget"/>, and its answer is told to the budget (which counts it into the sweep's tally).
 /// One connection pool for the process, as the SDK's own cache would keep; redirects are left to the SDK (S3 answers
 /// 301/307 for a bucket in another region). Tests hand in a handler that replays recorded AWS answers instead.
 /// </summary>
@@ -39,9 +39,8 @@ internal sealed class BudgetedHttpClientFactory(HttpMessageHandler? replay, Requ
             }
             finally
             {
-                var status = response is null ? (int?)null : (int)response.StatusCode;
-                RequestTally.Count(status);
-                budget.Answered(endpoint, status, response is null ? null : RetryAfter.From(response, DateTimeOffset.UtcNow));
+                budget.Answered(endpoint, response is null ? null : (int)response.StatusCode,
+                    response is null ? null : RetryAfter.From(response, DateTimeOffset.UtcNow));
             }
         }
     }

@@ -5,8 +5,8 @@ using CloudAuditor.Core.Http;
 namespace CloudAuditor.AzureProvider;
 
 /// <summary>
-/// Every attempt an Azure client makes (added per retry): waits for its endpoint's turn in the <see cref="RequestBudget"/>,
-/// counts into the sweep's <see cref="RequestTally"/>, and tells the budget what the service answered.
+/// Every attempt an Azure client makes (added per retry): waits for its endpoint's turn in the <see cref="RequestBudget"/>
+/// and tells the budget what the service answered (which counts it into the sweep's tally).
 /// </summary>
 internal sealed class SweepRequestPolicy(RequestBudget budget) : HttpPipelinePolicy
 {
@@ -41,7 +41,6 @@ internal sealed class SweepRequestPolicy(RequestBudget budget) : HttpPipelinePol
     private void Answered(HttpMessage message, RequestEndpoint endpoint)
     {
         var response = message.HasResponse ? message.Response : null;
-        RequestTally.Count(response?.Status);
         budget.Answered(endpoint, response?.Status,
             response is null ? null : RetryAfter.From(name => response.Headers.TryGetValue(name, out var value) ? value : null, DateTimeOffset.UtcNow));
     }

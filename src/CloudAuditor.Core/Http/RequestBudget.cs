@@ -45,12 +45,14 @@ public sealed class RequestBudget(RequestRates rates, TimeProvider time)
     /// <summary>Takes the endpoint's next turn: how long from now the request must wait for it.</summary>
     public TimeSpan Reserve(RequestEndpoint endpoint) => GateOf(endpoint).Reserve(time.GetUtcNow());
 
-    /// <summary>What the service answered (null: no answer); a throttling answer pauses the endpoint.</summary>
+    /// <summary>
+    /// What the service answered one attempt (null: no answer): counted into the sweep's <see cref="RequestTally"/>, and a
+    /// throttling answer pauses the endpoint.
+    /// </summary>
     public void Answered(RequestEndpoint endpoint, int? status, TimeSpan? retryAfter)
     {
-        var throttled = status is 429 or 503;
-        if (!throttled && !_gates.ContainsKey(endpoint)) return;
-        GateOf(endpoint).Answered(throttled, retryAfter, time.GetUtcNow());
+        RequestTally.Count(status);
+        GateOf(endpoint).Answered(status is 429 or 503, retryAfter, time.GetUtcNow());
     }
 
     private Gate GateOf(RequestEndpoint endpoint) => _gates.GetOrAdd(endpoint, e => new Gate(rates.PerSecond(e.Kind)));

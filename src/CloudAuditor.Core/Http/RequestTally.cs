@@ -1,7 +1,7 @@
 namespace CloudAuditor.Core.Http;
 
 /// <summary>
-/// The requests one sweep sent to the clouds, counted at each provider's HTTP layer (every attempt, retries included):
+/// The requests one sweep sent to the clouds, counted as each attempt is answered (RequestBudget.Answered, retries included):
 /// how many, how many the service throttled (429, 503), and how many failed otherwise on its side (other 5xx). The sweep
 /// sets <see cref="Current"/>; it flows to every request the sweep makes, and only to those, however many sweeps share
 /// the process (Functions invocations).
@@ -38,7 +38,7 @@ public sealed class RequestTally
     }
 
     /// <param name="status">The HTTP status answered; null when no answer came (connection refused, timed out).</param>
-    public static void Count(int? status)
+    internal static void Count(int? status)
     {
         if (Current is not { } tally) return;
         Interlocked.Increment(ref tally._requests);

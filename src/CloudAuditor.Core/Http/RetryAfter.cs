@@ -9,10 +9,12 @@ namespace CloudAuditor.Core.Http;
 /// </summary>
 public static class RetryAfter
 {
+    private static readonly string[] MillisecondHeaders = ["x-ms-retry-after-ms", "retry-after-ms"];
+
     /// <param name="header">A response header's value by name, null when absent.</param>
     public static TimeSpan? From(Func<string, string?> header, DateTimeOffset now)
     {
-        foreach (var name in new[] { "x-ms-retry-after-ms", "retry-after-ms" })
+        foreach (var name in MillisecondHeaders)
             if (long.TryParse(header(name), NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds))
                 return TimeSpan.FromMilliseconds(milliseconds);
         var value = header("Retry-After")?.Trim();
