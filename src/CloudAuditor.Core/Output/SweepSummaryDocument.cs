@@ -5,29 +5,35 @@ using CloudAuditor.Core.Model;
 namespace CloudAuditor.Core.Output;
 
 /// <summary>The sweep's summary as a JSON document (--summary FILE): whether it is complete, its coverage and its counts.</summary>
-public static class SweepSummaryDocument
+public sealed record SweepSummaryDocument(bool Complete, bool Transient, int Targets, int Subjects, IReadOnlyDictionary<string, int> Findings,
+    SweepSummaryDocument.CoverageSection Coverage, SweepSummaryDocument.RequestSection? Requests, SweepSummaryDocument.ProcessSection Process)
 {
-    public static object From(SweepSummary summary) => new
-    {
-        complete = summary.Coverage.Complete,
-        transient = summary.Coverage.Transient,
-        targets = summary.Targets,
-        subjects = summary.Subjects,
-        findings = Enum.GetValues<FindingStatus>().ToDictionary(s => s.ToString().ToLowerInvariant(), summary.Findings.Count),
-        coverage = new
-        {
-            kinds = summary.Coverage.Kinds,
-            gaps = summary.Coverage.Gaps.Select(g => new { resource = g.Kind, state = State(g.State), fault = g.Fault.Kind.ToString(), reason = g.Fault.Reason,
-                g.Count, g.Examples }),
-            unknownRemainders = summary.Coverage.Remainders.Select(r => new { r.Scope, resource = r.Kind, r.Listed, fault = r.Fault.Kind.ToString(),
-                reason = r.Fault.Reason }),
-            lines = summary.Coverage.Lines(),
-        },
-        requests = summary.Requests is { } tally ? new { sent = tally.Requests, throttled = tally.Throttled, serverErrors = tally.ServerErrors,
-            waitedSeconds = Math.Round(tally.Waited.TotalSeconds, 1) } : null,
+    public static SweepSummaryDocument From(SweepSummary summary) => new(
+        summary.Coverage.Complete,
+        summary.Coverage.Transient,
+        summary.Targets,
+        summary.Subjects,
+        Enum.GetValues<FindingStatus>().ToDictionary(s => s.ToString().ToLowerInvariant(), summary.Findings.Count),
+        new CoverageSection(
+            summary.Coverage.Kinds,
+            [.. summary.Coverage.Gaps.Select(g => new GapEntry(g.Kind, State(g.State), g.Fault.Kind.ToString(), g.Fault.Reason, g.Count, g.Examples))],
+            [.. summary.Coverage.Remainders.Select(r => new RemainderEntry(r.Scope, r.Kind, r.Listed, r.Fault.Kind.ToString(), r.Fault.Reason))],
+            [.. summary.Coverage.Lines()]),
+        summary.Requests is { } tally
+            ? new RequestSection(tally.Requests, tally.Throttled, tally.ServerErrors, Math.Round(tally.Waited.TotalSeconds, 1)) : null,
         // The process's peak resident memory so far (VmHWM): what a run of this size needs, for sizing hosts.
-        process = new { peakWorkingSetBytes = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 },
-    };
+        new ProcessSection(System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64));
 
     private static string State(AuditState state) => state == AuditState.Partial ? "partial" : state == AuditState.NotAudited ? "not-audited" : "audited";
+
+    public sealed record CoverageSection(IReadOnlyList<KindCoverage> Kinds, IReadOnlyList<GapEntry> Gaps, IReadOnlyList<RemainderEntry> UnknownRemainders,
+        IReadOnlyList<string> Lines);
+
+    public sealed record GapEntry(string Resource, string State, string Fault, string Reason, int Count, IReadOnlyList<string> Examples);
+
+    public sealed record RemainderEntry(string Scope, string Resource, int Listed, string Fault, string Reason);
+
+    public sealed record RequestSection(long Sent, long Throttled, long ServerErrors, double WaitedSeconds);
+
+    public sealed record ProcessSection(long PeakWorkingSetBytes);
 }
