@@ -15,13 +15,17 @@ public sealed partial class CreditCardDetector : NumericDetector
 
     protected override Regex Candidates => Pattern();
 
-    protected override bool IsValid(ReadOnlySpan<char> value, ReadOnlySpan<char> before, FieldContext field)
+    /// <summary>
+    /// The token is the whole value, so its digits are judged before the pattern runs (which then only checks what borders it):
+    /// most 13-19 digit tokens in logs fail the Luhn check.
+    /// </summary>
+    protected override bool Applies(ReadOnlySpan<char> text, in NumericToken token, FieldContext field)
     {
         Span<byte> digits = stackalloc byte[19];
         Span<int> groups = stackalloc int[8];
         int count = 0, groupCount = 0, groupLength = 0;
         var separator = '\0';
-        foreach (var c in value)
+        foreach (var c in text[token.First..token.End])
         {
             if (char.IsAsciiDigit(c))
             {
@@ -38,9 +42,11 @@ public sealed partial class CreditCardDetector : NumericDetector
         }
         groups[groupCount++] = groupLength;
         digits = digits[..count];
-        return count >= 13 && IsCardGrouping(groups[..groupCount], count) && !AllSame(digits) && BrandAccepts(digits) && Checksums.Luhn(digits)
-            && !IbanPrefix().IsMatch(before[Math.Max(0, before.Length - 24)..]);
+        return count >= 13 && IsCardGrouping(groups[..groupCount], count) && !AllSame(digits) && BrandAccepts(digits) && Checksums.Luhn(digits);
     }
+
+    protected override bool IsValid(ReadOnlySpan<char> value, ReadOnlySpan<char> before, FieldContext field) =>
+        !IbanPrefix().IsMatch(before[Math.Max(0, before.Length - 24)..]);
 
     protected override string MaskValue(ReadOnlySpan<char> value) => Mask.KeepLastDigits(value, 4);
 

@@ -22,6 +22,13 @@ public sealed partial class UkNationalInsuranceNumberDetector : NumericDetector
 
     protected override Regex Candidates => Pattern();
 
+    /// <summary>Most six-digit tokens have no prefix letters; they are let go before the pattern runs.</summary>
+    protected override bool Applies(ReadOnlySpan<char> text, in NumericToken token, FieldContext field)
+    {
+        var last = text[token.First - 1] == ' ' ? token.First - 2 : token.First - 1;
+        return last >= 1 && char.IsAsciiLetterUpper(text[last]) && char.IsAsciiLetterUpper(text[last - 1]);
+    }
+
     protected override bool IsValid(ReadOnlySpan<char> value, ReadOnlySpan<char> before, FieldContext field)
     {
         var prefix = value[..2];

@@ -19,13 +19,15 @@ public sealed partial class UsItinDetector : NumericDetector
 
     protected override Regex Candidates => Pattern();
 
+    protected override bool Applies(ReadOnlySpan<char> text, in NumericToken token, FieldContext field) =>
+        text[token.First] == '9' && (field.NameContains(ContextWords) || HasContextBefore(text[..token.First], 40, ContextWords));
+
     protected override bool IsValid(ReadOnlySpan<char> value, ReadOnlySpan<char> before, FieldContext field)
     {
         var dashed = value.Length == 11;
         var group = dashed ? value.Slice(4, 2) : value.Slice(3, 2);
         var g = (group[0] - '0') * 10 + (group[1] - '0');
-        if (g is not (>= 50 and <= 65 or >= 70 and <= 88 or >= 90 and <= 92 or >= 94)) return false;
-        return field.NameContains(ContextWords) || HasContextBefore(before, 40, ContextWords);
+        return g is >= 50 and <= 65 or >= 70 and <= 88 or >= 90 and <= 92 or >= 94;
     }
 
     protected override string MaskValue(ReadOnlySpan<char> value) => Mask.KeepLastDigits(value, 4);
