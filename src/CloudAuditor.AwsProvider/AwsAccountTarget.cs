@@ -47,6 +47,10 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settin
 
     private IReadOnlyList<IRemediator>? _remediators;
 
+    /// <summary>The account's buckets (the configured ones, when it names them): what its shards split.</summary>
+    public async Task<int?> CountShardUnitsAsync(CancellationToken cancellationToken) =>
+        (await BucketNamesAsync(Client(target.Region), cancellationToken)).Count;
+
     public async Task InventoryAsync(IInventorySink sink, CancellationToken cancellationToken)
     {
         var home = Client(target.Region);

@@ -25,11 +25,22 @@ internal sealed class AzureAccountTarget(AzureTarget target, AzureClientFactory 
         ? new BlobContainerClient(target.ConnectionString, url.Segments[^1].TrimEnd('/'), settings.BlobOptions())
         : new BlobContainerClient(url, settings.Credential, settings.BlobOptions());
 
+    private BlobServiceClient Service() => target.ConnectionString is not null
+        ? new BlobServiceClient(target.ConnectionString, settings.BlobOptions())
+        : new BlobServiceClient(new Uri(target.AccountUrl!), settings.Credential, settings.BlobOptions());
+
+    /// <summary>The account's containers (the configured ones, when it names them): what its shards split.</summary>
+    public async Task<int?> CountShardUnitsAsync(CancellationToken cancellationToken)
+    {
+        if (target.Containers.Count > 0) return target.Containers.Count;
+        var count = 0;
+        await foreach (var page in Service().GetBlobContainersAsync(cancellationToken: cancellationToken).AsPages()) count += page.Values.Count;
+        return count;
+    }
+
     public async Task InventoryAsync(IInventorySink sink, CancellationToken cancellationToken)
     {
-        var service = target.ConnectionString is not null
-            ? new BlobServiceClient(target.ConnectionString, settings.BlobOptions())
-            : new BlobServiceClient(new Uri(target.AccountUrl!), settings.Credential, settings.BlobOptions());
+        var service = Service();
         var armClient = target.ResourceId is null ? null : settings.CreateArmClient(target.ArmEndpoint);
         var arm = armClient is null ? null
             : await new ArmAccountReader(armClient, settings.CreateArmPipeline(target.ArmEndpoint), target.ArmEndpoint,

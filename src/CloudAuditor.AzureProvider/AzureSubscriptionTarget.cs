@@ -22,11 +22,23 @@ internal sealed class AzureSubscriptionTarget(AzureTarget target, AzureClientFac
 
     private IReadOnlyList<IRemediator>? _remediators;
 
+    private ArmAccountReader Reader(Azure.ResourceManager.ArmClient armClient) =>
+        new(armClient, settings.CreateArmPipeline(target.ArmEndpoint), target.ArmEndpoint, new GraphDirectory(settings.CreateGraphPipeline()));
+
+    /// <summary>The storage accounts of the subscriptions (one ARM listing each): what the shards split.</summary>
+    public async Task<int?> CountShardUnitsAsync(CancellationToken cancellationToken)
+    {
+        var reader = Reader(settings.CreateArmClient(target.ArmEndpoint));
+        var count = 0;
+        foreach (var subscription in target.Subscriptions)
+            await foreach (var _ in reader.ListStorageAccountIdsAsync(subscription, cancellationToken)) count++;
+        return count;
+    }
+
     public async Task InventoryAsync(IInventorySink sink, CancellationToken cancellationToken)
     {
         var armClient = settings.CreateArmClient(target.ArmEndpoint);
-        var reader = new ArmAccountReader(armClient, settings.CreateArmPipeline(target.ArmEndpoint), target.ArmEndpoint,
-            new GraphDirectory(settings.CreateGraphPipeline()));
+        var reader = Reader(armClient);
         var auditor = new AzureAccountAuditor(settings, target.Containers, logger, new ArmRetentionReader(armClient));
         foreach (var subscription in target.Subscriptions)
         {

@@ -13,7 +13,8 @@ namespace CloudAuditor.Functions;
 public sealed class Functions(FunctionContext context)
 {
     /// <summary>
-    /// Timer: plans the sweep in the ledger (one shard per configured target) and sends one queue message per shard, so the
+    /// Timer: plans the sweep in the ledger (each target in parts of about sweep.shardSize containers, storage accounts or
+    /// buckets, counted now, or its configured shards) and sends one queue message per shard, so the
     /// scale controller fans scans out across instances; then closes any earlier sweep past its deadline, so owners hear
     /// about what its finished shards found even when a shard never finished.
     /// </summary>
@@ -26,9 +27,10 @@ public sealed class Functions(FunctionContext context)
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var sweepId = Hosting.SweepRequest.NewSweepId();
         var now = DateTimeOffset.UtcNow;
-        await runtime.State.PlanSweepAsync(sweepId, ShardPlan.Ids(config), now, now.AddMinutes(config.Sweep.DeadlineMinutes), cancellationToken);
+        var counts = await runtime.PlanShardsAsync(config, cancellationToken);
+        await runtime.State.PlanSweepAsync(sweepId, ShardPlan.Ids(counts), now, now.AddMinutes(config.Sweep.DeadlineMinutes), cancellationToken);
         var shards = 0;
-        foreach (var (target, shard) in ShardPlan.Parts(config))
+        foreach (var (target, shard) in ShardPlan.Parts(counts))
         {
             await queue.SendMessageAsync(JsonSerializer.Serialize(new { target, sweepId, shard }), cancellationToken);
             shards++;
@@ -56,8 +58,15 @@ public sealed class Functions(FunctionContext context)
         var config = runtime.Config;
         var narrowed = config.Narrowed(config.Azure.Where(t => t.Name == name), config.Aws.Where(t => t.Name == name));
         if (narrowed.TargetCount == 0) throw new InvalidInvocationException($"no configured target is named '{name}'");
-        if (shard is not null && !ShardPlan.Ids(narrowed).Contains(shard))
-            throw new InvalidInvocationException($"target '{name}' has no shard '{shard}' in the configuration (its shards setting changed?)");
+        if (shard is not null && !(Core.Engine.Shard.TryParse(shard, out var shardTarget, out _) && shardTarget == name))
+            throw new InvalidInvocationException($"'{shard}' is not a shard of target '{name}'");
+        // The timer split each target as it counted it then; a part that sweep's plan does not have would audit resources twice or not at all.
+        var planned = shard is null ? null : await runtime.State.GetSweepAsync(sweepId, cancellationToken);
+        if (planned is not null && planned.Shards.All(s => s.ShardId != shard))
+        {
+            var plan = string.Join(", ", planned.Shards.Select(s => s.ShardId));
+            throw new InvalidInvocationException($"sweep {sweepId} has no shard '{shard}' (its plan: {plan})");
+        }
         var result = await runtime.SweepAsync(new Hosting.SweepRequest(NullFindingSink.Instance)
         {
             SweepId = sweepId, Scope = narrowed, Shard = shard, Closing = Hosting.SweepClosing.WhenAllShardsDone,

@@ -108,7 +108,8 @@ public sealed class AuditorRuntime : IAsyncDisposable
             // The state store first: whatever a reader of the output sees is already remembered, even if the process dies next.
             var recording = new StateRecordingSink(State, DateTimeOffset.UtcNow, ProviderFaults.Instance, request.EventTime);
             var sink = new FanOutFindingSink(recording, request.Output, notifications);
-            var shards = ShardPlan.Expand(targets, config).Where(t => request.Shard is null || t.Name == request.Shard).ToList();
+            var shards = ShardPlan.Expand(targets, await ShardCountsAsync(request, targets, config, cancellationToken))
+                .Where(t => request.Shard is null || t.Name == request.Shard).ToList();
             var plan = await PlanAsync(request.SweepId, shards, config.Sweep, cancellationToken);
             var alreadyDone = plan.Shards.Where(s => s.Done).Select(s => s.ShardId).ToHashSet(StringComparer.Ordinal);
             var pending = plan.ClosedAt is null ? shards.Where(t => !alreadyDone.Contains(t.Name)).ToList() : [];
@@ -141,6 +142,29 @@ public sealed class AuditorRuntime : IAsyncDisposable
         {
             foreach (var target in targets.OfType<IDisposable>()) target.Dispose();
         }
+    }
+
+    /// <summary>How many parts each target of a new sweep is split into, counted now with the targets' own clients (the Functions timer's plan).</summary>
+    public async Task<ShardCounts> PlanShardsAsync(AuditorConfig config, CancellationToken cancellationToken)
+    {
+        var targets = Targets(config);
+        try
+        {
+            return await ShardCounts.PlanAsync(targets, config, Loggers.CreateLogger<ShardCounts>(), cancellationToken);
+        }
+        finally
+        {
+            foreach (var target in targets.OfType<IDisposable>()) target.Dispose();
+        }
+    }
+
+    /// <summary>One shard's own id (a queue message), the plan a resumed sweep keeps in its ledger, or a count made now for a new sweep.</summary>
+    private async Task<ShardCounts> ShardCountsAsync(SweepRequest request, IReadOnlyList<ITargetInventory> targets, AuditorConfig config,
+        CancellationToken cancellationToken)
+    {
+        if (request.Shard is { } shard) return ShardCounts.FromIds([shard]);
+        if (await State.GetSweepAsync(request.SweepId, cancellationToken) is { } planned) return ShardCounts.FromIds(planned.Shards.Select(s => s.ShardId));
+        return await ShardCounts.PlanAsync(targets, config, Loggers.CreateLogger<ShardCounts>(), cancellationToken);
     }
 
     /// <summary>

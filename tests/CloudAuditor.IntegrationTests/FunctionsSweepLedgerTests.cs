@@ -132,6 +132,11 @@ public sealed class FunctionsSweepLedgerTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, redelivered.Status);
         Assert.Contains("already done by an earlier delivery; not scanned again", redelivered.Logs);
         Assert.Single(await MailsAsync());
+
+        // A part of another split than the one this sweep planned (its target counted differently) is refused, not audited.
+        var stray = await ScanAsync(JsonSerializer.Serialize(new { target = "azurite", sweepId, shard = "azurite#1/7" }), attempt: 1);
+        Assert.Equal(HttpStatusCode.OK, stray.Status);
+        Assert.Contains($"rejected: sweep {sweepId} has no shard 'azurite#1/7' (its plan: azurite#1/3, azurite#2/3, azurite#3/3, s3rver)", stray.Logs);
     }
 
     [Fact]

@@ -96,7 +96,8 @@ public sealed class FunctionsTests : IDisposable
     [InlineData("Health", "{}", "no Data object")]
     [InlineData("ScanTarget", "{\"Data\":{\"message\":\"{\\\"sweepId\\\":\\\"x\\\"}\"}}", "no 'target'")]
     [InlineData("ScanTarget", "{\"Data\":{\"message\":\"{\\\"target\\\":\\\"nobody\\\"}\"}}", "no configured target is named 'nobody'")]
-    [InlineData("ScanTarget", "{\"Data\":{\"message\":{\"target\":\"azurite\",\"shard\":\"azurite#9/9\"}}}", "has no shard 'azurite#9/9'")]
+    [InlineData("ScanTarget", "{\"Data\":{\"message\":{\"target\":\"azurite\",\"shard\":\"azurite#9/8\"}}}", "'azurite#9/8' is not a shard of target")]
+    [InlineData("ScanTarget", "{\"Data\":{\"message\":{\"target\":\"azurite\",\"shard\":\"other#1/2\"}}}", "'other#1/2' is not a shard of target 'azurite'")]
     [InlineData("StorageEvents", "{\"Data\":{\"event\":{\"eventType\":\"Microsoft.Storage.BlobCreated\"}}}", "no data object")]
     [InlineData("StorageEvents", "{\"Data\":{\"event\":{\"eventType\":42,\"data\":{}}}}", "'eventType' must be text, not a number")]
     [InlineData("StorageEvents", "{\"Data\":{\"event\":{\"eventType\":\"Microsoft.Storage.BlobCreated\",\"data\":{\"url\":7}}}}",

@@ -49,8 +49,11 @@ public sealed partial class SweepResumeTests(Emulators emulators) : IDisposable
         return path;
     }
 
-    private static HashSet<string> Fingerprints(string jsonl) =>
-        File.ReadAllLines(jsonl).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("fingerprint").GetString()!).ToHashSet();
+    private static HashSet<string> Fingerprints(string jsonl) => [.. EachFingerprint(jsonl)];
+
+    /// <summary>In the order written, repeats kept.</summary>
+    private static IEnumerable<string> EachFingerprint(string jsonl) =>
+        File.ReadAllLines(jsonl).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("fingerprint").GetString()!);
 
     private async Task<List<JsonElement>> MailsToAsync(string owner)
     {
@@ -121,35 +124,40 @@ public sealed partial class SweepResumeTests(Emulators emulators) : IDisposable
         var prefix = Sweeps.Unique("shd")[..12];
         var names = Enumerable.Range(0, 24).Select(i => $"{prefix}-{i:00}").ToList();
         foreach (var name in names) await service.GetBlobContainerClient(name).CreateAsync(PublicAccessType.Blob);
-        string ConfigWith(int shards)
+        // shards: N fixes the split; left out, the sweep counts the target's containers and splits it by sweep.shardSize.
+        async Task<(string[] Fingerprints, SweepRecord Ledger)> SweepAsync(string name, string shards)
         {
-            var path = Path.Combine(_dir, $"shards-{shards}.yaml");
+            var path = Path.Combine(_dir, $"{name}.yaml");
             File.WriteAllText(path, $"""
                 sampling: {"{"} enabled: false {"}"}
+                sweep: {"{"} shardSize: 10 {"}"}
                 azure:
                   - name: azurite
                     connectionString: "{emulators.AzuriteConnectionString}"
                     containers: [{string.Join(", ", names)}]
-                    shards: {shards}
-                state: {"{"} sqlitePath: shards-{shards}.db {"}"}
+                    {shards}
+                state: {"{"} sqlitePath: {name}.db {"}"}
                 """);
-            return path;
+            var output = Path.Combine(_dir, $"{name}.jsonl");
+            var (exit, _, stderr) = await CliTests.RunAsync("sweep", "--config", path, "--format", "jsonl", "--output", output);
+            Assert.Equal(0, exit);
+            using var ledger = new SqliteStateStore(Path.Combine(_dir, $"{name}.db"));
+            return ([.. EachFingerprint(output)], (await ledger.GetSweepAsync(SweepIdPattern().Match(stderr).Groups[1].Value, CancellationToken.None))!);
         }
 
-        var (wholeExit, _, _) = await CliTests.RunAsync("sweep", "--config", ConfigWith(1), "--format", "jsonl", "--output", Path.Combine(_dir, "whole.jsonl"));
-        var (splitExit, _, splitErr) = await CliTests.RunAsync("sweep", "--config", ConfigWith(5), "--format", "jsonl", "--output",
-            Path.Combine(_dir, "split.jsonl"));
+        var whole = await SweepAsync("whole", "shards: 1");
+        var split = await SweepAsync("split", "shards: 5");
+        var derived = await SweepAsync("derived", "");
 
-        Assert.Equal(0, wholeExit);
-        Assert.Equal(0, splitExit);
-        var split = File.ReadAllLines(Path.Combine(_dir, "split.jsonl")).Where(l => l.Length > 0)
-            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("fingerprint").GetString()!).ToList();
-        Assert.Equal(split.Count, split.Distinct().Count());
-        Assert.Equal(Fingerprints(Path.Combine(_dir, "whole.jsonl")).Order(), split.Order());
-        using var ledger = new SqliteStateStore(Path.Combine(_dir, "shards-5.db"));
-        var sweep = (await ledger.GetSweepAsync(SweepIdPattern().Match(splitErr).Groups[1].Value, CancellationToken.None))!;
-        Assert.Equal(["azurite#1/5", "azurite#2/5", "azurite#3/5", "azurite#4/5", "azurite#5/5"], sweep.Shards.Select(s => s.ShardId));
-        Assert.Equal(names.Count + 1, sweep.Shards.Sum(s => s.Result!.Subjects));
+        Assert.Equal(["azurite"], whole.Ledger.Shards.Select(s => s.ShardId));
+        Assert.Equal(["azurite#1/5", "azurite#2/5", "azurite#3/5", "azurite#4/5", "azurite#5/5"], split.Ledger.Shards.Select(s => s.ShardId));
+        Assert.Equal(["azurite#1/3", "azurite#2/3", "azurite#3/3"], derived.Ledger.Shards.Select(s => s.ShardId));
+        foreach (var run in new[] { split, derived })
+        {
+            Assert.Equal(run.Fingerprints.Length, run.Fingerprints.Distinct().Count());
+            Assert.Equal(whole.Fingerprints.Order(), run.Fingerprints.Order());
+            Assert.Equal(names.Count + 1, run.Ledger.Shards.Sum(s => s.Result!.Subjects));
+        }
     }
 
     private static async Task WaitAsync(Func<Task<bool>> condition, CliTests.CliProcess cli)

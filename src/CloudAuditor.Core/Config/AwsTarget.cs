@@ -31,9 +31,10 @@ public sealed class AwsTarget
 
     /// <summary>
     /// Parts a sweep splits this target into (by a stable hash of the names of its buckets): each
-    /// is a shard of its own in the ledger and, in the Functions app, a queue message another instance can take.
+    /// is a shard of its own in the ledger and, in the Functions app, a queue message another instance can take. 0 (the
+    /// default): derived when each sweep is planned, from the number of buckets and <see cref="SweepSettings.ShardSize"/>.
     /// </summary>
-    public int Shards { get; set; } = 1;
+    public int Shards { get; set; }
 
     /// <summary>The same target, credentials and all, limited to some buckets.</summary>
     public AwsTarget LimitedTo(IEnumerable<string> buckets)

@@ -23,9 +23,11 @@ public sealed class AzureTarget
 
     /// <summary>
     /// Parts a sweep splits this target into (by a stable hash of the names of its storage accounts of its subscriptions, or containers of the account): each
-    /// is a shard of its own in the ledger and, in the Functions app, a queue message another instance can take.
+    /// is a shard of its own in the ledger and, in the Functions app, a queue message another instance can take. 0 (the
+    /// default): derived when each sweep is planned, from the number of storage accounts or containers and
+    /// <see cref="SweepSettings.ShardSize"/>.
     /// </summary>
-    public int Shards { get; set; } = 1;
+    public int Shards { get; set; }
 
     /// <summary>The same target, credentials and all, limited to some containers.</summary>
     public AzureTarget LimitedTo(IEnumerable<string> containers)

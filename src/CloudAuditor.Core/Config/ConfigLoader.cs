@@ -56,7 +56,9 @@ public static class ConfigLoader
         foreach (var (severity, hours) in config.Reporting.SlaHours.Where(s => s.Value < 1))
             errors.Add($"reporting.slaHours.{severity.ToString().ToLowerInvariant()} must be at least 1 hour, not {hours}");
         foreach (var (name, shards) in config.TargetShards)
-            if (shards is < 1 or > 1000) errors.Add($"target '{name}': shards must be between 1 and 1000");
+            if (shards is < 0 or > Engine.ShardCounts.MaxShards)
+                errors.Add($"target '{name}': shards must be between 1 and {Engine.ShardCounts.MaxShards} (or left out, to be derived from the target's size)");
+        if (config.Sweep.ShardSize is < 1 or > 100_000) errors.Add("sweep.shardSize must be between 1 and 100000");
         if (sampling.MaxObjectsPerSweep < 1 || sampling.MaxBytesPerSweep < 1024) errors.Add("sampling sweep budgets must be positive");
         if (sampling.MemoryBudgetBytes is < 32L << 20 or > 64L << 30) errors.Add("sampling.memoryBudgetBytes must be between 32 MiB and 64 GiB");
 

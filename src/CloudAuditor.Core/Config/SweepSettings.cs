@@ -12,6 +12,13 @@ public sealed class SweepSettings
     /// </summary>
     public int ContainerConcurrency { get; set; } = 16;
 
+    /// <summary>
+    /// Containers, storage accounts or buckets per shard, for targets without a <c>shards</c> setting: when a sweep is
+    /// planned, each such target is counted (one listing) and split into parts of about this many, so a target of thousands
+    /// is never one invocation that must finish inside the Functions timeout.
+    /// </summary>
+    public int ShardSize { get; set; } = 100;
+
     /// <summary>Make an unauthenticated request to every container/bucket to prove (or disprove) exposure.</summary>
     public bool AnonymousProbe { get; set; } = true;
 

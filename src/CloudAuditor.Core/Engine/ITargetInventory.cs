@@ -15,6 +15,13 @@ public interface ITargetInventory
     /// <exception cref="TargetUnreachableException">The target as a whole could not be reached.</exception>
     Task InventoryAsync(IInventorySink sink, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// How many resources a sharded sweep splits this target by (the containers of an account, the storage accounts of
+    /// subscriptions, the buckets of an AWS account), from one listing; null when that cannot be told cheaply.
+    /// </summary>
+    /// <exception cref="Exception">Whatever the listing fails with; the sweep then plans the target as one part.</exception>
+    Task<int?> CountShardUnitsAsync(CancellationToken cancellationToken) => Task.FromResult<int?>(null);
+
     /// <summary>What this target can fix, with its own clients and credentials.</summary>
     IReadOnlyList<Remediation.IRemediator> Remediators => [];
 }

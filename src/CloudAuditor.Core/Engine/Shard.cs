@@ -19,6 +19,23 @@ public sealed record Shard(int Index, int Count)
 
     public static IEnumerable<Shard> Of(int count) => Enumerable.Range(0, count).Select(i => new Shard(i, count));
 
+    /// <summary>Reads an id back: "prod#2/8" is part 2 of 8 of "prod"; an id without a part is its whole target.</summary>
+    /// <returns>False when the id names a part that cannot exist ("prod#9/8", "prod#x").</returns>
+    public static bool TryParse(string id, out string target, out Shard shard)
+    {
+        (target, shard) = (id, Whole);
+        var hash = id.LastIndexOf('#');
+        if (hash < 0) return true;
+        var part = id.AsSpan(hash + 1);
+        var slash = part.IndexOf('/');
+        if (slash < 0 || !int.TryParse(part[..slash], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            || !int.TryParse(part[(slash + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
+            || count < 2 || number < 1 || number > count)
+            return false;
+        (target, shard) = (id[..hash], new Shard(number - 1, count));
+        return true;
+    }
+
     /// <summary>FNV-1a over the lower-cased name: the same in every process and every .NET version (string.GetHashCode is not).</summary>
     private static uint StableHash(string name)
     {
