@@ -26,6 +26,9 @@ public sealed class AzureAccountAuditor(AzureClientFactory settings, IReadOnlyCo
         Permission.Reads("Microsoft.Storage/storageAccounts/blobServices/containers/getAcl/action"),
     ];
 
+    /// <summary>Changes the change feed keeps per container for incremental sampling: the newest, well above the default sample of 20.</summary>
+    private const int ChangesKeptPerContainer = 64;
+
     private const string NoArm = "account settings are read through ARM: configure the account's resourceId";
 
     private readonly AnonymousBlobProbe _probe = new(settings);
@@ -43,6 +46,7 @@ public sealed class AzureAccountAuditor(AzureClientFactory settings, IReadOnlyCo
         var accountRetention = arm is not null && retention is not null ? await retention.ReadAccountAsync(arm.ResourceId, cancellationToken) : null;
         if (auditsAccount) await sink.SubjectAsync(account, cancellationToken);
 
+        var changeFeed = new BlobChangeFeed(service, ChangesKeptPerContainer, logger);
         var containers = ListContainersAsync(service, cancellationToken)
             .Where(item => containerFilter.Count == 0 || containerFilter.Contains(item.Name, StringComparer.OrdinalIgnoreCase));
         await ResourceFanOut.RunAsync(containers, new ListingScope(accountResource, CoverageKinds.Container, containersSharded), item
@@ -53,7 +57,7 @@ public sealed class AzureAccountAuditor(AzureClientFactory settings, IReadOnlyCo
                 if (accountRetention is not null)
                     container = container with { Retention = await retention!.ReadContainerAsync(arm!.ResourceId, item.Name, accountRetention, token) };
                 await sink.SubjectAsync(container, token);
-                await sink.ObjectsAsync(container, new AzureBlobStore(service.GetBlobContainerClient(item.Name)), token);
+                await sink.ObjectsAsync(container, new AzureBlobStore(service.GetBlobContainerClient(item.Name), changeFeed), token);
             },
             sink, AzureFaults.Instance, settings.Sweep.ContainerConcurrency, cancellationToken);
     }

@@ -8,8 +8,8 @@ using CloudAuditor.Core.Permissions;
 
 namespace CloudAuditor.AzureProvider;
 
-/// <summary>A blob container's objects for sampling: listing with sizes and dates, and ranged downloads.</summary>
-public sealed class AzureBlobStore(BlobContainerClient container) : IObjectStore, IRequiresPermissions
+/// <summary>A blob container's objects for sampling: listing with sizes and dates, ranged downloads, and its account's change feed.</summary>
+public sealed class AzureBlobStore(BlobContainerClient container, BlobChangeFeed? changeFeed = null) : IObjectStore, IRequiresPermissions
 {
     /// <summary>List Blobs, Get Blob Properties and ranged Get Blob.</summary>
     public static IReadOnlyList<Permission> Permissions { get; } =
@@ -40,6 +40,9 @@ public sealed class AzureBlobStore(BlobContainerClient container) : IObjectStore
             throw new ObjectStoreException(FaultClassifier.Classify(e, cancellationToken, AzureFaults.Instance), e);
         }
     }
+
+    public async Task<ChangedObjects?> ChangesSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
+        changeFeed is null ? null : await changeFeed.ChangesAsync(container.Name, since, cancellationToken);
 
     public async Task<StoredObject?> GetAsync(string key, CancellationToken cancellationToken)
     {

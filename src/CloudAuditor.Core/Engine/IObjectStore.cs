@@ -14,4 +14,10 @@ public interface IObjectStore
 
     /// <summary>The first <paramref name="length"/> bytes of the object (all of it when shorter).</summary>
     Task<Stream> OpenRangeAsync(string key, long length, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The objects changed since <paramref name="since"/>, from a change log the store keeps; null when it keeps none that
+    /// reaches back that far (or it could not be read: the caller then lists instead, and nothing is lost).
+    /// </summary>
+    Task<ChangedObjects?> ChangesSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) => Task.FromResult<ChangedObjects?>(null);
 }

@@ -9,6 +9,7 @@ public sealed class SamplingTally
     private int _alreadyRead;
     private int _unchanged;
     private int _listCalls;
+    private int _fromChangeLog;
 
     /// <summary>Objects whose content was read.</summary>
     public int Read => Volatile.Read(ref _read);
@@ -27,6 +28,9 @@ public sealed class SamplingTally
 
     public int ListCalls => Volatile.Read(ref _listCalls);
 
+    /// <summary>Containers whose changes came from a change log (Azure's change feed) instead of a walk of their keyspace.</summary>
+    public int FromChangeLog => Volatile.Read(ref _fromChangeLog);
+
     public void CountRead() => Interlocked.Increment(ref _read);
 
     public void CountChosen(int changed, int rechecked, int unchanged)
@@ -40,8 +44,11 @@ public sealed class SamplingTally
 
     public void CountListCalls(int calls) => Interlocked.Add(ref _listCalls, calls);
 
+    public void CountFromChangeLog() => Interlocked.Increment(ref _fromChangeLog);
+
     /// <summary>"read 2 object(s) (0 new or changed, 2 re-check(s)); 38 unchanged and 1 already read at their version … were not read again".</summary>
     public string Describe() =>
         $"read {Read} object(s) ({Changed} new or changed, {Rechecked} re-check(s)); {Unchanged} unchanged and {AlreadyRead} already read at their " +
-        $"version (by an event or an earlier sweep) were not read again; {ListCalls} list call(s)";
+        $"version (by an event or an earlier sweep) were not read again; {ListCalls} list call(s)" +
+        (FromChangeLog > 0 ? $"; {FromChangeLog} container(s) found their changes in the change feed" : "");
 }

@@ -14,7 +14,8 @@ namespace CloudAuditor.SensitiveData.Sampling;
 /// cap) under per-sweep budgets, and reports what the detectors find. Sensitive data in a publicly readable
 /// container is critical whatever its type. With a <see cref="SamplingMemory"/>, sampling is incremental: new and
 /// changed objects first, a re-check share of the others, none an event already read; the watermark moves only after a
-/// container was sampled without a cut or a gap.
+/// container was sampled without a cut or a gap. Where the store keeps a change log (Azure's change feed), the changed
+/// objects come from it, from anywhere in the keyspace, and only the re-checks are listed for.
 /// </summary>
 public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings settings, ILogger logger, SamplingMemory? memory = null) : IContainerSampler
 {
@@ -45,27 +46,42 @@ public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings se
     {
         var walkStarted = DateTimeOffset.UtcNow;
         var since = memory is null ? null : await memory.WatermarkAsync(container.Resource.Id, cancellationToken);
-        var (keyspace, listFault) = await WalkAsync(store, cancellationToken);
-        if (keyspace is null)
+        // A change log names every change, wherever it is in the keyspace: then only re-checks need a (short) walk.
+        var changes = since is { } from ? await store.ChangesSinceAsync(from, cancellationToken) : null;
+        var (keyspace, listFault) = await WalkAsync(store, olderOnly: changes is not null, cancellationToken);
+        if (keyspace is null && changes is null)
         {
             yield return new SampledObject(null, [Unscanned(container, store, null, $"objects could not be listed ({listFault!.Reason})")],
                 AuditState.NotAudited, listFault);
             yield break;
         }
+        keyspace ??= new KeyspaceSample([], "", 0, 0, listFault);
         Tally.CountListCalls(keyspace.ListCalls);
-        logger.LogDebug("Sampling {Container}: {Calls} list calls, {Names} names, newest branch '{Newest}'", container.Resource.Name,
-            keyspace.ListCalls, keyspace.NamesListed, keyspace.NewestBranch);
+        if (changes is not null) Tally.CountFromChangeLog();
+        logger.LogDebug("Sampling {Container}: {Changes} changes in the change log, {Calls} list calls, {Names} names, newest branch '{Newest}'",
+            container.Resource.Name, changes?.Seen, keyspace.ListCalls, keyspace.NamesListed, keyspace.NewestBranch);
         if (keyspace.Cut is { } cut) yield return new SampledObject(null, [], AuditState.Partial, cut);
+        var candidates = changes is null ? keyspace.Candidates : changes.Objects.Concat(keyspace.Candidates);
         var (changed, rechecks, unchanged) = since is { } watermark
-            ? SampleSelection.ChooseChanged(keyspace.Candidates, settings.ObjectsPerContainer, watermark, settings.RecheckShare)
-            : (SampleSelection.Choose(keyspace.Candidates, settings.ObjectsPerContainer), [], 0);
+            ? SampleSelection.ChooseChanged(candidates, settings.ObjectsPerContainer, watermark, settings.RecheckShare)
+            : (SampleSelection.Choose(candidates, settings.ObjectsPerContainer), [], 0);
         Tally.CountChosen(changed.Count, rechecks.Count, unchanged);
         // The watermark may pass only what was listed and read: a cut listing, a gap or a spent budget leaves it where it was.
         var complete = keyspace.Cut is null;
         var budgetSpent = false;
-        foreach (var item in changed.Concat(rechecks))
+        foreach (var chosen in changed.Concat(rechecks))
         {
-            if (memory is not null && changed.Contains(item) && await memory.WasReadAsync(container.Resource.Id, item, cancellationToken))
+            // A change log's entry is as the object was then: its current version (or its deletion since) decides.
+            var (item, lookup) = changes is null || !changes.Objects.Contains(chosen)
+                ? (chosen, null) : await CurrentAsync(container, store, chosen, cancellationToken);
+            if (lookup is not null)
+            {
+                complete &= lookup.Fault is not { IsGap: true };
+                yield return lookup;
+                continue;
+            }
+            if (item is null) continue;
+            if (memory is not null && changed.Contains(chosen) && await memory.WasReadAsync(container.Resource.Id, item, cancellationToken))
             {
                 Tally.CountAlreadyRead();
                 continue;
@@ -75,7 +91,26 @@ public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings se
             complete &= sampled.Fault is null or { IsGap: false } && !budgetSpent;
             yield return sampled;
         }
-        if (memory is not null && complete) await memory.AdvanceAsync(container.Resource.Id, walkStarted, cancellationToken);
+        if (memory is not null && complete)
+        {
+            var sampledUpTo = changes is null || changes.Through > walkStarted ? walkStarted : changes.Through;
+            await memory.AdvanceAsync(container.Resource.Id, sampledUpTo, cancellationToken);
+        }
+    }
+
+    /// <returns>The object as it is now (null: deleted since), or its unscanned result when it could not be looked up.</returns>
+    private static async Task<(StoredObject? Item, SampledObject? Failure)> CurrentAsync(IAuditSubject container, IObjectStore store, StoredObject item,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await store.GetAsync(item.Key, cancellationToken), null);
+        }
+        catch (ObjectStoreException e)
+        {
+            return (null, new SampledObject(item.Key, [Unscanned(container, store, item.Key, $"the object could not be read ({e.Fault.Reason})")],
+                AuditState.NotAudited, e.Fault));
+        }
     }
 
     /// <summary>One object within the budgets: whole for archives (up to the cap), a range otherwise.</summary>
@@ -136,11 +171,12 @@ public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings se
         return false;
     }
 
-    private async Task<(KeyspaceSample? Sample, Fault? Fault)> WalkAsync(IObjectStore store, CancellationToken cancellationToken)
+    private async Task<(KeyspaceSample? Sample, Fault? Fault)> WalkAsync(IObjectStore store, bool olderOnly, CancellationToken cancellationToken)
     {
         try
         {
-            return (await new KeyspaceWalk(store, settings, settings.ObjectsPerContainer).WalkAsync(cancellationToken), null);
+            var walk = new KeyspaceWalk(store, settings, settings.ObjectsPerContainer);
+            return (await (olderOnly ? walk.WalkOlderAsync(cancellationToken) : walk.WalkAsync(cancellationToken)), null);
         }
         catch (ObjectStoreException e)
         {

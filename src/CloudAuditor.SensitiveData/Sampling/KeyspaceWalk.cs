@@ -37,6 +37,17 @@ public sealed class KeyspaceWalk(IObjectStore store, SamplingSettings settings, 
         return new KeyspaceSample(_candidates, newest, _calls, _names, _cut);
     }
 
+    /// <summary>
+    /// Only a random branch from the top, one page per level: unchanged objects to re-check, when a change log has named the
+    /// changed ones and the newest branch need not be walked.
+    /// </summary>
+    /// <exception cref="ObjectStoreException">The store could not be listed at all.</exception>
+    public async Task<KeyspaceSample> WalkOlderAsync(CancellationToken cancellationToken)
+    {
+        await WalkRandomAsync("", cancellationToken);
+        return new KeyspaceSample(_candidates, "", _calls, _names, _cut);
+    }
+
     /// <summary>The newest branch may spend all but a quarter of each budget; the rest is for older branches.</summary>
     private async Task<(string Newest, List<string> Others)> WalkNewestAsync(CancellationToken cancellationToken)
     {

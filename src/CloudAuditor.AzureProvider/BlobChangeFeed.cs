@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text.Json;
+using Avro.File;
+using Avro.Generic;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using CloudAuditor.Core.Engine;
+using CloudAuditor.Core.Faults;
+using Microsoft.Extensions.Logging;
+
+namespace CloudAuditor.AzureProvider;
+
+/// <summary>
+/// An account's blob change feed (the <c>$blobchangefeed</c> container: hourly segments whose chunks are Avro records of
+/// blob events), read once per sweep from the first watermark asked for, so incremental sampling learns what changed in
+/// every container, wherever in its keyspace, without listing it. Per container only the newest changes are kept (memory
+/// does not grow with the number of changes), and the feed is read only as far as it is published
+/// (<c>meta/segments.json</c>'s <c>lastConsumable</c>): later changes are left to the next sweep. A feed that is not
+/// enabled, not readable with the sweep's rights, too long, or malformed is not used: containers are then listed, and
+/// nothing is lost.
+/// </summary>
+public sealed class BlobChangeFeed(BlobServiceClient service, int keepPerContainer, ILogger logger)
+{
+    public const string ContainerName = "$blobchangefeed";
+
+    /// <summary>Segment times are approximate within 15 minutes (the feed's specification): one segment earlier is read, and the end is pulled in.</summary>
+    private static readonly TimeSpan SegmentSkew = TimeSpan.FromMinutes(15);
+
+    private static readonly TimeSpan DefaultInterval = TimeSpan.FromHours(1);
+
+    /// <summary>Beyond this much history the feed costs more than listing the containers would (one list call per day of segments).</summary>
+    private const int MaxDays = 31;
+
+    /// <summary>Feed bytes read per account and sweep at most; a busier account's containers are listed instead.</summary>
+    private const long MaxFeedBytes = 256L << 20;
+
+    private readonly Lock _lock = new();
+    private Task<ChangeIndex?>? _reading;
+
+    private BlobContainerClient Feed => service.GetBlobContainerClient(ContainerName);
+
+    /// <returns>Null when the feed is not used, or was read from later than <paramref name="since"/>.</returns>
+    public async Task<ChangedObjects?> ChangesAsync(string container, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        Task<ChangeIndex?> reading;
+        lock (_lock) reading = _reading ??= ReadAsync(since, cancellationToken);
+        return await reading is { } index && since >= index.From ? index.For(container) : null;
+    }
+
+    private async Task<ChangeIndex?> ReadAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await LastConsumableAsync(cancellationToken) is not { } lastConsumable) return null;
+            var start = new DateTimeOffset(since.UtcDateTime.Date.AddHours(since.UtcDateTime.Hour), TimeSpan.Zero) - DefaultInterval;
+            if ((lastConsumable - start).TotalDays > MaxDays)
+            {
+                logger.LogInformation("The change feed of {Account} is not used: the last sampling was more than {Days} days ago; containers are listed",
+                    service.AccountName, MaxDays);
+                return null;
+            }
+            var index = new ChangeIndex(start + SegmentSkew, lastConsumable + DefaultInterval - SegmentSkew, keepPerContainer);
+            var bytes = 0L;
+            await foreach (var segment in SegmentsAsync(start, lastConsumable, cancellationToken))
+                foreach (var chunk in await ChunksAsync(segment, cancellationToken))
+                {
+                    if ((bytes += chunk.Properties.ContentLength ?? 0) > MaxFeedBytes)
+                    {
+                        logger.LogWarning("The change feed of {Account} since {Since:u} holds more than {Bytes} MiB; its containers are listed instead",
+                            service.AccountName, start, MaxFeedBytes >> 20);
+                        return null;
+                    }
+                    await ReadChunkAsync(chunk.Name, index, cancellationToken);
+                }
+            logger.LogDebug("Change feed of {Account}: {Changes} changes from {From:u} to {Through:u}", service.AccountName, index.Seen, index.From,
+                index.Through);
+            return index;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            logger.LogDebug("{Account} has no blob change feed; containers are listed", service.AccountName);
+            return null;
+        }
+#pragma warning disable CA1031 // The feed only saves list calls: whatever stops it reading (rights, faults, a malformed file) means listing instead.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            var reason = e is Avro.AvroException or JsonException or FormatException or InvalidDataException
+                ? "a file of it is not in the change feed's format"
+                : FaultClassifier.Classify(e, cancellationToken, AzureFaults.Instance).Reason;
+            logger.LogWarning("The change feed of {Account} could not be read ({Reason}); its containers are listed instead", service.AccountName, reason);
+            return null;
+        }
+    }
+
+    /// <summary>The start of the newest segment readers may consume; null when the feed has published none.</summary>
+    private async Task<DateTimeOffset?> LastConsumableAsync(CancellationToken cancellationToken)
+    {
+        using var document = await JsonAsync("meta/segments.json", cancellationToken);
+        return document.RootElement.TryGetProperty("lastConsumable", out var last) && last.ValueKind == JsonValueKind.String
+            ? DateTimeOffset.Parse(last.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)
+            : null;
+    }
+
+    /// <summary>The manifests of segments from <paramref name="start"/> to <paramref name="last"/>, in time order: one listing per day.</summary>
+    private async IAsyncEnumerable<string> SegmentsAsync(DateTimeOffset start, DateTimeOffset last,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (var day = start.UtcDateTime.Date; day <= last.UtcDateTime.Date; day = day.AddDays(1))
+        {
+            var names = new List<(DateTime Begin, string Name)>();
+            var prefix = $"idx/segments/{day:yyyy'/'MM'/'dd}/";
+            await foreach (var blob in Feed.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken: cancellationToken))
+                if (blob.Name.EndsWith("/meta.json", StringComparison.Ordinal)
+                    && DateTime.TryParseExact(blob.Name["idx/segments/".Length..^"/meta.json".Length], "yyyy'/'MM'/'dd'/'HHmm", CultureInfo.InvariantCulture,
+                        DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var begin)
+                    && begin >= start.UtcDateTime && begin <= last.UtcDateTime)
+                    names.Add((begin, blob.Name));
+            foreach (var (_, name) in names.OrderBy(n => n.Begin)) yield return name;
+        }
+    }
+
+    /// <summary>A segment's chunk files: each of its shard paths listed, files in order (00000.avro, 00001.avro, …).</summary>
+    private async Task<List<BlobItem>> ChunksAsync(string manifest, CancellationToken cancellationToken)
+    {
+        using var document = await JsonAsync(manifest, cancellationToken);
+        var chunks = new List<BlobItem>();
+        foreach (var path in document.RootElement.GetProperty("chunkFilePaths").EnumerateArray())
+        {
+            var prefix = path.GetString()!;
+            if (prefix.StartsWith(ContainerName + "/", StringComparison.Ordinal)) prefix = prefix[(ContainerName.Length + 1)..];
+            await foreach (var blob in Feed.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken: cancellationToken)) chunks.Add(blob);
+        }
+        return chunks;
+    }
+
+    private async Task ReadChunkAsync(string name, ChangeIndex index, CancellationToken cancellationToken)
+    {
+        await using var content = (await Feed.GetBlobClient(name).DownloadStreamingAsync(cancellationToken: cancellationToken)).Value.Content;
+        using var reader = DataFileReader<GenericRecord>.OpenReader(content);
+        foreach (var record in reader.NextEntries)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            index.Add(ChangeEvent.From(record));
+        }
+    }
+
+    /// <summary>A manifest, read no further than a manifest can be long (a few hundred bytes in practice).</summary>
+    private async Task<JsonDocument> JsonAsync(string name, CancellationToken cancellationToken)
+    {
+        var download = await Feed.GetBlobClient(name).DownloadStreamingAsync(new BlobDownloadOptions { Range = new HttpRange(0, 1 << 20) }, cancellationToken);
+        await using var content = download.Value.Content;
+        return await JsonDocument.ParseAsync(content, cancellationToken: cancellationToken);
+    }
+}

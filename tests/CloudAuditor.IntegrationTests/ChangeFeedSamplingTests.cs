@@ -1,0 +1,176 @@
+using Avro;
+using Avro.File;
+using Avro.Generic;
+using Azure.Storage.Blobs;
+
+namespace CloudAuditor.IntegrationTests;
+
+/// <summary>
+/// Incremental sampling through an account's blob change feed, on an Azurite of the test's own (the feed is
+/// account-wide, and would change what the shared account's other tests sample). Azurite keeps no change feed, so the
+/// test writes one where Blob Storage does: <c>$blobchangefeed</c>, with <c>meta/segments.json</c>, an hourly segment's
+/// manifest and an Avro chunk of records shaped as the feed's schema version 1 documents them.
+/// </summary>
+public sealed class ChangeFeedSamplingTests : IAsyncLifetime
+{
+    private const string PeopleCsv = "name,email,ssn,card\nAda,ada@example.com,536-22-8726,4111 1111 1111 1111\n";
+
+    private PrivateAzurite _azurite = null!;
+    private string _dir = "";
+
+    public async Task InitializeAsync()
+    {
+        _azurite = await PrivateAzurite.StartAsync();
+        _dir = Directory.CreateTempSubdirectory("cloudauditor-changefeed-").FullName;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _azurite.DisposeAsync();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    /// <summary>
+    /// One year folder per year since 2019, the newest holding today's data. Two list calls reach only the newest year, so a
+    /// file written into an old year is out of the walk's reach: only the change feed can name it.
+    /// </summary>
+    private async Task<BlobContainerClient> YearKeyedContainerAsync()
+    {
+        var container = new BlobContainerClient(_azurite.ConnectionString, "exports");
+        await container.CreateAsync();
+        for (var year = 2019; year <= 2026; year++)
+            await container.UploadBlobAsync($"{year}/summary.txt", BinaryData.FromString($"totals for {year}"));
+        return container;
+    }
+
+    private async Task<(string Stdout, string Stderr)> SweepAsync()
+    {
+        var config = Path.Combine(_dir, "cloudauditor.yaml");
+        await File.WriteAllTextAsync(config, $"""
+            azure:
+              - name: azurite
+                connectionString: "{_azurite.ConnectionString}"
+                containers: [exports]
+            sampling: {"{"} listCalls: 2 {"}"}
+            state: {"{"} sqlitePath: state.db {"}"}
+            """);
+        var (exit, stdout, stderr) = await CliTests.RunAsync("sweep", "--config", config, "--format", "jsonl", "--verbose");
+        Assert.True(exit is 0 or 1, stderr);
+        return (stdout, stderr);
+    }
+
+    [Fact]
+    public async Task A_file_written_into_an_old_folder_is_found_through_the_change_feed_and_a_deleted_one_is_not_read()
+    {
+        var container = await YearKeyedContainerAsync();
+        var first = await SweepAsync();
+        await container.UploadBlobAsync("2019/late.csv", BinaryData.FromString(PeopleCsv));
+        await container.UploadBlobAsync("2020/gone.csv", BinaryData.FromString(PeopleCsv));
+        await container.DeleteBlobAsync("2020/gone.csv");
+        var now = DateTimeOffset.UtcNow;
+        await WriteChangeFeedAsync(now,
+            Event("BlobCreated", "exports", "2019/late.csv", now, PeopleCsv.Length),
+            Event("BlobCreated", "exports", "2020/gone.csv", now, PeopleCsv.Length),
+            Event("BlobDeleted", "exports", "2020/gone.csv", now.AddSeconds(1), 0),
+            Event("BlobCreated", "elsewhere", "2019/late.csv", now, 10),
+            Event("Control", "", "", now, 0));
+
+        var second = await SweepAsync();
+
+        Assert.Contains("1 container(s) found their changes in the change feed", second.Stderr);
+        Assert.Contains("\"2019/late.csv\"", second.Stdout);
+        Assert.DoesNotContain("gone.csv", second.Stdout);
+        Assert.DoesNotContain("change feed", first.Stderr);
+    }
+
+    [Fact]
+    public async Task Without_the_feed_the_same_file_is_beyond_the_walk_so_the_feed_is_what_found_it()
+    {
+        var container = await YearKeyedContainerAsync();
+        await SweepAsync();
+        await container.UploadBlobAsync("2019/late.csv", BinaryData.FromString(PeopleCsv));
+
+        var second = await SweepAsync();
+
+        Assert.DoesNotContain("late.csv", second.Stdout);
+        Assert.DoesNotContain("found their changes in the change feed", second.Stderr);
+    }
+
+    [Fact]
+    public async Task A_malformed_chunk_is_reported_and_the_containers_are_listed_instead()
+    {
+        var container = await YearKeyedContainerAsync();
+        await SweepAsync();
+        await container.UploadBlobAsync("2026/new.csv", BinaryData.FromString(PeopleCsv));
+        var now = DateTimeOffset.UtcNow;
+        await WriteChangeFeedAsync(now);
+        var chunk = $"log/00/{Hour(now):yyyy'/'MM'/'dd'/'HHmm}/00000.avro";
+        await Feed.GetBlobClient(chunk).UploadAsync(BinaryData.FromString("Obj\u0001 not really avro"), overwrite: true);
+
+        var second = await SweepAsync();
+
+        Assert.Contains("The change feed of devstoreaccount1 could not be read (a file of it is not in the change feed's format)", second.Stderr);
+        Assert.Contains("\"2026/new.csv\"", second.Stdout);
+    }
+
+    private BlobContainerClient Feed => new(_azurite.ConnectionString, "$blobchangefeed");
+
+    private static DateTimeOffset Hour(DateTimeOffset time) => new(time.Year, time.Month, time.Day, time.Hour, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The feed as Blob Storage lays it out: the consumable mark, one segment for this hour, one shard's chunk of records.</summary>
+    private async Task WriteChangeFeedAsync(DateTimeOffset now, params GenericRecord[] events)
+    {
+        var feed = Feed;
+        await feed.CreateIfNotExistsAsync();
+        var hour = Hour(now.ToUniversalTime());
+        var segment = $"{hour:yyyy'/'MM'/'dd'/'HHmm}";
+        await feed.GetBlobClient("meta/segments.json").UploadAsync(BinaryData.FromString(
+            $$"""{"version":0,"lastConsumable":"{{hour:yyyy-MM-ddTHH:mm:ss.fffZ}}","storageDiagnostics":{"version":0} }"""), overwrite: true);
+        await feed.GetBlobClient("idx/segments/1601/01/01/0000/meta.json").UploadAsync(BinaryData.FromString("{}"), overwrite: true);
+        await feed.GetBlobClient($"idx/segments/{segment}/meta.json").UploadAsync(BinaryData.FromString($$"""
+            {"version":0,"begin":"{{hour:yyyy-MM-ddTHH:mm:ss.fffZ}}","intervalSecs":3600,"status":"Finalized",
+             "config":{"version":0,"numShards":1,"recordsFormat":"avro","formatSchemaVersion":1,"shardDistFnVersion":1},
+             "chunkFilePaths":["$blobchangefeed/log/00/{{segment}}/"]}
+            """), overwrite: true);
+        using var chunk = new MemoryStream();
+        using (var writer = DataFileWriter<GenericRecord>.OpenWriter(new GenericDatumWriter<GenericRecord>(EventSchema), chunk,
+                   Codec.CreateCodec(Codec.Type.Null), leaveOpen: true))
+            foreach (var change in events) writer.Append(change);
+        chunk.Position = 0;
+        await feed.GetBlobClient($"log/00/{segment}/00000.avro").UploadAsync(chunk, overwrite: true);
+    }
+
+    private static readonly RecordSchema EventSchema = (RecordSchema)Schema.Parse("""
+        {"type":"record","name":"BlobChangeEvent","namespace":"com.microsoft.azure.storage.blob","fields":[
+          {"name":"schemaVersion","type":"int"},{"name":"topic","type":"string"},{"name":"subject","type":"string"},
+          {"name":"eventType","type":"string"},{"name":"eventTime","type":"string"},{"name":"id","type":"string"},
+          {"name":"data","type":{"type":"record","name":"BlobChangeEventData","fields":[
+            {"name":"api","type":"string"},{"name":"clientRequestId","type":"string"},{"name":"requestId","type":"string"},
+            {"name":"etag","type":"string"},{"name":"contentType","type":"string"},{"name":"contentLength","type":"long"},
+            {"name":"blobType","type":"string"},{"name":"url","type":"string"},{"name":"sequencer","type":"string"},
+            {"name":"storageDiagnostics","type":{"type":"map","values":"string"}}]}}]}
+        """);
+
+    private static GenericRecord Event(string type, string container, string blob, DateTimeOffset time, long size)
+    {
+        var dataSchema = (RecordSchema)EventSchema["data"].Schema;
+        var data = new GenericRecord(dataSchema);
+        foreach (var (name, value) in new (string, object)[]
+                 {
+                     ("api", type == "BlobDeleted" ? "DeleteBlob" : "PutBlob"), ("clientRequestId", Guid.NewGuid().ToString()),
+                     ("requestId", Guid.NewGuid().ToString()), ("etag", "0x8D9F2155CBF7928"), ("contentType", "text/csv"), ("contentLength", size),
+                     ("blobType", "BlockBlob"), ("url", ""), ("sequencer", "00000000000000010000000000000002000000000000001d"),
+                     ("storageDiagnostics", new Dictionary<string, object> { ["bid"] = Guid.NewGuid().ToString() }),
+                 })
+            data.Add(name, value);
+        var record = new GenericRecord(EventSchema);
+        record.Add("schemaVersion", 1);
+        record.Add("topic", "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/devstoreaccount1");
+        record.Add("subject", container.Length == 0 ? "" : $"/blobServices/default/containers/{container}/blobs/{blob}");
+        record.Add("eventType", type);
+        record.Add("eventTime", time.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        record.Add("id", Guid.NewGuid().ToString());
+        record.Add("data", data);
+        return record;
+    }
+}
