@@ -40,12 +40,12 @@ public sealed class BlobChangeFeed(BlobServiceClient service, int keepPerContain
 
     private BlobContainerClient Feed => service.GetBlobContainerClient(ContainerName);
 
-    /// <returns>Null when the feed is not used, or was read from later than <paramref name="since"/>.</returns>
+    /// <returns>Null when the feed is not used, or does not cover the time from <paramref name="since"/> on.</returns>
     public async Task<ChangedObjects?> ChangesAsync(string container, DateTimeOffset since, CancellationToken cancellationToken)
     {
         Task<ChangeIndex?> reading;
         lock (_lock) reading = _reading ??= ReadAsync(since, cancellationToken);
-        return await reading is { } index && since >= index.From ? index.For(container) : null;
+        return await reading is { } index && since >= index.From && since < index.Through ? index.For(container) : null;
     }
 
     private async Task<ChangeIndex?> ReadAsync(DateTimeOffset since, CancellationToken cancellationToken)
@@ -53,6 +53,14 @@ public sealed class BlobChangeFeed(BlobServiceClient service, int keepPerContain
         try
         {
             if (await LastConsumableAsync(cancellationToken) is not { } lastConsumable) return null;
+            var through = lastConsumable + DefaultInterval - SegmentSkew;
+            if (through <= since)
+            {
+                // A feed switched off (or stalled) keeps its old segments: reading them would hide every change since.
+                logger.LogInformation("The change feed of {Account} is published only up to {Through:u}, before the last sampling; containers are listed",
+                    service.AccountName, through);
+                return null;
+            }
             var start = new DateTimeOffset(since.UtcDateTime.Date.AddHours(since.UtcDateTime.Hour), TimeSpan.Zero) - DefaultInterval;
             if ((lastConsumable - start).TotalDays > MaxDays)
             {
@@ -60,7 +68,7 @@ public sealed class BlobChangeFeed(BlobServiceClient service, int keepPerContain
                     service.AccountName, MaxDays);
                 return null;
             }
-            var index = new ChangeIndex(start + SegmentSkew, lastConsumable + DefaultInterval - SegmentSkew, keepPerContainer);
+            var index = new ChangeIndex(start + SegmentSkew, through, keepPerContainer);
             var bytes = 0L;
             await foreach (var segment in SegmentsAsync(start, lastConsumable, cancellationToken))
                 foreach (var chunk in await ChunksAsync(segment, cancellationToken))

@@ -113,11 +113,29 @@ public sealed class ChangeFeedSamplingTests : IAsyncLifetime
         Assert.Contains("\"2026/new.csv\"", second.Stdout);
     }
 
+    [Fact]
+    public async Task A_feed_published_only_up_to_before_the_last_sampling_is_not_used_so_new_files_are_still_found()
+    {
+        var container = await YearKeyedContainerAsync();
+        await SweepAsync();
+        await container.UploadBlobAsync("2026/new.csv", BinaryData.FromString(PeopleCsv));
+        await WriteChangeFeedAsync(DateTimeOffset.UtcNow.AddDays(-3));
+
+        var second = await SweepAsync();
+
+        Assert.Contains("The change feed of devstoreaccount1 is published only up to", second.Stderr);
+        Assert.DoesNotContain("found their changes in the change feed", second.Stderr);
+        Assert.Contains("\"2026/new.csv\"", second.Stdout);
+    }
+
     private BlobContainerClient Feed => new(_azurite.ConnectionString, "$blobchangefeed");
 
     private static DateTimeOffset Hour(DateTimeOffset time) => new(time.Year, time.Month, time.Day, time.Hour, 0, 0, TimeSpan.Zero);
 
-    /// <summary>The feed as Blob Storage lays it out: the consumable mark, one segment for this hour, one shard's chunk of records.</summary>
+    /// <summary>
+    /// The feed as Blob Storage lays it out: one segment for <paramref name="now"/>'s hour, one shard's chunk of records, and the
+    /// consumable mark an hour later (Blob Storage would publish it when the hour had passed; the test cannot wait for that).
+    /// </summary>
     private async Task WriteChangeFeedAsync(DateTimeOffset now, params GenericRecord[] events)
     {
         var feed = Feed;
@@ -125,7 +143,7 @@ public sealed class ChangeFeedSamplingTests : IAsyncLifetime
         var hour = Hour(now.ToUniversalTime());
         var segment = $"{hour:yyyy'/'MM'/'dd'/'HHmm}";
         await feed.GetBlobClient("meta/segments.json").UploadAsync(BinaryData.FromString(
-            $$"""{"version":0,"lastConsumable":"{{hour:yyyy-MM-ddTHH:mm:ss.fffZ}}","storageDiagnostics":{"version":0} }"""), overwrite: true);
+            $$"""{"version":0,"lastConsumable":"{{hour.AddHours(1):yyyy-MM-ddTHH:mm:ss.fffZ}}","storageDiagnostics":{"version":0} }"""), overwrite: true);
         await feed.GetBlobClient("idx/segments/1601/01/01/0000/meta.json").UploadAsync(BinaryData.FromString("{}"), overwrite: true);
         await feed.GetBlobClient($"idx/segments/{segment}/meta.json").UploadAsync(BinaryData.FromString($$"""
             {"version":0,"begin":"{{hour:yyyy-MM-ddTHH:mm:ss.fffZ}}","intervalSecs":3600,"status":"Finalized",
