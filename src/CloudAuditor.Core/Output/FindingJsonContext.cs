@@ -12,4 +12,6 @@ namespace CloudAuditor.Core.Output;
 [JsonSerializable(typeof(Finding))]
 [JsonSerializable(typeof(ShardResult))]
 [JsonSerializable(typeof(SweepSummaryDocument))]
+[JsonSerializable(typeof(OcsfFinding))]
+[JsonSerializable(typeof(OcsfScanActivity))]
 internal sealed partial class FindingJsonContext : JsonSerializerContext;
