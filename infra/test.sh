@@ -7,6 +7,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 # Infrastructure as code first: built and linted offline, lint rules as errors.
 "$root/bicep/lint.sh"
+# The native scan-files build (ahead-of-time compiled), which the tests compare with the managed build format by format.
+"$root/infra/native.sh" >/dev/null
 log="$(mktemp)"
 widths_log="$(mktemp)"
 status=0

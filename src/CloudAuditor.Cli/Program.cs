@@ -18,6 +18,15 @@ if (parsed.Errors.Count > 0)
     return ExitCodes.BadUsage;
 }
 
+// The native build (infra/native.sh) is compiled ahead of time and trimmed for scan-files; the other commands read
+// configuration, cloud SDKs and reports through reflection that trimming may have cut, so they run only in the full build.
+if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported && parsed.CommandResult.Command != root
+    && parsed.CommandResult.Command.Name != "scan-files")
+{
+    Console.Error.WriteLine($"cloudauditor: this native build runs scan-files only; run '{parsed.CommandResult.Command.Name}' with ./cloudauditor.");
+    return ExitCodes.BadUsage;
+}
+
 try
 {
     return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

@@ -41,9 +41,13 @@ public class CliTests(Emulators emulators) : IDisposable
         public static CliProcess Start(params string[] args) => StartUnder([], args);
 
         /// <summary>Starts the CLI under a wrapper command (setpriv, to run without root's file permission override).</summary>
-        public static CliProcess StartUnder(string[] wrapper, params string[] args)
+        public static CliProcess StartUnder(string[] wrapper, params string[] args) => StartCommand([.. wrapper, "dotnet", CliPath, .. args]);
+
+        /// <summary>Starts another build of the CLI (the native one) as a program of its own.</summary>
+        public static CliProcess StartProgram(string program, params string[] args) => StartCommand([program, .. args]);
+
+        private static CliProcess StartCommand(IReadOnlyList<string> command)
         {
-            var command = wrapper.Concat(["dotnet", CliPath]).Concat(args).ToList();
             var info = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             foreach (var arg in command.Skip(1)) info.ArgumentList.Add(arg);
             return new CliProcess(Process.Start(info)!);

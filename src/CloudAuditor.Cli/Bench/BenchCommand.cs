@@ -27,6 +27,19 @@ internal static class BenchCommand
         return command;
     }
 
+    /// <summary>
+    /// The builds a user's scan-files can run on: this one, and the native build (infra/native.sh) when ./cloudauditor
+    /// found one built from the current sources and named it in CLOUDAUDITOR_NATIVE.
+    /// </summary>
+    private static IEnumerable<(string Name, string[] Program)> Builds()
+    {
+        var assembly = typeof(BenchCommand).Assembly.Location;
+        // ./cloudauditor publishes the ReadyToRun build into an r2r folder and falls back to a plain (JIT) build.
+        var thisBuild = assembly.Contains($"{Path.DirectorySeparatorChar}r2r{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "ReadyToRun" : "JIT";
+        yield return (thisBuild, [Environment.ProcessPath!, assembly]);
+        if (Environment.GetEnvironmentVariable("CLOUDAUDITOR_NATIVE") is { } native && File.Exists(native)) yield return ("native", [native]);
+    }
+
     private static async Task<int> RunAsync(int sizeMb, int seed, int runs, TimeSpan warmUp, string? corpusFolder, CancellationToken cancellationToken)
     {
         if (sizeMb is < 1 or > 4096) throw new UsageException("--size-mb takes 1 to 4096.");
@@ -53,11 +66,14 @@ internal static class BenchCommand
                     var cores = oneCore ? "1" : $"{Environment.ProcessorCount}";
                     var rg = EndToEndRun.Measure(RipgrepReference.Command(patterns, path, oneCore), oneCore, runs);
                     var summary = Path.Combine(work.FullName, "summary.json");
-                    string[] scan = [Environment.ProcessPath!, typeof(BenchCommand).Assembly.Location, "scan-files", path, "--format", "jsonl",
-                        "--output", Path.Combine(work.FullName, "findings.jsonl"), "--summary", summary];
-                    var ours = EndToEndRun.Measure(scan, oneCore, runs, summary);
-                    table.AddRow(name, "cloudauditor scan-files", cores, Seconds(ours), Rate(bytes, ours), Peak(ours),
-                        ours is not null && rg is not null ? $"{rg.Seconds / ours.Seconds:F2}x" : "—");
+                    foreach (var (build, program) in Builds())
+                    {
+                        string[] scan = [.. program, "scan-files", path, "--format", "jsonl", "--output", Path.Combine(work.FullName, "findings.jsonl"),
+                            "--summary", summary];
+                        var ours = EndToEndRun.Measure(scan, oneCore, runs, summary);
+                        table.AddRow(name, $"cloudauditor scan-files ({build})", cores, Seconds(ours), Rate(bytes, ours), Peak(ours),
+                            ours is not null && rg is not null ? $"{rg.Seconds / ours.Seconds:F2}x" : "—");
+                    }
                     table.AddRow(name, oneCore ? "rg -j1" : "rg", cores, Seconds(rg), Rate(bytes, rg), "—", rg is null ? "not installed" : "1.00x");
                 }
             }
