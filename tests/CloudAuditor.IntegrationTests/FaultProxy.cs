@@ -123,7 +123,8 @@ public sealed class FaultProxy : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
+        // Close alone: after Stop has released the port, Close looks the endpoint up again and, not finding it, binds the
+        // port anew, failing when another test's server has taken it since ("Address already in use").
         _listener.Close();
         _loop.Wait(TimeSpan.FromSeconds(5));
         _upstream.Dispose();
