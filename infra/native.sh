@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Publishes the native (ahead-of-time compiled) build of the CLI that ./cloudauditor runs scan-files with: no JIT and no
 # type loading at start-up, and the detectors compiled for this machine's vectors (AVX2 where the CPU has it), about
-# 1.7x the ReadyToRun build end to end (README, "Sensitive data"). It carries scan-files only; the other commands
-# refuse to run in it. Prints the binary's path. Its intermediate files stay apart from the ReadyToRun build's.
+# 1.8x the ReadyToRun build end to end (README, "Sensitive data"). It carries scan-files only (the other commands are not
+# compiled in). Prints the binary's path. Its intermediate files stay apart from the ReadyToRun build's.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 case "$(uname -m)" in
@@ -17,8 +17,8 @@ if [[ -x "$out/cloudauditor" && -z "$(find "$root/src" \( -name obj -o -name bin
   echo "$out/cloudauditor"
   exit 0
 fi
-echo "Building the native scan-files binary (once after each change to the sources; a few minutes)..." >&2
-# Trim and AOT analysis warnings stay warnings here: they name code of the other commands, which this build refuses to run.
+echo "Building the native scan-files binary (once after each change to the sources; a minute or two)..." >&2
+# Trim and AOT analysis warnings stay warnings here: they name code of the other commands, which this build leaves out.
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 if ! dotnet publish "$root/src/CloudAuditor.Cli" -c Release -r "$rid" -p:PublishAot=true ${isa:+-p:IlcInstructionSet=$isa} \

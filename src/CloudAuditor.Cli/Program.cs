@@ -1,29 +1,32 @@
 using System.CommandLine;
+using System.Runtime.CompilerServices;
 using CloudAuditor.Cli;
 using CloudAuditor.Core.Config;
 
 var verbose = new Option<bool>("--verbose") { Description = "Log progress details to stderr", Recursive = true };
 var root = new RootCommand("CloudAuditor: audit cloud storage for exposure, IAM, retention and sensitive data") { verbose };
-root.Subcommands.Add(SweepCommand.Create(verbose));
+// The native build (infra/native.sh) is ahead-of-time compiled and trimmed for scan-files: the other commands reach
+// configuration, cloud SDKs and reports through reflection that trimming may cut. The compiler knows dynamic code is
+// unsupported there, so it drops these branches and, with them, the other commands' code (a smaller binary starts faster).
+if (RuntimeFeature.IsDynamicCodeSupported) root.Subcommands.Add(SweepCommand.Create(verbose));
 root.Subcommands.Add(ScanFilesCommand.Create());
-root.Subcommands.Add(RollbackCommand.Create(verbose));
-root.Subcommands.Add(ReportCommand.Create(verbose));
-root.Subcommands.Add(CloudAuditor.Cli.Bench.BenchCommand.Create());
+if (RuntimeFeature.IsDynamicCodeSupported)
+{
+    root.Subcommands.Add(RollbackCommand.Create(verbose));
+    root.Subcommands.Add(ReportCommand.Create(verbose));
+    root.Subcommands.Add(CloudAuditor.Cli.Bench.BenchCommand.Create());
+}
+else if (args.Length > 0 && !args[0].StartsWith('-') && args[0] != "scan-files")
+{
+    Console.Error.WriteLine($"cloudauditor: this native build runs scan-files only; run '{args[0]}' with ./cloudauditor.");
+    return ExitCodes.BadUsage;
+}
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
     var sentence = string.Join(' ', parsed.Errors[0].Message.Split(['\n', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.');
     Console.Error.WriteLine($"cloudauditor: {sentence} (see 'cloudauditor --help').");
-    return ExitCodes.BadUsage;
-}
-
-// The native build (infra/native.sh) is compiled ahead of time and trimmed for scan-files; the other commands read
-// configuration, cloud SDKs and reports through reflection that trimming may have cut, so they run only in the full build.
-if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported && parsed.CommandResult.Command != root
-    && parsed.CommandResult.Command.Name != "scan-files")
-{
-    Console.Error.WriteLine($"cloudauditor: this native build runs scan-files only; run '{parsed.CommandResult.Command.Name}' with ./cloudauditor.");
     return ExitCodes.BadUsage;
 }
 
