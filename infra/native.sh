@@ -11,9 +11,9 @@ case "$(uname -m)" in
   *) echo "native build: no native target for $(uname -m)" >&2; exit 1 ;;
 esac
 out="$root/src/CloudAuditor.Cli/bin/native/$rid"
+source "$root/infra/stale.sh"
 # Built already from these sources (the same test as ./cloudauditor's): nothing to do.
-if [[ -x "$out/cloudauditor" && -z "$(find "$root/src" \( -name obj -o -name bin \) -prune -o \( -name '*.cs' -o -name '*.csproj' \) \
-    -newer "$out/cloudauditor" -print -quit)" ]]; then
+if ! stale "$out/cloudauditor"; then
   echo "$out/cloudauditor"
   exit 0
 fi

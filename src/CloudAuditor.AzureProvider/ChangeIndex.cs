@@ -18,7 +18,7 @@ internal sealed class ChangeIndex(DateTimeOffset from, DateTimeOffset through, i
 
     public DateTimeOffset Through => through;
 
-    public int Seen { get; private set; }
+    public int Seen => _seen.Values.Sum();
 
     /// <summary>Applies one event in feed order (the feed orders each blob's events).</summary>
     public void Add(ChangeEvent change)
@@ -30,7 +30,6 @@ internal sealed class ChangeIndex(DateTimeOffset from, DateTimeOffset through, i
             blobs.Remove(change.Blob);
             return;
         }
-        Seen++;
         _seen[change.Container] = _seen.GetValueOrDefault(change.Container) + 1;
         blobs[change.Blob] = new StoredObject(change.Blob, change.Size, change.Time);
         if (blobs.Count < 2 * keep) return;

@@ -108,8 +108,7 @@ public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings se
         }
         catch (ObjectStoreException e)
         {
-            return (null, new SampledObject(item.Key, [Unscanned(container, store, item.Key, $"the object could not be read ({e.Fault.Reason})")],
-                AuditState.NotAudited, e.Fault));
+            return (null, Unreadable(container, store, item.Key, e.Fault));
         }
     }
 
@@ -141,9 +140,7 @@ public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings se
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
-            var fault = e is ObjectStoreException stored ? stored.Fault : FaultClassifier.Classify(e, cancellationToken);
-            return new SampledObject(item.Key, [Unscanned(container, store, item.Key, $"the object could not be read ({fault.Reason})")],
-                AuditState.NotAudited, fault);
+            return Unreadable(container, store, item.Key, e is ObjectStoreException stored ? stored.Fault : FaultClassifier.Classify(e, cancellationToken));
         }
         result.Truncated |= length < item.Size;
         Tally.CountRead();
@@ -188,6 +185,9 @@ public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings se
         new(FaultKind.Limit, "the sweep's sampling budget (sampling.maxObjectsPerSweep, maxBytesPerSweep) was spent");
 
     private static SampledObject NotSampled(string key) => new(key, [], AuditState.NotAudited, BudgetSpent);
+
+    private static SampledObject Unreadable(IAuditSubject container, IObjectStore store, string key, Fault fault) =>
+        new(key, [Unscanned(container, store, key, $"the object could not be read ({fault.Reason})")], AuditState.NotAudited, fault);
 
     private static Finding Unscanned(IAuditSubject container, IObjectStore store, string? key, string reason) =>
         SensitiveDataFindings.Unscanned(container.Cloud, container.Resource, store.Checks, key, reason);
