@@ -4,10 +4,10 @@ using System.Text.RegularExpressions;
 
 namespace CloudAuditor.SweepBench;
 
-/// <summary>One `cloudauditor sweep` as a user runs it: a new process, findings to a file, its summary read back for peak memory.</summary>
+/// <summary>One `cloudauditor sweep` as a user runs it: a new process, findings to a file, its summary read back for peak memory and CPU time.</summary>
 internal static partial class CliSweep
 {
-    public sealed record Result(double Seconds, long PeakBytes, int Exit, string Stderr, string FindingsPath)
+    public sealed record Result(double Seconds, long PeakBytes, double CpuSeconds, int Exit, string Stderr, string FindingsPath)
     {
         public int ObjectsRead => SamplingRead().Match(Stderr) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
 
@@ -28,8 +28,8 @@ internal static partial class CliSweep
         await process.WaitForExitAsync();
         var seconds = watch.Elapsed.TotalSeconds;
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(summary));
-        var peak = document.RootElement.GetProperty("process").GetProperty("peakWorkingSetBytes").GetInt64();
-        return new Result(seconds, peak, process.ExitCode, await stderr, findings);
+        var usage = document.RootElement.GetProperty("process");
+        return new Result(seconds, usage.GetProperty("peakWorkingSetBytes").GetInt64(), usage.GetProperty("cpuSeconds").GetDouble(), process.ExitCode, await stderr, findings);
     }
 
     [GeneratedRegex(@"Sampling: read (\d+) object")]

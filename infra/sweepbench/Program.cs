@@ -83,7 +83,7 @@ Console.WriteLine($"Raw SDK listing: {listed:N0} objects, {rawRequests:N0} reque
 
 var rows = new List<string>();
 void Row(string what, CliSweep.Result run, int requests) => rows.Add(string.Join(" | ", what, $"{run.Seconds:F1} s", $"{run.Seconds / rawSeconds:F2}x",
-    $"{requests:N0}", $"{(double)requests / resources:F1}", $"{run.PeakBytes / (1 << 20):N0} MiB", $"exit {run.Exit}", run.Sampling));
+    $"{requests:N0}", $"{(double)requests / resources:F1}", $"{run.PeakBytes / (1 << 20):N0} MiB", $"{run.CpuSeconds:F1} s", $"exit {run.Exit}", run.Sampling));
 var bare = await CliSweep.RunAsync(cli, Config("bare", sampling: false), work, "bare");
 var bareRequests = Requests();
 Row("sweep, no sampling", bare, bareRequests);
@@ -95,7 +95,7 @@ Row("same sweep again, nothing changed", again, Requests());
 
 Console.WriteLine($"\nEstate: {resources:N0} containers and buckets; raw SDK listing {rawSeconds:F1} s, {rawRequests:N0} requests " +
     $"({(double)rawRequests / resources:F1} per container)\n");
-Console.WriteLine("run | wall | vs raw listing | requests | per container | peak RSS | exit | sampling");
+Console.WriteLine("run | wall | vs raw listing | requests | per container | peak RSS | CPU | exit | sampling");
 foreach (var row in rows) Console.WriteLine(row);
 // An incomplete sweep (exit 3) says what it did not read: shown, so a ratio is never read without what it left out.
 foreach (var line in bare.Stderr.Split('\n').Where(l => l.StartsWith("Coverage", StringComparison.Ordinal) || l.StartsWith("  ", StringComparison.Ordinal))

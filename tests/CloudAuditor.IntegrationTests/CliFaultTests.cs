@@ -95,6 +95,10 @@ public sealed class CliFaultTests : IAsyncLifetime
         // Every container is accounted for: audited, named as not audited, or after a listing that stopped.
         Assert.True(missed > 0 || stopped > 0, string.Join(Environment.NewLine, coverage.GetProperty("lines").EnumerateArray()));
         Assert.True(audited + missed == Containers || stopped > 0);
+        // What the run cost, for sizing hosts: a process that ran a sweep used memory and CPU.
+        var process = summary.RootElement.GetProperty("process");
+        Assert.InRange(process.GetProperty("peakWorkingSetBytes").GetInt64(), 10L << 20, 4L << 30);
+        Assert.InRange(process.GetProperty("cpuSeconds").GetDouble(), 0.01, 600);
     }
 
     [Fact]

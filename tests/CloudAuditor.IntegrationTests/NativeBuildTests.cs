@@ -94,6 +94,6 @@ public sealed partial class NativeBuildTests : IDisposable
         return document.RootElement.GetRawText();
     }
 
-    [GeneratedRegex("(\"time\":|\"peakWorkingSetBytes\":) *[0-9]+")]
+    [GeneratedRegex("(\"time\":|\"peakWorkingSetBytes\":|\"cpuSeconds\":) *[0-9.]+")]
     private static partial Regex Volatile();
 }

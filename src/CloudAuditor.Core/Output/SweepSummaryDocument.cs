@@ -21,8 +21,8 @@ public sealed record SweepSummaryDocument(bool Complete, bool Transient, int Tar
             [.. summary.Coverage.Lines()]),
         summary.Requests is { } tally
             ? new RequestSection(tally.Requests, tally.Throttled, tally.ServerErrors, Math.Round(tally.Waited.TotalSeconds, 1)) : null,
-        // The process's peak resident memory so far (VmHWM): what a run of this size needs, for sizing hosts.
-        new ProcessSection(System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64));
+        // The process's peak resident memory so far (VmHWM) and its CPU time: what a run of this size needs, for sizing hosts.
+        ProcessSection.Now());
 
     private static string State(AuditState state) => state == AuditState.Partial ? "partial" : state == AuditState.NotAudited ? "not-audited" : "audited";
 
@@ -35,5 +35,12 @@ public sealed record SweepSummaryDocument(bool Complete, bool Transient, int Tar
 
     public sealed record RequestSection(long Sent, long Throttled, long ServerErrors, double WaitedSeconds);
 
-    public sealed record ProcessSection(long PeakWorkingSetBytes);
+    public sealed record ProcessSection(long PeakWorkingSetBytes, double CpuSeconds)
+    {
+        public static ProcessSection Now()
+        {
+            using var process = System.Diagnostics.Process.GetCurrentProcess();
+            return new ProcessSection(process.PeakWorkingSet64, Math.Round(process.TotalProcessorTime.TotalSeconds, 2));
+        }
+    }
 }
