@@ -7,11 +7,6 @@ namespace CloudAuditor.SensitiveData.Scanning;
 /// <summary>Character-class masks over text with the machine's vector width, one bit per character.</summary>
 internal static class CharVectors
 {
-    /// <summary>The <see cref="Vector{T}.Count"/> characters from <paramref name="position"/> as their low bytes.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<byte> NarrowAt(ReadOnlySpan<ushort> chars, int position) =>
-        Vector.Narrow(Load(chars, position), Load(chars, position + Vector<ushort>.Count));
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong MostSignificantBits(Vector<byte> vector) => Vector<byte>.Count switch
     {
