@@ -27,7 +27,7 @@ public readonly record struct NumericToken(int Start, int First, int End, int Di
         var position = 0;
         while (position < text.Length)
         {
-            var first = digits.Next(position, digit: true);
+            var first = digits.NextTokenStart(position);
             if (first == text.Length) return;
             var start = first > 0 && text[first - 1] is '+' or '(' ? first - 1 : first;
             if (start >= to) return;
