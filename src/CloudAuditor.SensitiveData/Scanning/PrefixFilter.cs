@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -32,25 +33,20 @@ internal sealed class PrefixFilter
     /// <param name="prefixes">ASCII prefixes; with Fold, either case of each letter matches.</param>
     public PrefixFilter(IReadOnlyCollection<(string Prefix, bool Fold)> prefixes)
     {
+        if (prefixes.Any(p => p.Prefix.Length == 0 || !System.Text.Ascii.IsValid(p.Prefix)))
+            throw new ArgumentException("Prefixes must be non-empty ASCII.", nameof(prefixes));
+        foreach (var (prefix, fold) in prefixes) AddPairs(prefix, fold);
         var low = new byte[Positions, 16];
         var high = new byte[Positions, 16];
-        foreach (var (prefix, fold, bucket) in Assign(prefixes))
+        var buckets = Assign(prefixes);
+        for (var b = 0; b < Buckets; b++)
         {
-            AddPairs(prefix, fold);
-            var bit = (byte)(1 << bucket);
             for (var p = 0; p < Positions; p++)
             {
-                if (p >= prefix.Length)
+                for (var n = 0; n < 16; n++)
                 {
-                    for (var n = 0; n < 16; n++) (low[p, n], high[p, n]) = ((byte)(low[p, n] | bit), (byte)(high[p, n] | bit));
-                    continue;
-                }
-                var c = prefix[p];
-                // The case bit (0x20) lies in the high nibble: folding adds the other case's high nibble.
-                foreach (var variant in Cases(c, fold))
-                {
-                    low[p, variant & 0xF] |= bit;
-                    high[p, variant >> 4] |= bit;
+                    if ((buckets[b].Low[p] >> n & 1) != 0) low[p, n] |= (byte)(1 << b);
+                    if ((buckets[b].High[p] >> n & 1) != 0) high[p, n] |= (byte)(1 << b);
                 }
             }
         }
@@ -121,21 +117,55 @@ internal sealed class PrefixFilter
 
     /// <summary>
     /// Single characters get buckets of their own, up to half of them: they let anything follow, and sharing a bucket crosses
-    /// nibbles (':' and '@' together would mark every '0'). The others share the rest by first character, so prefixes
-    /// that share one ("sk_", "sig") share a bucket.
+    /// nibbles (':' and '@' together would mark every '0'). The other prefixes, grouped by first character, go one group at
+    /// a time to the bucket whose accepted bytes grow least: a bucket of "gh" and "xox" would also take 'h' and 'w' (low
+    /// nibble of one, high nibble of the other) and mark half the words of English.
     /// </summary>
-    private static IEnumerable<(string Prefix, bool Fold, int Bucket)> Assign(IReadOnlyCollection<(string Prefix, bool Fold)> prefixes)
+    private static Nibbles[] Assign(IReadOnlyCollection<(string Prefix, bool Fold)> prefixes)
     {
-        if (prefixes.Any(p => p.Prefix.Length == 0 || !System.Text.Ascii.IsValid(p.Prefix)))
-            throw new ArgumentException("Prefixes must be non-empty ASCII.", nameof(prefixes));
-        var singles = prefixes.Where(p => p.Prefix.Length == 1).Select(p => char.ToLowerInvariant(p.Prefix[0])).Distinct().Order().ToList();
-        var firsts = prefixes.Where(p => p.Prefix.Length > 1).Select(p => char.ToLowerInvariant(p.Prefix[0])).Distinct().Order().ToList();
+        var buckets = Enumerable.Range(0, Buckets).Select(_ => new Nibbles()).ToArray();
+        var singles = prefixes.Where(p => p.Prefix.Length == 1).GroupBy(p => char.ToLowerInvariant(p.Prefix[0])).OrderBy(g => g.Key).ToList();
         var singleBuckets = Math.Min(singles.Count, Buckets / 2);
-        foreach (var (prefix, fold) in prefixes)
+        for (var i = 0; i < singles.Count; i++) buckets[i % singleBuckets].AddRange(singles[i]);
+        var groups = prefixes.Where(p => p.Prefix.Length > 1).GroupBy(p => char.ToLowerInvariant(p.Prefix[0])).Select(g => new Nibbles().AddRange(g))
+            .OrderByDescending(g => g.Accepted).ToList();
+        foreach (var group in groups)
         {
-            var first = char.ToLowerInvariant(prefix[0]);
-            yield return (prefix, fold, prefix.Length == 1 ? singles.IndexOf(first) % singleBuckets
-                : singleBuckets + firsts.IndexOf(first) % (Buckets - singleBuckets));
+            var best = Enumerable.Range(singleBuckets, Buckets - singleBuckets).MinBy(b => buckets[b].Union(group).Accepted - buckets[b].Accepted);
+            buckets[best] = buckets[best].Union(group);
+        }
+        return buckets;
+    }
+
+    /// <summary>The low and high nibbles a bucket accepts at each position, as 16-bit sets.</summary>
+    private sealed class Nibbles
+    {
+        public int[] Low { get; } = new int[Positions];
+        public int[] High { get; } = new int[Positions];
+
+        /// <summary>How many strings of three bytes pass the bucket: at each position, any low nibble it accepts with any high one.</summary>
+        public long Accepted => Enumerable.Range(0, Positions).Aggregate(1L, (product, p) =>
+            product * BitOperations.PopCount((uint)Low[p]) * BitOperations.PopCount((uint)High[p]));
+
+        public Nibbles AddRange(IEnumerable<(string Prefix, bool Fold)> prefixes)
+        {
+            foreach (var (prefix, fold) in prefixes)
+            {
+                for (var p = 0; p < Positions; p++)
+                {
+                    // A prefix shorter than the filter lets anything follow; folding adds the other case's high nibble (the case bit, 0x20, lies there).
+                    foreach (var c in p < prefix.Length ? Cases(prefix[p], fold) : Enumerable.Range(0, 256).Select(b => (char)b))
+                        (Low[p], High[p]) = (Low[p] | 1 << (c & 0xF), High[p] | 1 << (c >> 4 & 0xF));
+                }
+            }
+            return this;
+        }
+
+        public Nibbles Union(Nibbles other)
+        {
+            var union = new Nibbles();
+            for (var p = 0; p < Positions; p++) (union.Low[p], union.High[p]) = (Low[p] | other.Low[p], High[p] | other.High[p]);
+            return union;
         }
     }
 
