@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace CloudAuditor.SensitiveData.Scanning;
@@ -22,6 +23,7 @@ internal ref struct DigitBlocks(ReadOnlySpan<char> text)
     private ulong _tokenStarts;
 
     /// <summary>The first index at or after <paramref name="position"/> that is (or is not) a digit; the text's length if none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Next(int position, bool digit) => Scan(position, Bits.Digits, digit);
 
     /// <summary>
@@ -29,10 +31,12 @@ internal ref struct DigitBlocks(ReadOnlySpan<char> text)
     /// after a country code: a run of four or more, one followed by a separator (it may join the next), or one after a capital letter.
     /// A run of fewer than four digits with none of these is a token of its own that no detector wants. The text's length if none.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int NextTokenStart(int position) => Scan(position, Bits.TokenStarts, set: true);
 
     private enum Bits { Digits, TokenStarts }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Scan(int position, Bits which, bool set)
     {
         while (position < _text.Length)

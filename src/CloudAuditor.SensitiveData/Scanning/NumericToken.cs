@@ -55,6 +55,7 @@ public readonly record struct NumericToken(int Start, int First, int End, int Di
     }
 
     /// <summary>Two capitals that begin a word right before the digits ("DE89"), not the tail of a base64 or base32 blob.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool StartsWithCountryCode(ReadOnlySpan<char> text, int first) =>
         first >= 2 && char.IsAsciiLetterUpper(text[first - 1]) && char.IsAsciiLetterUpper(text[first - 2])
         && (first == 2 || !char.IsAsciiLetterOrDigit(text[first - 3]));
