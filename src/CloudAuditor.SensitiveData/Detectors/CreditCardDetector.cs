@@ -9,7 +9,7 @@ public sealed partial class CreditCardDetector : NumericDetector
     public override string EntityType => EntityTypes.CreditCard;
 
     /// <summary>A card is always a whole token: the tokenizer keeps neighbouring numbers apart.</summary>
-    public override bool Wants(in NumericToken token) => token.Digits is >= 13 and <= 19;
+    public override (int Min, int Max) DigitCount => (13, 19);
 
     protected override bool WholeToken => true;
 

@@ -18,7 +18,9 @@ public sealed partial class DateOfBirthDetector : NumericDetector
 
     public override string EntityType => EntityTypes.DateOfBirth;
 
-    public override bool Wants(in NumericToken token) => token.Digits is >= 6 and <= 8 && token.Separators == 2;
+    public override (int Min, int Max) DigitCount => (6, 8);
+
+    public override bool Wants(in NumericToken token) => token.Separators == 2;
 
     protected override bool WholeToken => true;
 

@@ -8,7 +8,9 @@ public sealed partial class InternationalPhoneDetector : NumericDetector
 {
     public override string EntityType => EntityTypes.Phone;
 
-    public override bool Wants(in NumericToken token) => token.Plus && token.Digits is >= 8 and <= 15;
+    public override (int Min, int Max) DigitCount => (8, 15);
+
+    public override bool Wants(in NumericToken token) => token.Plus;
 
     protected override Regex Candidates => Pattern();
 

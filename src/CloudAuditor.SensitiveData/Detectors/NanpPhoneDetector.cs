@@ -14,7 +14,7 @@ public sealed partial class NanpPhoneDetector : NumericDetector
 
     private static readonly string[] ContextWords = ["phone", "telephone", "mobile", "cell", "fax", "msisdn", "tel:", "tel.", "tel ", "tel_"];
 
-    public override bool Wants(in NumericToken token) => token.Digits is 10 or 11;
+    public override (int Min, int Max) DigitCount => (10, 11);
 
     /// <summary>A bare run is looked at only with phone context: logs are full of ten-digit ids and epoch times.</summary>
     protected override bool Applies(ReadOnlySpan<char> text, in NumericToken token, FieldContext field) =>

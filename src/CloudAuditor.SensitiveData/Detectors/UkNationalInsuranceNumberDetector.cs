@@ -13,7 +13,9 @@ public sealed partial class UkNationalInsuranceNumberDetector : NumericDetector
 
     public override string EntityType => EntityTypes.UkNationalInsuranceNumber;
 
-    public override bool Wants(in NumericToken token) => token.Digits == 6 && token.First >= 2;
+    public override (int Min, int Max) DigitCount => (6, 6);
+
+    public override bool Wants(in NumericToken token) => token.First >= 2;
 
     /// <summary>The prefix letters and a space sit before the first digit.</summary>
     protected override int Lead => 3;

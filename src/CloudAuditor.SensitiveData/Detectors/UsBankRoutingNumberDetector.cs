@@ -13,7 +13,9 @@ public sealed partial class UsBankRoutingNumberDetector : NumericDetector
 
     public override string EntityType => EntityTypes.UsBankRoutingNumber;
 
-    public override bool Wants(in NumericToken token) => token.Digits == 9 && token.Separators == 0;
+    public override (int Min, int Max) DigitCount => (9, 9);
+
+    public override bool Wants(in NumericToken token) => token.Separators == 0;
 
     protected override bool WholeToken => true;
 

@@ -13,7 +13,9 @@ public sealed partial class UsItinDetector : NumericDetector
 
     public override string EntityType => EntityTypes.UsItin;
 
-    public override bool Wants(in NumericToken token) => token.Digits == 9 && token.Separators is 0 or 2;
+    public override (int Min, int Max) DigitCount => (9, 9);
+
+    public override bool Wants(in NumericToken token) => token.Separators is 0 or 2;
 
     protected override bool WholeToken => true;
 

@@ -18,7 +18,9 @@ public sealed partial class UsSsnDetector : NumericDetector
     public override string EntityType => EntityTypes.UsSsn;
 
     /// <summary>An SSN is always a whole token: nine digits, bare or with two separators.</summary>
-    public override bool Wants(in NumericToken token) => token.Digits == 9 && token.Separators is 0 or 2;
+    public override (int Min, int Max) DigitCount => (9, 9);
+
+    public override bool Wants(in NumericToken token) => token.Separators is 0 or 2;
 
     protected override bool WholeToken => true;
 

@@ -15,6 +15,9 @@ public sealed class DetectorSet
     private const int NumericReach = 128;
 
     private readonly NumericDetector[] _numeric;
+
+    /// <summary>Numeric detectors by the digit counts of the tokens they take (up to 63), so a token meets only its candidates.</summary>
+    private readonly NumericDetector[][] _numericByDigits;
     private readonly AnchorScanner _anchored;
 
     public DetectorSet(IReadOnlyList<IDetector> detectors)
@@ -24,6 +27,8 @@ public sealed class DetectorSet
             $"run it.");
         Detectors = detectors;
         _numeric = detectors.OfType<NumericDetector>().ToArray();
+        _numericByDigits = [.. Enumerable.Range(0, 64).Select(digits => _numeric.Where(d => d.DigitCount.Min <= digits && d.DigitCount.Max >= digits)
+            .ToArray())];
         _anchored = new AnchorScanner(detectors.OfType<IAnchoredDetector>().ToArray());
         Reach = Math.Max(NumericReach, _anchored.Reach);
     }
@@ -64,12 +69,14 @@ public sealed class DetectorSet
     {
         _anchored.Scan(text, from, to, field, tally, resumeAt);
         if (_numeric.Length == 0) return;
-        var state = (Detectors: _numeric, Field: field, Tally: tally);
+        var state = (ByDigits: _numericByDigits, All: _numeric, Field: field, Tally: tally);
         NumericToken.ForEach(text, from, to, ref state, static (text, token, ref state) =>
         {
-            foreach (var detector in state.Detectors)
+            var longer = token.Digits >= state.ByDigits.Length;
+            foreach (var detector in longer ? state.All : state.ByDigits[token.Digits])
             {
-                if (detector.Wants(token)) detector.DetectAt(text, token, state.Field, state.Tally);
+                if ((!longer || detector.DigitCount.Max >= token.Digits && detector.DigitCount.Min <= token.Digits) && detector.Wants(token))
+                    detector.DetectAt(text, token, state.Field, state.Tally);
             }
         });
     }

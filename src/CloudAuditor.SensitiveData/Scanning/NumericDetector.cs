@@ -7,7 +7,11 @@ namespace CloudAuditor.SensitiveData.Scanning;
 /// </summary>
 public abstract class NumericDetector : RegexDetector
 {
-    public abstract bool Wants(in NumericToken token);
+    /// <summary>The fewest and most digits of a token that holds the entity: the set offers the detector no other token.</summary>
+    public virtual (int Min, int Max) DigitCount => (0, int.MaxValue);
+
+    /// <summary>Whether a token of the right <see cref="DigitCount"/> has the shape of the entity (dots, a leading '+', a country code).</summary>
+    public virtual bool Wants(in NumericToken token) => true;
 
     /// <summary>Characters after the token that a match may still use (IBANs continue into letters).</summary>
     protected virtual int Reach(in NumericToken token) => token.End - token.Start + 2;
