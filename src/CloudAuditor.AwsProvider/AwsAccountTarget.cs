@@ -49,23 +49,24 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settin
 
     /// <summary>The account's buckets (the configured ones, when it names them): what its shards split.</summary>
     public async Task<int?> CountShardUnitsAsync(CancellationToken cancellationToken) =>
-        (await BucketNamesAsync(Client(target.Region), cancellationToken)).Count;
+        (await BucketsAsync(Client(target.Region), cancellationToken)).Count;
 
     public async Task InventoryAsync(IInventorySink sink, CancellationToken cancellationToken)
     {
         var home = Client(target.Region);
         var accountId = target.AccountId ?? await LookUpAccountIdAsync(cancellationToken);
-        var buckets = await BucketNamesAsync(home, cancellationToken);
+        var buckets = await BucketsAsync(home, cancellationToken);
+        var regions = buckets.ToDictionary(b => b.Name, b => b.Region, StringComparer.Ordinal);
         var accountBlock = await AccountControl().ReadAsync(accountId, cancellationToken);
         // An account subject only where there is an account layer to judge and fix (AWS, or an endpoint given s3ControlUrl), once per sweep.
         if (accountId is not null && (target.ServiceUrl is null || target.S3ControlUrl is not null) && sink.Shard.IsFirst)
             await sink.SubjectAsync(new AwsAccount(AwsAccount.For(accountId), accountBlock), cancellationToken);
         var scope = new ListingScope(new ResourceRef($"target:{target.Name}", "target", target.Name) { Account = accountId }, CoverageKinds.Bucket,
             Sharded: true);
-        await ResourceFanOut.RunAsync(buckets.ToAsyncEnumerable(), scope, bucket => BucketResource(bucket, accountId),
+        await ResourceFanOut.RunAsync(buckets.Select(b => b.Name).ToAsyncEnumerable(), scope, bucket => BucketResource(bucket, accountId),
             async (bucket, token) =>
             {
-                var subject = await ReadBucketAsync(BucketResource(bucket, accountId), token) with { AccountPublicAccessBlock = accountBlock };
+                var subject = await ReadBucketAsync(BucketResource(bucket, accountId), regions[bucket], token) with { AccountPublicAccessBlock = accountBlock };
                 await sink.SubjectAsync(subject, token);
                 await sink.ObjectsAsync(subject, new S3ObjectStore(Client(subject.Region), bucket), token);
             },
@@ -75,10 +76,11 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settin
     private static ResourceRef BucketResource(string bucket, string? accountId) =>
         new($"arn:aws:s3:::{bucket}", "s3-bucket", bucket) { Account = accountId, Bucket = bucket };
 
-    private async Task<S3Bucket> ReadBucketAsync(ResourceRef resource, CancellationToken cancellationToken)
+    /// <param name="listedRegion">The region ListBuckets gave for the bucket, if it gave one.</param>
+    private async Task<S3Bucket> ReadBucketAsync(ResourceRef resource, string? listedRegion, CancellationToken cancellationToken)
     {
         var name = resource.Name;
-        var region = await RegionOfAsync(name, cancellationToken);
+        var region = await RegionOfAsync(name, listedRegion, cancellationToken);
         var reader = new S3SettingsReader(Client(region));
         // The settings and the key sample are independent reads: they go out together, so a bucket waits for one round trip,
         // not eleven in a row (each read still passes the bucket's request budget).
@@ -113,13 +115,16 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settin
         };
     }
 
-    private async Task<IReadOnlyList<string>> BucketNamesAsync(AmazonS3Client client, CancellationToken cancellationToken)
+    /// <summary>A bucket by name, with its region where ListBuckets names it (AWS has since 2024; configured buckets and other endpoints may not).</summary>
+    private sealed record ListedBucket(string Name, string? Region);
+
+    private async Task<IReadOnlyList<ListedBucket>> BucketsAsync(AmazonS3Client client, CancellationToken cancellationToken)
     {
-        if (target.Buckets.Count > 0) return target.Buckets;
+        if (target.Buckets.Count > 0) return [.. target.Buckets.Distinct(StringComparer.Ordinal).Select(b => new ListedBucket(b, null))];
         try
         {
             var response = await client.ListBucketsAsync(new ListBucketsRequest(), cancellationToken);
-            return (response.Buckets ?? []).Select(b => b.BucketName).ToList();
+            return [.. (response.Buckets ?? []).Select(b => new ListedBucket(b.BucketName, b.BucketRegion))];
         }
 #pragma warning disable CA1031 // ListBuckets is the reachability test: whatever fails it, nothing of the target can be read.
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -130,12 +135,15 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settin
         }
     }
 
-    /// <summary>Buckets live in one region; requests to another region get redirected or refused, so use a regional client.</summary>
-    private async Task<string> RegionOfAsync(string bucket, CancellationToken cancellationToken)
+    /// <summary>
+    /// Buckets live in one region; requests to another region get redirected or refused, so use a regional client. The region
+    /// ListBuckets gave saves a GetBucketLocation per bucket, a round trip before any of its other reads.
+    /// </summary>
+    private async Task<string> RegionOfAsync(string bucket, string? listedRegion, CancellationToken cancellationToken)
     {
         if (target.ServiceUrl is not null) return target.Region;
-        var location = await Client(target.Region).GetBucketLocationAsync(new GetBucketLocationRequest { BucketName = bucket }, cancellationToken);
-        var region = location.Location?.Value;
+        var region = !string.IsNullOrEmpty(listedRegion) ? listedRegion
+            : (await Client(target.Region).GetBucketLocationAsync(new GetBucketLocationRequest { BucketName = bucket }, cancellationToken)).Location?.Value;
         return string.IsNullOrEmpty(region) ? "us-east-1" : region == "EU" ? "eu-west-1" : region;
     }
 

@@ -19,7 +19,7 @@ public class AwsReplayTests
     private const string Payroll = "acme-payroll";
 
     private static RecordedHttpHandler Recordings(HttpStatusCode accountBlockStatus = HttpStatusCode.NotFound,
-        string accountBlock = "aws/s3control-error-no-pab.xml") => new RecordedHttpHandler()
+        string accountBlock = "aws/s3control-error-no-pab.xml", string listBuckets = "aws/list-buckets.xml") => new RecordedHttpHandler()
         .On(r => RecordedHttpHandler.IsSigned(r) && r.RequestUri!.Host == "111122223333.s3-control.us-east-1.amazonaws.com"
             && r.RequestUri.AbsolutePath == "/v20180820/configuration/publicAccessBlock"
             && r.Headers.GetValues("x-amz-account-id").Single() == "111122223333", accountBlockStatus, accountBlock)
@@ -27,7 +27,7 @@ public class AwsReplayTests
         .OnS3(Site, "ownershipControls", HttpStatusCode.NotFound, "aws/error-no-ownership-controls.xml")
         .OnS3(Payroll, "ownershipControls", HttpStatusCode.OK, "aws/ownership-bucket-owner-enforced.xml")
         .On(r => RecordedHttpHandler.IsSigned(r) && r.RequestUri!.AbsolutePath == "/" && r.RequestUri.Query.Length <= 1
-            && r.RequestUri.Host.StartsWith("s3.", StringComparison.Ordinal), HttpStatusCode.OK, "aws/list-buckets.xml")
+            && r.RequestUri.Host.StartsWith("s3.", StringComparison.Ordinal), HttpStatusCode.OK, listBuckets)
         .OnS3(Site, "location", HttpStatusCode.OK, "aws/location-us-east-1.xml")
         .OnS3(Site, "acl", HttpStatusCode.OK, "aws/acl-allusers-read.xml")
         .OnS3(Site, "policy", HttpStatusCode.OK, body: Recorded.Read("aws/policy-public-read.json"))
@@ -244,6 +244,21 @@ public class AwsReplayTests
             "prefix logs/): keys outside those scopes are never deleted)", failing.Detail);
         Assert.Equal("records", sink.Findings.Single(f => f.CheckId == "aws.s3.retention" && f.Resource.Bucket == Payroll).Evidence!["dataClass"]);
     }
+
+    [Fact]
+    public async Task A_region_named_by_ListBuckets_spares_the_GetBucketLocation_of_each_bucket_and_changes_no_verdict()
+    {
+        var (located, locatedHttp) = await SweepAsync();
+        var (listed, listedHttp) = await SweepAsync(Recordings(listBuckets: "aws/list-buckets-regions.xml"));
+
+        Assert.Equal(2, locatedHttp.Authenticated.Count(r => RecordedHttpHandler.HasQuery(r.Uri, "location")));
+        Assert.DoesNotContain(listedHttp.Authenticated, r => RecordedHttpHandler.HasQuery(r.Uri, "location"));
+        Assert.Empty(listedHttp.Unmatched);
+        Assert.Equal(Verdicts(located), Verdicts(listed));
+    }
+
+    private static List<string> Verdicts(IEnumerable<Finding> findings) =>
+        [.. findings.Select(f => $"{f.CheckId} {f.Resource.Id} {f.Status}").Order(StringComparer.Ordinal)];
 
     [Fact]
     public async Task Every_signed_request_is_covered_by_a_permission_the_provider_declares()
