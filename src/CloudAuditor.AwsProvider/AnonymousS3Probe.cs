@@ -31,30 +31,38 @@ internal sealed class AnonymousS3Probe(HttpClient http, AwsTarget target, int ma
         if (keys.Count == 0)
             return new AnonymousProbe(ProbeOutcome.Denied, listRequest, (int)list, $"anonymous ListObjectsV2 refused with {(int)list}");
 
-        var tried = 0;
+        // The reads go out together (a refused one costs a round trip, and a private bucket refuses them all) and are judged in
+        // the sample's order, so the verdict and the object it names are those of reading them one after another.
+        var objects = keys.Take(ObjectsTried).ToList();
+        var reads = await Task.WhenAll(objects.Select(key => ReadFirstByteAsync(bucketUrl, key, cancellationToken)));
         Fault? unanswered = null;
-        string? lastRequest = null;
-        foreach (var key in keys.Take(ObjectsTried))
+        for (var i = 0; i < reads.Length; i++)
         {
-            var objectUrl = $"{bucketUrl}/{string.Join('/', key.Split('/').Select(Uri.EscapeDataString))}";
-            lastRequest = $"GET {objectUrl} (Range: bytes=0-0)";
-            var (read, readFault) = await SendAsync(() =>
-            {
-                var get = new HttpRequestMessage(HttpMethod.Get, objectUrl);
-                get.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(0, 0);
-                return get;
-            }, cancellationToken);
-            tried++;
+            var (request, read, readFault) = reads[i];
             if (read is HttpStatusCode.OK or HttpStatusCode.PartialContent)
-                return new AnonymousProbe(ProbeOutcome.Allowed, lastRequest, (int)read,
-                    $"anonymous ListObjectsV2 was refused ({(int)list}) but an anonymous read of object {tried} of {Math.Min(keys.Count, ObjectsTried)} " +
+                return new AnonymousProbe(ProbeOutcome.Allowed, request, (int)read,
+                    $"anonymous ListObjectsV2 was refused ({(int)list}) but an anonymous read of object {i + 1} of {objects.Count} " +
                     $"sampled returned {(int)read}");
             if (read is null || !(Refusals.Contains(read.Value) || read == HttpStatusCode.RequestedRangeNotSatisfiable)) unanswered ??= readFault;
         }
+        var lastRequest = reads[^1].Request;
         return unanswered is not null
-            ? new AnonymousProbe(ProbeOutcome.Failed, lastRequest!, null, $"not proven: an anonymous GetObject {unanswered.Reason}") { Fault = unanswered }
-            : new AnonymousProbe(ProbeOutcome.Denied, lastRequest!, (int)list,
-                $"anonymous ListObjectsV2 ({(int)list}) and GetObject of {tried} sampled object(s) were refused");
+            ? new AnonymousProbe(ProbeOutcome.Failed, lastRequest, null, $"not proven: an anonymous GetObject {unanswered.Reason}") { Fault = unanswered }
+            : new AnonymousProbe(ProbeOutcome.Denied, lastRequest, (int)list,
+                $"anonymous ListObjectsV2 ({(int)list}) and GetObject of {objects.Count} sampled object(s) were refused");
+    }
+
+    private async Task<(string Request, HttpStatusCode? Status, Fault? Fault)> ReadFirstByteAsync(string bucketUrl, string key,
+        CancellationToken cancellationToken)
+    {
+        var objectUrl = $"{bucketUrl}/{string.Join('/', key.Split('/').Select(Uri.EscapeDataString))}";
+        var (status, fault) = await SendAsync(() =>
+        {
+            var get = new HttpRequestMessage(HttpMethod.Get, objectUrl);
+            get.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(0, 0);
+            return get;
+        }, cancellationToken);
+        return ($"GET {objectUrl} (Range: bytes=0-0)", status, fault);
     }
 
     private string BucketUrl(string bucket, string region) => target.ServiceUrl is { } url
