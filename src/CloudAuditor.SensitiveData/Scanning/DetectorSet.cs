@@ -27,8 +27,7 @@ public sealed class DetectorSet
             $"run it.");
         Detectors = detectors;
         _numeric = detectors.OfType<NumericDetector>().ToArray();
-        _numericByDigits = [.. Enumerable.Range(0, 64).Select(digits => _numeric.Where(d => d.DigitCount.Min <= digits && d.DigitCount.Max >= digits)
-            .ToArray())];
+        _numericByDigits = [.. Enumerable.Range(0, 64).Select(digits => _numeric.Where(d => d.TakesDigits(digits)).ToArray())];
         _anchored = new AnchorScanner(detectors.OfType<IAnchoredDetector>().ToArray());
         Reach = Math.Max(NumericReach, _anchored.Reach);
     }
@@ -75,7 +74,7 @@ public sealed class DetectorSet
             var longer = token.Digits >= state.ByDigits.Length;
             foreach (var detector in longer ? state.All : state.ByDigits[token.Digits])
             {
-                if ((!longer || detector.DigitCount.Max >= token.Digits && detector.DigitCount.Min <= token.Digits) && detector.Wants(token))
+                if ((!longer || detector.TakesDigits(token.Digits)) && detector.Wants(token))
                     detector.DetectAt(text, token, state.Field, state.Tally);
             }
         });

@@ -10,6 +10,9 @@ public abstract class NumericDetector : RegexDetector
     /// <summary>The fewest and most digits of a token that holds the entity: the set offers the detector no other token.</summary>
     public virtual (int Min, int Max) DigitCount => (0, int.MaxValue);
 
+    /// <summary>Whether a token of <paramref name="digits"/> digits is within <see cref="DigitCount"/>.</summary>
+    public bool TakesDigits(int digits) => digits >= DigitCount.Min && digits <= DigitCount.Max;
+
     /// <summary>Whether a token of the right <see cref="DigitCount"/> has the shape of the entity (dots, a leading '+', a country code).</summary>
     public virtual bool Wants(in NumericToken token) => true;
 
