@@ -10,7 +10,8 @@ using CloudAuditor.Core.Permissions;
 namespace CloudAuditor.AwsProvider;
 
 /// <summary>Removes only the AllUsers/AuthenticatedUsers grants from the bucket ACL; the owner's and others' grants stay.</summary>
-internal sealed class AclGrantRemediator(Func<string, IAmazonS3> clientForRegion) : S3Remediator(clientForRegion), IRequiresPermissions
+internal sealed class AclGrantRemediator(Func<string, IAmazonS3> clientForRegion, Func<string, S3SettingsReader> settingsForRegion)
+    : S3Remediator(clientForRegion, settingsForRegion), IRequiresPermissions
 {
     /// <summary>What these calls need.</summary>
     public static IReadOnlyList<Permission> Permissions { get; } =
@@ -49,7 +50,7 @@ internal sealed class AclGrantRemediator(Func<string, IAmazonS3> clientForRegion
     public override Task RollbackAsync(RemediationRecord record, CancellationToken cancellationToken)
         => PutAsync(State<AclState>(record.PriorState), cancellationToken);
 
-    internal static bool IsPublic(Grant grant) => S3SettingsReader.ToGrant(ToSdk(grant)).IsPublic;
+    internal static bool IsPublic(Grant grant) => Model(grant).IsPublic;
 
     internal static Grant FromSdk(S3Grant g) =>
         new(g.Grantee?.Type?.Value ?? "CanonicalUser", g.Grantee?.URI, g.Grantee?.CanonicalUser, g.Grantee?.EmailAddress, g.Permission?.Value ?? "");
@@ -57,7 +58,9 @@ internal sealed class AclGrantRemediator(Func<string, IAmazonS3> clientForRegion
     internal static S3AccessControlList ToSdk(AclState state) =>
         new() { Owner = new Owner { Id = state.OwnerId }, Grants = state.Grants.Select(ToSdk).ToList() };
 
-    private static string GroupName(Grant grant) => S3SettingsReader.ToGrant(ToSdk(grant)).Group.ToString();
+    private static string GroupName(Grant grant) => Model(grant).Group.ToString();
+
+    private static AclGrant Model(Grant grant) => S3SettingsXml.Grant(grant.Uri, grant.Id, grant.Email, grant.Permission);
 
     private async Task<AclState> ReadAsync(string bucket, string region, CancellationToken cancellationToken)
     {

@@ -28,7 +28,8 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settin
     ];
 
     private readonly ConcurrentDictionary<string, AmazonS3Client> _regionalClients = new();
-    private readonly HttpClient _anonymousHttp = settings.CreateAnonymousHttpClient();
+    private readonly HttpClient _http = settings.CreateHttpClient();
+    private S3Rest? _rest;
 
     public string Name => target.Name;
     public CloudKind Cloud => CloudKind.Aws;
@@ -40,8 +41,9 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settin
     /// </summary>
     public IReadOnlyList<IRemediator> Remediators => LazyInitializer.EnsureInitialized(ref _remediators, () =>
     [
-        new PublicAccessBlockRemediator(PublicAccessBlockCheck.Id, Client), new PublicAccessBlockRemediator(AnonymousAccessCheck.Id, Client),
-        new AclGrantRemediator(Client), new PolicyStatementRemediator(Client), new ObjectAclRemediator(Client),
+        new PublicAccessBlockRemediator(PublicAccessBlockCheck.Id, Client, Settings), new PublicAccessBlockRemediator(AnonymousAccessCheck.Id, Client,
+            Settings),
+        new AclGrantRemediator(Client, Settings), new PolicyStatementRemediator(Client, Settings), new ObjectAclRemediator(Client, Settings),
         new AccountPublicAccessBlockRemediator(AccountControl()),
     ]);
 
@@ -81,7 +83,7 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settin
     {
         var name = resource.Name;
         var region = await RegionOfAsync(name, listedRegion, cancellationToken);
-        var reader = new S3SettingsReader(Client(region));
+        var reader = Settings(region);
         // The settings and the key sample are independent reads: they go out together, so a bucket waits for one round trip,
         // not eleven in a row (each read still passes the bucket's request budget).
         var aclRead = reader.AclAsync(name, cancellationToken);
@@ -105,7 +107,7 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settin
         // Objects whose ACL is public are the likeliest to answer a stranger, so the probe tries them first.
         var probeKeys = (objectAcls.Value?.Public.Select(p => p.Key) ?? []).Concat(keys.Value?.Keys ?? []).Distinct(StringComparer.Ordinal).ToList();
         var probe = settings.Sweep.AnonymousProbe
-            ? await new AnonymousS3Probe(_anonymousHttp, target, settings.Sweep.MaxRetries).ProbeAsync(name, region, probeKeys, cancellationToken)
+            ? await new AnonymousS3Probe(_http, target, settings.Sweep.MaxRetries).ProbeAsync(name, region, probeKeys, cancellationToken)
             : AnonymousProbe.NotAttempted;
         return new S3Bucket(resource, region, acl, policy, pab, website, tags, probe)
         {
@@ -162,14 +164,19 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settin
         }
     }
 
-    private S3ControlClient AccountControl() =>
-        new(_anonymousHttp, target, settings.ResolveCredentials(target), settings.Sweep.MaxRetries, TimeProvider.System);
+    private S3ControlClient AccountControl() => new(Rest, target);
+
+    /// <summary>Signed requests of our own, for settings reads; the credentials are resolved once per target.</summary>
+    private S3Rest Rest => LazyInitializer.EnsureInitialized(ref _rest,
+        () => new S3Rest(_http, target, settings.ResolveCredentials(target), settings.Sweep.MaxRetries, TimeProvider.System));
+
+    private S3SettingsReader Settings(string region) => new(Rest, Client(region), region);
 
     private AmazonS3Client Client(string region) => _regionalClients.GetOrAdd(region, r => settings.CreateS3Client(target, r));
 
     public void Dispose()
     {
         foreach (var client in _regionalClients.Values) client.Dispose();
-        _anonymousHttp.Dispose();
+        _http.Dispose();
     }
 }

@@ -32,8 +32,12 @@ public sealed class AwsClientFactory(SweepSettings sweep)
             MaxErrorRetry = sweep.MaxRetries, HttpClientFactory = new BudgetedHttpClientFactory(Handler, Budget) };
     }
 
-    public HttpClient CreateAnonymousHttpClient() =>
-        new(BudgetedHttpClientFactory.Budgeted(Handler ?? new SocketsHttpHandler(), Budget), disposeHandler: Handler is null)
+    /// <summary>
+    /// For the requests the auditor makes itself (anonymous probes, signed settings reads): paced by the same budget as the SDK's.
+    /// Redirects are not followed: a signed request would lose its signature, and a probe judges the address it was sent to.
+    /// </summary>
+    public HttpClient CreateHttpClient() =>
+        new(BudgetedHttpClientFactory.Budgeted(Handler ?? new SocketsHttpHandler { AllowAutoRedirect = false }, Budget), disposeHandler: Handler is null)
         {
             Timeout = TimeSpan.FromSeconds(sweep.RequestTimeoutSeconds),
         };

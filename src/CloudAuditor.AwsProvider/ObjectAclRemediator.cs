@@ -13,7 +13,8 @@ namespace CloudAuditor.AwsProvider;
 /// Removes the AllUsers/AuthenticatedUsers grants from the objects the ACL sample found public (read again first); the owner's
 /// and other grants stay. One journalled change per bucket holds every object's prior ACL, so rollback restores each.
 /// </summary>
-internal sealed class ObjectAclRemediator(Func<string, IAmazonS3> clientForRegion) : S3Remediator(clientForRegion), IRequiresPermissions
+internal sealed class ObjectAclRemediator(Func<string, IAmazonS3> clientForRegion, Func<string, S3SettingsReader> settingsForRegion)
+    : S3Remediator(clientForRegion, settingsForRegion), IRequiresPermissions
 {
     public static IReadOnlyList<Permission> Permissions { get; } =
     [

@@ -11,7 +11,8 @@ namespace CloudAuditor.AwsProvider;
 
 /// <summary>Removes only the public statements from the bucket policy; a policy that is nothing but public statements is left for
 /// RestrictPublicBuckets.</summary>
-internal sealed class PolicyStatementRemediator(Func<string, IAmazonS3> clientForRegion) : S3Remediator(clientForRegion), IRequiresPermissions
+internal sealed class PolicyStatementRemediator(Func<string, IAmazonS3> clientForRegion, Func<string, S3SettingsReader> settingsForRegion)
+    : S3Remediator(clientForRegion, settingsForRegion), IRequiresPermissions
 {
     /// <summary>What these calls need.</summary>
     public static IReadOnlyList<Permission> Permissions { get; } =
@@ -27,7 +28,7 @@ internal sealed class PolicyStatementRemediator(Func<string, IAmazonS3> clientFo
     public override async Task<RemediationPlan> PlanAsync(IAuditSubject subject, CancellationToken cancellationToken)
     {
         var bucket = Bucket(subject);
-        var current = await new S3SettingsReader(Client(bucket.Region)).PolicyAsync(bucket.Resource.Name, cancellationToken);
+        var current = await Settings(bucket.Region).PolicyAsync(bucket.Resource.Name, cancellationToken);
         if (!current.IsKnown) throw new RemediationException(current.Unreadable!);
         if (current.Value is not { } policy || !policy.PublicStatements.Any()) return RemediationPlan.NothingToChange;
         if (policy.WithoutPublicStatements() is not { } rewritten)
@@ -45,7 +46,7 @@ internal sealed class PolicyStatementRemediator(Func<string, IAmazonS3> clientFo
     public override async Task<string?> VerifyAsync(IAuditSubject subject, RemediationChange change, CancellationToken cancellationToken)
     {
         var state = State<PolicyState>(change.NewState);
-        var now = await new S3SettingsReader(Client(state.Region)).PolicyAsync(state.Bucket, cancellationToken);
+        var now = await Settings(state.Region).PolicyAsync(state.Bucket, cancellationToken);
         return now.Value?.PublicStatements.Any() == true ? "the policy still has public statements" : null;
     }
 

@@ -9,7 +9,8 @@ using CloudAuditor.Core.Permissions;
 namespace CloudAuditor.AwsProvider;
 
 /// <summary>Turns on all four public access block settings; rollback restores the previous block, or removes it if there was none.</summary>
-internal sealed class PublicAccessBlockRemediator(string checkId, Func<string, IAmazonS3> clientForRegion) : S3Remediator(clientForRegion), IRequiresPermissions
+internal sealed class PublicAccessBlockRemediator(string checkId, Func<string, IAmazonS3> clientForRegion,
+    Func<string, S3SettingsReader> settingsForRegion) : S3Remediator(clientForRegion, settingsForRegion), IRequiresPermissions
 {
     /// <summary>Put (and, on rollback of a block that did not exist, Delete, which s3:PutBucketPublicAccessBlock authorises).</summary>
     public static IReadOnlyList<Permission> Permissions { get; } =
@@ -25,7 +26,7 @@ internal sealed class PublicAccessBlockRemediator(string checkId, Func<string, I
     public override async Task<RemediationPlan> PlanAsync(IAuditSubject subject, CancellationToken cancellationToken)
     {
         var bucket = Bucket(subject);
-        var current = await new S3SettingsReader(Client(bucket.Region)).PublicAccessBlockAsync(bucket.Resource.Name, cancellationToken);
+        var current = await Settings(bucket.Region).PublicAccessBlockAsync(bucket.Resource.Name, cancellationToken);
         if (!current.IsKnown) throw new RemediationException(current.Unreadable!);
         if (current.Value?.AllOn == true) return RemediationPlan.NothingToChange;
         return RemediationPlan.Make(new RemediationChange("turn on all four S3 public access block settings",
@@ -39,7 +40,7 @@ internal sealed class PublicAccessBlockRemediator(string checkId, Func<string, I
     public override async Task<string?> VerifyAsync(IAuditSubject subject, RemediationChange change, CancellationToken cancellationToken)
     {
         var state = State<BlockState>(change.NewState);
-        var now = await new S3SettingsReader(Client(state.Region)).PublicAccessBlockAsync(state.Bucket, cancellationToken);
+        var now = await Settings(state.Region).PublicAccessBlockAsync(state.Bucket, cancellationToken);
         return now.Value?.AllOn == true ? null : $"the public access block reads back as {(now.IsKnown ? "not fully on" : now.Unreadable)}";
     }
 

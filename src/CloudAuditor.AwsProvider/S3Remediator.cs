@@ -8,8 +8,11 @@ using S3Bucket = CloudAuditor.Core.Model.S3Bucket;
 
 namespace CloudAuditor.AwsProvider;
 
-/// <summary>Shared plumbing: the regional client for a bucket, SDK failures as <see cref="RemediationException"/>.</summary>
-internal abstract class S3Remediator(Func<string, IAmazonS3> clientForRegion) : IRemediator
+/// <summary>
+/// Shared plumbing: the regional client for a bucket, its settings read as the sweep reads them (so plan and verify judge what the
+/// audit judged), SDK failures as <see cref="RemediationException"/>.
+/// </summary>
+internal abstract class S3Remediator(Func<string, IAmazonS3> clientForRegion, Func<string, S3SettingsReader> settingsForRegion) : IRemediator
 {
     public abstract string CheckId { get; }
 
@@ -22,6 +25,8 @@ internal abstract class S3Remediator(Func<string, IAmazonS3> clientForRegion) : 
     public abstract Task RollbackAsync(RemediationRecord record, CancellationToken cancellationToken);
 
     protected IAmazonS3 Client(string region) => clientForRegion(region);
+
+    protected S3SettingsReader Settings(string region) => settingsForRegion(region);
 
     protected static S3Bucket Bucket(IAuditSubject subject) => subject as S3Bucket
         ?? throw new RemediationException($"{subject.Resource.Kind} is not an S3 bucket");

@@ -5,8 +5,8 @@ using System.Text;
 namespace CloudAuditor.AwsProvider;
 
 /// <summary>
-/// AWS Signature Version 4 for the few requests the SDKs served here cannot make (S3 Control: AWSSDK.S3Control is not
-/// available). Signs the Host header and every header already on the request; the caller sets x-amz-date (and
+/// AWS Signature Version 4 for the requests <see cref="S3Rest"/> sends without the SDK (settings reads, and S3 Control, for which
+/// AWSSDK.S3Control is not available). Signs the Host header and every header already on the request; the caller sets x-amz-date (and
 /// x-amz-content-sha256 where the service wants it). Checked against AWS's published examples in the tests.
 /// </summary>
 internal static class SigV4Signer

@@ -48,8 +48,9 @@ public class S3rverSweepTests(Emulators emulators)
         using var s3 = Client();
         var bucket = Sweeps.Unique("spread");
         await s3.PutBucketAsync(bucket);
-        // One level of prefixes: s3rver leaves nested ones (2024/01/...) out of a delimited listing's CommonPrefixes.
-        foreach (var key in new[] { "alpha/a.csv", "alpha/b.csv", "beta/c.csv", "exports/d.csv", "root.txt" })
+        // One level of prefixes: s3rver leaves nested ones (2024/01/...) out of a delimited listing's CommonPrefixes. A key with a space, a
+        // plus and a non-ASCII letter: s3rver checks each ACL read's signature over the path as sent.
+        foreach (var key in new[] { "alpha/a.csv", "alpha/b.csv", "beta/c d+ä.csv", "exports/d.csv", "root.txt" })
             await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, ContentBody = "x", UseChunkEncoding = false });
 
         var (findings, _) = await Sweeps.RunAsync(Config(bucket));
