@@ -209,6 +209,18 @@ public sealed class TableStateStore : IStateStore
         }
     }
 
+    /// <summary>One row per member in the scope's partition of the coordination table; the count reads that partition only.</summary>
+    public async Task<int> ShareAsync(string scope, string member, DateTimeOffset until, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var partition = "share-" + Fingerprint.Of("share", scope);
+        await _coordination.UpsertEntityAsync(new TableEntity(partition, Fingerprint.Of("member", member)) { ["Scope"] = scope, ["Until"] = until },
+            TableUpdateMode.Replace, cancellationToken);
+        var count = 0;
+        await foreach (var _ in _coordination.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Until ge {now}"),
+            select: ["RowKey"], cancellationToken: cancellationToken)) count++;
+        return count;
+    }
+
     public async Task<bool> TryCountChangeAsync(string sweepId, int limit, CancellationToken cancellationToken)
     {
         if (limit <= 0) return false;

@@ -87,6 +87,11 @@ public sealed class AuditorRuntime : IAsyncDisposable
     {
         // Flows to every request this sweep makes (and only to them), for the summary's request and throttling counts.
         Core.Http.RequestTally.Current = new Core.Http.RequestTally();
+        // Other processes sending to the same storage accounts and subscriptions (Functions instances on other shards) take their
+        // share of each rate; told through the state they share. Disposed last, so no renewal outlives the store.
+        await using var shares = new Core.Http.EndpointShares(State, Core.Http.EndpointShares.ProcessMember, TimeProvider.System,
+            Loggers.CreateLogger<Core.Http.EndpointShares>());
+        Core.Http.EndpointShares.Current = shares;
         var config = request.Scope ?? Config;
         var targets = Targets(config);
         var enforcing = !request.ReadOnly && config.Remediation.Mode == RemediationMode.Enforce;

@@ -169,4 +169,24 @@ public sealed class CliFaultTests : IAsyncLifetime
         // Every finding on stdout reached the state store first or at the same time: nothing was written only to the output.
         Assert.Subset(stored, findings);
     }
+
+    [Fact]
+    public async Task Two_sweeps_of_one_account_on_one_state_each_take_a_share_of_its_rate()
+    {
+        // A storage account rate the two processes must split; the second starts while the first is sweeping.
+        var config = Config(_azurite.ConnectionString, extra: "state:\n  sqlitePath: shared-rate.db").Replace("sweep:\n",
+            "sweep:\n  requestRates: { storageAccount: 100 }\n", StringComparison.Ordinal);
+        var (firstOutput, secondOutput) = (Path.Combine(_dir, "first.jsonl"), Path.Combine(_dir, "second.jsonl"));
+        var (firstSummary, secondSummary) = (Path.Combine(_dir, "first-summary.json"), Path.Combine(_dir, "second-summary.json"));
+        using var first = CliTests.CliProcess.Start("sweep", "--config", config, "--format", "jsonl", "--output", firstOutput, "--summary", firstSummary);
+        await WaitForLinesAsync(firstOutput, 10, first);
+        using var second = CliTests.CliProcess.Start("sweep", "--config", config, "--format", "jsonl", "--output", secondOutput, "--summary", secondSummary);
+        var (firstExit, _, _) = await first.CompletionAsync(TimeSpan.FromMinutes(2));
+        var (secondExit, _, secondStderr) = await second.CompletionAsync(TimeSpan.FromMinutes(2));
+
+        Assert.Equal((0, 0), (firstExit, secondExit));
+        using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(secondSummary));
+        Assert.Equal(2, summary.RootElement.GetProperty("requests").GetProperty("mostSenders").GetInt32());
+        Assert.Contains("rates shared with up to 1 other process(es)", secondStderr, StringComparison.Ordinal);
+    }
 }

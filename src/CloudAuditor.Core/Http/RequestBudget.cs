@@ -8,8 +8,9 @@ namespace CloudAuditor.Core.Http;
 /// gate: a rate (sweep.requestRates, a one-second burst), and a pause set when the service throttles (429, 503) for as
 /// long as it asked (Retry-After) or, when it did not say, 250 ms doubling while throttles continue; never longer than
 /// 30 s. Requests for a paused endpoint wait instead of being throttled in turn, while other endpoints carry on, so one
-/// hot account cannot slow the rest. One budget per process and rate setting, shared by all its sweeps; the time
-/// waited is added to the sweep's <see cref="RequestTally"/>.
+/// hot account cannot slow the rest. One budget per process and rate setting, shared by all its sweeps; where other
+/// processes send to the same storage account or subscription, each takes its share of the rate (<see cref="EndpointShares"/>).
+/// The time waited is added to the sweep's <see cref="RequestTally"/>.
 /// </summary>
 public sealed class RequestBudget(RequestRates rates, TimeProvider time)
 {
@@ -42,8 +43,11 @@ public sealed class RequestBudget(RequestRates rates, TimeProvider time)
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    /// <summary>Takes the endpoint's next turn: how long from now the request must wait for it.</summary>
-    public TimeSpan Reserve(RequestEndpoint endpoint) => GateOf(endpoint).Reserve(time.GetUtcNow());
+    /// <summary>
+    /// Takes the endpoint's next turn: how long from now the request must wait for it. Where other processes send to the
+    /// endpoint too (<see cref="EndpointShares"/>), this process's turns come as far apart as its share of the rate.
+    /// </summary>
+    public TimeSpan Reserve(RequestEndpoint endpoint) => GateOf(endpoint).Reserve(time.GetUtcNow(), EndpointShares.Current?.Senders(endpoint) ?? 1);
 
     /// <summary>
     /// What the service answered one attempt (null: no answer): counted into the sweep's <see cref="RequestTally"/>, and a
@@ -58,29 +62,32 @@ public sealed class RequestBudget(RequestRates rates, TimeProvider time)
     private Gate GateOf(RequestEndpoint endpoint) => _gates.GetOrAdd(endpoint, e => new Gate(rates.PerSecond(e.Kind)));
 
     /// <summary>
-    /// One endpoint's turns, as a virtual schedule: each request takes the next slot (1/rate apart; a second's worth may go at
-    /// once), never before the pause ends. Reserving under a lock keeps concurrent requests in order.
+    /// One endpoint's turns, as a virtual schedule: each request takes the next slot (senders/rate apart; a second's worth of
+    /// this process's share may go at once), never before the pause ends. Reserving under a lock keeps concurrent requests in order.
     /// </summary>
     private sealed class Gate(int? perSecond)
     {
+        private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
+
         private readonly Lock _lock = new();
-        private readonly TimeSpan _interval = perSecond is { } rate ? TimeSpan.FromTicks(TimeSpan.TicksPerSecond / rate) : TimeSpan.Zero;
-        private readonly TimeSpan _burst = perSecond is { } rate ? TimeSpan.FromTicks(TimeSpan.TicksPerSecond / rate * (rate - 1)) : TimeSpan.Zero;
         private DateTimeOffset _nextSlot = DateTimeOffset.MinValue;
         private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
         private int _throttles;
 
-        public TimeSpan Reserve(DateTimeOffset now)
+        /// <param name="senders">Processes sending to the endpoint, this one included (at least 1).</param>
+        public TimeSpan Reserve(DateTimeOffset now, int senders)
         {
             lock (_lock)
             {
                 var earliest = now > _pausedUntil ? now : _pausedUntil;
-                if (perSecond is null) return earliest - now;
+                if (perSecond is not { } rate) return earliest - now;
+                var interval = TimeSpan.FromTicks(TimeSpan.TicksPerSecond * Math.Max(1, senders) / rate);
+                var burst = interval < Second ? Second - interval : TimeSpan.Zero;
                 // The generic cell rate algorithm: a request's theoretical time is the later of the next slot and now; it may go up
                 // to a burst ahead of that time.
                 var theoretical = _nextSlot > earliest ? _nextSlot : earliest;
-                _nextSlot = theoretical + _interval;
-                var at = theoretical - _burst > earliest ? theoretical - _burst : earliest;
+                _nextSlot = theoretical + interval;
+                var at = theoretical - burst > earliest ? theoretical - burst : earliest;
                 return at - now;
             }
         }

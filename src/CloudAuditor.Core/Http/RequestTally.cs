@@ -14,6 +14,7 @@ public sealed class RequestTally
     private long _throttled;
     private long _serverErrors;
     private long _waitedTicks;
+    private int _mostSenders = 1;
 
     /// <summary>The tally of the sweep this code runs for; null outside a sweep.</summary>
     public static RequestTally? Current
@@ -30,6 +31,17 @@ public sealed class RequestTally
 
     /// <summary>Time the sweep's requests spent waiting for their endpoints' budgets (summed over requests that waited at once).</summary>
     public TimeSpan Waited => TimeSpan.FromTicks(Interlocked.Read(ref _waitedTicks));
+
+    /// <summary>The most processes seen sending to one shared endpoint at once, this one included (<see cref="EndpointShares"/>).</summary>
+    public int MostSenders => Volatile.Read(ref _mostSenders);
+
+    /// <summary>An endpoint the current sweep sends to was counted with this many senders.</summary>
+    public static void NoteSenders(int senders)
+    {
+        if (Current is not { } tally) return;
+        for (var seen = tally.MostSenders; senders > seen; seen = tally.MostSenders)
+            if (Interlocked.CompareExchange(ref tally._mostSenders, senders, seen) == seen) return;
+    }
 
     /// <summary>A request of the current sweep waited this long for its endpoint (<see cref="RequestBudget"/>).</summary>
     public static void AddWait(TimeSpan wait)
@@ -50,5 +62,6 @@ public sealed class RequestTally
     public string Describe() =>
         $"{Requests:N0} requests to the clouds, {Throttled:N0} throttled (429/503), {ServerErrors:N0} other server errors or no answer" +
         (Waited > TimeSpan.Zero ? $", {Waited.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} s waiting for " +
-            "throttled or busy endpoints" : "");
+            "throttled or busy endpoints" : "") +
+        (MostSenders > 1 ? $", rates shared with up to {MostSenders - 1} other process(es)" : "");
 }

@@ -20,7 +20,7 @@ public sealed record SweepSummaryDocument(bool Complete, bool Transient, int Tar
             [.. summary.Coverage.Remainders.Select(r => new RemainderEntry(r.Scope, r.Kind, r.Listed, r.Fault.Kind.ToString(), r.Fault.Reason))],
             [.. summary.Coverage.Lines()]),
         summary.Requests is { } tally
-            ? new RequestSection(tally.Requests, tally.Throttled, tally.ServerErrors, Math.Round(tally.Waited.TotalSeconds, 1)) : null,
+            ? new RequestSection(tally.Requests, tally.Throttled, tally.ServerErrors, Math.Round(tally.Waited.TotalSeconds, 1), tally.MostSenders) : null,
         // The process's peak resident memory so far (VmHWM) and its CPU time: what a run of this size needs, for sizing hosts.
         ProcessSection.Now());
 
@@ -33,7 +33,9 @@ public sealed record SweepSummaryDocument(bool Complete, bool Transient, int Tar
 
     public sealed record RemainderEntry(string Scope, string Resource, int Listed, string Fault, string Reason);
 
-    public sealed record RequestSection(long Sent, long Throttled, long ServerErrors, double WaitedSeconds);
+    /// <param name="MostSenders">The most processes seen sending to one storage account or subscription at once, this one included
+    /// (each took an equal share of the rate).</param>
+    public sealed record RequestSection(long Sent, long Throttled, long ServerErrors, double WaitedSeconds, int MostSenders);
 
     public sealed record ProcessSection(long PeakWorkingSetBytes, double CpuSeconds)
     {

@@ -25,6 +25,7 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
             CREATE TABLE IF NOT EXISTS notifications (owner TEXT NOT NULL, fingerprint TEXT NOT NULL, sent_at TEXT NOT NULL,
                 PRIMARY KEY (owner, fingerprint));
             CREATE TABLE IF NOT EXISTS leases (scope TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS endpoint_shares (scope TEXT NOT NULL, member TEXT NOT NULL, until TEXT NOT NULL, PRIMARY KEY (scope, member));
             CREATE TABLE IF NOT EXISTS change_budgets (sweep_id TEXT PRIMARY KEY, used INTEGER NOT NULL);
             CREATE TABLE IF NOT EXISTS sweeps (sweep_id TEXT PRIMARY KEY, planned_at TEXT NOT NULL, deadline TEXT NOT NULL, closed_at TEXT);
             CREATE TABLE IF NOT EXISTS sweep_shards (sweep_id TEXT NOT NULL, shard_id TEXT NOT NULL, result TEXT, done_at TEXT,
@@ -186,6 +187,14 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
 
     public Task ReleaseLeaseAsync(string scope, string holder, CancellationToken cancellationToken) =>
         WriteAsync("DELETE FROM leases WHERE scope = $scope AND holder = $holder", cancellationToken, ("$scope", scope), ("$holder", holder));
+
+    public async Task<int> ShareAsync(string scope, string member, DateTimeOffset until, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await WriteAsync("INSERT INTO endpoint_shares VALUES ($scope, $member, $until) ON CONFLICT(scope, member) DO UPDATE SET until = $until",
+            cancellationToken, ("$scope", scope), ("$member", member), ("$until", Utc(until)));
+        return await QueryAsync("SELECT COUNT(*) FROM endpoint_shares WHERE scope = $scope AND until >= $now", reader => reader.GetInt32(0),
+            cancellationToken, ("$scope", scope), ("$now", Utc(now)));
+    }
 
     public async Task<bool> TryCountChangeAsync(string sweepId, int limit, CancellationToken cancellationToken)
     {

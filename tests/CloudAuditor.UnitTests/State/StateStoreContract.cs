@@ -113,6 +113,24 @@ public abstract class StateStoreContract
     }
 
     [Fact]
+    public async Task Senders_of_an_endpoint_count_while_their_word_holds_and_each_once()
+    {
+        var store = await OpenAsync();
+        var other = await OpenAgainAsync();
+        var scope = $"StorageAccount:{Guid.NewGuid():N}";
+        var now = new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero);
+        var lapse = TimeSpan.FromSeconds(45);
+
+        Assert.Equal(1, await store.ShareAsync(scope, "instance-a", now + lapse, now, CancellationToken.None));
+        Assert.Equal(2, await other.ShareAsync(scope, "instance-b", now + lapse, now, CancellationToken.None));
+        // A renewal is the same sender, not another; another scope is counted apart.
+        Assert.Equal(2, await store.ShareAsync(scope, "instance-a", now.AddSeconds(15) + lapse, now.AddSeconds(15), CancellationToken.None));
+        Assert.Equal(1, await store.ShareAsync(scope + "-other", "instance-a", now + lapse, now, CancellationToken.None));
+        // instance-b stopped renewing (killed): its word lapses and it no longer counts.
+        Assert.Equal(1, await store.ShareAsync(scope, "instance-a", now.AddSeconds(50) + lapse, now.AddSeconds(50), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Concurrent_holders_racing_for_a_free_lease_get_it_exactly_once()
     {
         var stores = new[] { await OpenAsync(), await OpenAgainAsync() };
