@@ -35,6 +35,12 @@ public sealed class BlobChangeFeed(BlobServiceClient service, int keepPerContain
     /// <summary>Feed bytes read per account and sweep at most; a busier account's containers are listed instead.</summary>
     private const long MaxFeedBytes = 256L << 20;
 
+    /// <summary>
+    /// One chunk file at most, read whole into memory to be checked: with <c>sweep.concurrency</c> accounts read at once this
+    /// bounds the feed's memory; a larger chunk means the account's containers are listed instead.
+    /// </summary>
+    private const long MaxChunkBytes = 16L << 20;
+
     private readonly Lock _lock = new();
     private Task<ChangeIndex?>? _reading;
 
@@ -79,7 +85,7 @@ public sealed class BlobChangeFeed(BlobServiceClient service, int keepPerContain
                             service.AccountName, start, MaxFeedBytes >> 20);
                         return null;
                     }
-                    await ReadChunkAsync(chunk.Name, index, cancellationToken);
+                    await ReadChunkAsync(chunk, index, cancellationToken);
                 }
             logger.LogDebug("Change feed of {Account}: {Changes} changes from {From:u} to {Through:u}", service.AccountName, index.Seen, index.From,
                 index.Through);
@@ -94,9 +100,12 @@ public sealed class BlobChangeFeed(BlobServiceClient service, int keepPerContain
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
-            var reason = e is Avro.AvroException or JsonException or FormatException or InvalidDataException
-                ? "a file of it is not in the change feed's format"
-                : FaultClassifier.Classify(e, cancellationToken, AzureFaults.Instance).Reason;
+            var reason = e switch
+            {
+                InvalidDataException invalid => $"a file of it is not in the change feed's format: {invalid.Message}",
+                Avro.AvroException or JsonException or FormatException => "a file of it is not in the change feed's format",
+                _ => FaultClassifier.Classify(e, cancellationToken, AzureFaults.Instance).Reason,
+            };
             logger.LogWarning("The change feed of {Account} could not be read ({Reason}); its containers are listed instead", service.AccountName, reason);
             return null;
         }
@@ -143,10 +152,21 @@ public sealed class BlobChangeFeed(BlobServiceClient service, int keepPerContain
         return chunks;
     }
 
-    private async Task ReadChunkAsync(string name, ChangeIndex index, CancellationToken cancellationToken)
+    /// <summary>
+    /// One chunk, read whole (it is at most <see cref="MaxChunkBytes"/>) and checked against its own bytes
+    /// (<see cref="AvroContainerCheck"/>) before Apache.Avro decodes it, so no length in it can make the reader allocate more.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The chunk is larger than a chunk can be, or not a well-formed Avro file.</exception>
+    private async Task ReadChunkAsync(BlobItem chunk, ChangeIndex index, CancellationToken cancellationToken)
     {
-        await using var content = (await Feed.GetBlobClient(name).DownloadStreamingAsync(cancellationToken: cancellationToken)).Value.Content;
-        using var reader = DataFileReader<GenericRecord>.OpenReader(content);
+        if (chunk.Properties.ContentLength is not { } length || length > MaxChunkBytes)
+            throw new InvalidDataException($"the chunk {chunk.Name} is larger than {MaxChunkBytes >> 20} MiB");
+        var bytes = new byte[length];
+        var download = await Feed.GetBlobClient(chunk.Name).DownloadStreamingAsync(new BlobDownloadOptions { Range = new HttpRange(0, length) },
+            cancellationToken);
+        await using (var content = download.Value.Content) await content.ReadExactlyAsync(bytes, cancellationToken);
+        AvroContainerCheck.Check(bytes);
+        using var reader = DataFileReader<GenericRecord>.OpenReader(new MemoryStream(bytes, writable: false));
         foreach (var record in reader.NextEntries)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -109,7 +109,7 @@ public sealed class ChangeFeedSamplingTests : IAsyncLifetime
 
         var second = await SweepAsync();
 
-        Assert.Contains("The change feed of devstoreaccount1 could not be read (a file of it is not in the change feed's format)", second.Stderr);
+        Assert.Contains("The change feed of devstoreaccount1 could not be read (a file of it is not in the change feed's format: ", second.Stderr);
         Assert.Contains("\"2026/new.csv\"", second.Stdout);
     }
 
