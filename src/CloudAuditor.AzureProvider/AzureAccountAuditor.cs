@@ -26,9 +26,6 @@ public sealed class AzureAccountAuditor(AzureClientFactory settings, IReadOnlyCo
         Permission.Reads("Microsoft.Storage/storageAccounts/blobServices/containers/getAcl/action"),
     ];
 
-    /// <summary>Changes the change feed keeps per container for incremental sampling: the newest, well above the default sample of 20.</summary>
-    private const int ChangesKeptPerContainer = 64;
-
     private const string NoArm = "account settings are read through ARM: configure the account's resourceId";
 
     private readonly AnonymousBlobProbe _probe = new(settings);
@@ -46,7 +43,7 @@ public sealed class AzureAccountAuditor(AzureClientFactory settings, IReadOnlyCo
         var accountRetention = arm is not null && retention is not null ? await retention.ReadAccountAsync(arm.ResourceId, cancellationToken) : null;
         if (auditsAccount) await sink.SubjectAsync(account, cancellationToken);
 
-        var changeFeed = new BlobChangeFeed(service, ChangesKeptPerContainer, logger);
+        var changeFeed = new BlobChangeFeed(service, logger);
         var containers = ListContainersAsync(service, cancellationToken)
             .Where(item => containerFilter.Count == 0 || containerFilter.Contains(item.Name, StringComparer.OrdinalIgnoreCase));
         await ResourceFanOut.RunAsync(containers, new ListingScope(accountResource, CoverageKinds.Container, containersSharded), item

@@ -41,8 +41,8 @@ public sealed class AzureBlobStore(BlobContainerClient container, BlobChangeFeed
         }
     }
 
-    public async Task<ChangedObjects?> ChangesSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
-        changeFeed is null ? null : await changeFeed.ChangesAsync(container.Name, since, cancellationToken);
+    public async Task<ChangedObjects?> ChangesSinceAsync(DateTimeOffset since, int newest, CancellationToken cancellationToken) =>
+        changeFeed is null ? null : await changeFeed.ChangesAsync(container.Name, since, newest, cancellationToken);
 
     public async Task<StoredObject?> GetAsync(string key, CancellationToken cancellationToken)
     {

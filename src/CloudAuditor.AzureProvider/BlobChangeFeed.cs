@@ -20,7 +20,7 @@ namespace CloudAuditor.AzureProvider;
 /// enabled, not readable with the sweep's rights, too long, or malformed is not used: containers are then listed, and
 /// nothing is lost.
 /// </summary>
-public sealed class BlobChangeFeed(BlobServiceClient service, int keepPerContainer, ILogger logger)
+public sealed class BlobChangeFeed(BlobServiceClient service, ILogger logger)
 {
     public const string ContainerName = "$blobchangefeed";
 
@@ -46,15 +46,16 @@ public sealed class BlobChangeFeed(BlobServiceClient service, int keepPerContain
 
     private BlobContainerClient Feed => service.GetBlobContainerClient(ContainerName);
 
+    /// <param name="newest">Changes kept per container: the first caller's number holds for the account's one reading.</param>
     /// <returns>Null when the feed is not used, or does not cover the time from <paramref name="since"/> on.</returns>
-    public async Task<ChangedObjects?> ChangesAsync(string container, DateTimeOffset since, CancellationToken cancellationToken)
+    public async Task<ChangedObjects?> ChangesAsync(string container, DateTimeOffset since, int newest, CancellationToken cancellationToken)
     {
         Task<ChangeIndex?> reading;
-        lock (_lock) reading = _reading ??= ReadAsync(since, cancellationToken);
+        lock (_lock) reading = _reading ??= ReadAsync(since, newest, cancellationToken);
         return await reading is { } index && since >= index.From && since < index.Through ? index.For(container) : null;
     }
 
-    private async Task<ChangeIndex?> ReadAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    private async Task<ChangeIndex?> ReadAsync(DateTimeOffset since, int keepPerContainer, CancellationToken cancellationToken)
     {
         try
         {

@@ -16,8 +16,10 @@ public interface IObjectStore
     Task<Stream> OpenRangeAsync(string key, long length, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The objects changed since <paramref name="since"/>, from a change log the store keeps; null when it keeps none that
+    /// The objects changed since <paramref name="since"/>, from a change log the store keeps, at most the <paramref name="newest"/>
+    /// of them (a log shared by many containers may take the first caller's number for all); null when it keeps none that
     /// reaches back that far (or it could not be read: the caller then lists instead, and nothing is lost).
     /// </summary>
-    Task<ChangedObjects?> ChangesSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) => Task.FromResult<ChangedObjects?>(null);
+    Task<ChangedObjects?> ChangesSinceAsync(DateTimeOffset since, int newest, CancellationToken cancellationToken) =>
+        Task.FromResult<ChangedObjects?>(null);
 }

@@ -38,6 +38,12 @@ public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings se
             ScanMemoryBudget.ForProcess(settings.MemoryBudgetBytes)), settings, logger,
             history is not null && settings.Incremental ? new SamplingMemory(history, logger) : null);
 
+    /// <summary>
+    /// The newest changes asked of a change log: three times the sample, since some of them were deleted or rewritten since, or
+    /// already read by an event's scan, and the sample still fills from the rest; never fewer than 64.
+    /// </summary>
+    private int ChangesWanted => Math.Max(64, 3 * settings.ObjectsPerContainer);
+
     /// <summary>A range read of a larger object: the sample is its start, by design (coverage says so, the audit stays complete).</summary>
     private static readonly Fault SampledStart = new(FaultKind.Limit, "only the first sampling.bytesPerObject bytes were read");
 
@@ -47,7 +53,7 @@ public sealed class ContainerSampler(ContentScanner scanner, SamplingSettings se
         var walkStarted = DateTimeOffset.UtcNow;
         var since = memory is null ? null : await memory.WatermarkAsync(container.Resource.Id, cancellationToken);
         // A change log names every change, wherever it is in the keyspace: then only re-checks need a (short) walk.
-        var changes = since is { } from ? await store.ChangesSinceAsync(from, cancellationToken) : null;
+        var changes = since is { } from ? await store.ChangesSinceAsync(from, ChangesWanted, cancellationToken) : null;
         var (keyspace, listFault) = await WalkAsync(store, olderOnly: changes is not null, cancellationToken);
         if (keyspace is null && changes is null)
         {
