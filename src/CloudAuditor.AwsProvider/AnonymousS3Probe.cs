@@ -18,9 +18,10 @@ internal sealed class AnonymousS3Probe(HttpClient http, AwsTarget target, int ma
     /// <summary>Objects an anonymous read is tried on when the listing is refused: the public ones of the ACL sample first.</summary>
     public const int ObjectsTried = 5;
 
-    public async Task<AnonymousProbe> ProbeAsync(string bucket, string region, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    /// <param name="keys">The keys to try when the listing is refused: awaited only then, so the listing goes out before they are known.</param>
+    public async Task<AnonymousProbe> ProbeAsync(string bucket, string region, Task<IReadOnlyList<string>> keys, CancellationToken cancellationToken)
     {
-        var bucketUrl = BucketUrl(bucket, region);
+        var bucketUrl = S3Addressing.Bucket(target, bucket, region);
         var listRequest = $"GET {bucketUrl}?list-type=2&max-keys=1";
         var (list, listFault) = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"{bucketUrl}?list-type=2&max-keys=1"), cancellationToken);
         if (list == HttpStatusCode.OK) return new AnonymousProbe(ProbeOutcome.Allowed, listRequest, 200,
@@ -28,13 +29,13 @@ internal sealed class AnonymousS3Probe(HttpClient http, AwsTarget target, int ma
         if (list is null || !Refusals.Contains(list.Value))
             return new AnonymousProbe(ProbeOutcome.Failed, listRequest, (int?)list, $"not proven: anonymous ListObjectsV2 " +
                 $"{listFault!.Reason}") { Fault = listFault };
-        if (keys.Count == 0)
+        var objects = (await keys).Take(ObjectsTried).ToList();
+        if (objects.Count == 0)
             return new AnonymousProbe(ProbeOutcome.Denied, listRequest, (int)list, $"anonymous ListObjectsV2 refused with {(int)list}");
 
         // The reads go out together (a refused one costs a round trip, and a private bucket refuses them all) and are judged in
         // the sample's order, so the verdict and the object it names are those of reading them one after another.
-        var objects = keys.Take(ObjectsTried).ToList();
-        var reads = await Task.WhenAll(objects.Select(key => ReadFirstByteAsync(bucketUrl, key, cancellationToken)));
+        var reads = await Task.WhenAll(objects.Select(key => ReadFirstByteAsync(S3Addressing.Object(target, bucket, region, key), cancellationToken)));
         Fault? unanswered = null;
         for (var i = 0; i < reads.Length; i++)
         {
@@ -52,24 +53,16 @@ internal sealed class AnonymousS3Probe(HttpClient http, AwsTarget target, int ma
                 $"anonymous ListObjectsV2 ({(int)list}) and GetObject of {objects.Count} sampled object(s) were refused");
     }
 
-    private async Task<(string Request, HttpStatusCode? Status, Fault? Fault)> ReadFirstByteAsync(string bucketUrl, string key,
-        CancellationToken cancellationToken)
+    private async Task<(string Request, HttpStatusCode? Status, Fault? Fault)> ReadFirstByteAsync(string objectUrl, CancellationToken cancellationToken)
     {
-        var objectUrl = $"{bucketUrl}/{string.Join('/', key.Split('/').Select(Uri.EscapeDataString))}";
         var (status, fault) = await SendAsync(() =>
         {
-            var get = new HttpRequestMessage(HttpMethod.Get, objectUrl);
+            var get = new HttpRequestMessage(HttpMethod.Get, S3Addressing.Verbatim(objectUrl));
             get.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(0, 0);
             return get;
         }, cancellationToken);
         return ($"GET {objectUrl} (Range: bytes=0-0)", status, fault);
     }
-
-    private string BucketUrl(string bucket, string region) => target.ServiceUrl is { } url
-        ? target.ForcePathStyle
-            ? $"{url.TrimEnd('/')}/{bucket}"
-            : new UriBuilder(url) { Host = $"{bucket}.{new Uri(url).Host}" }.Uri.ToString().TrimEnd('/')
-        : $"https://{bucket}.s3.{region}.amazonaws.com";
 
     /// <returns>The final status, and what it means when it is not an answer the probe can read (throttled, no answer).</returns>
     private async Task<(HttpStatusCode? Status, Fault? Fault)> SendAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken)

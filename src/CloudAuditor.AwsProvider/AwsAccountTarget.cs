@@ -84,8 +84,9 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settin
         var name = resource.Name;
         var region = await RegionOfAsync(name, listedRegion, cancellationToken);
         var reader = Settings(region);
-        // The settings and the key sample are independent reads: they go out together, so a bucket waits for one round trip,
-        // not eleven in a row (each read still passes the bucket's request budget).
+        // Every read goes out as soon as what it needs is known: the settings, the key sample and the anonymous listing at once,
+        // the object ACLs once the keys and the ownership are in, the probe's object reads once those ACLs are (each read still
+        // passes the bucket's request budget). A bucket waits for the longest chain, not for its reads in a row.
         var aclRead = reader.AclAsync(name, cancellationToken);
         var policyRead = reader.PolicyAsync(name, cancellationToken);
         var pabRead = reader.PublicAccessBlockAsync(name, cancellationToken);
@@ -97,24 +98,33 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settin
         var keysRead = aclSample > 0 || settings.Sweep.AnonymousProbe
             ? reader.SampleKeysAsync(name, Math.Max(aclSample, AnonymousS3Probe.ObjectsTried), cancellationToken)
             : Task.FromResult(Observed<S3KeySampler.KeySample>.NotRead("no key sample was needed"));
-        await Task.WhenAll(aclRead, policyRead, pabRead, ownershipRead, websiteRead, tagsRead, retentionRead, keysRead);
-        var (acl, policy, pab, ownership, website, tags, retention, keys) = (aclRead.Result, policyRead.Result, pabRead.Result, ownershipRead.Result,
-            websiteRead.Result, tagsRead.Result, retentionRead.Result, keysRead.Result);
-        var objectAcls = aclSample == 0 ? Observed<ObjectAclSample>.NotRead("object ACLs were not sampled (sweep.objectAclSample is 0)")
-            : keys.Value is { } sample ? await reader.ObjectAclsAsync(name, sample with { Keys = [.. sample.Keys.Take(aclSample)] }, ownership,
-                cancellationToken)
-            : keys.Map<ObjectAclSample>(_ => null);
-        // Objects whose ACL is public are the likeliest to answer a stranger, so the probe tries them first.
-        var probeKeys = (objectAcls.Value?.Public.Select(p => p.Key) ?? []).Concat(keys.Value?.Keys ?? []).Distinct(StringComparer.Ordinal).ToList();
-        var probe = settings.Sweep.AnonymousProbe
-            ? await new AnonymousS3Probe(_http, target, settings.Sweep.MaxRetries).ProbeAsync(name, region, probeKeys, cancellationToken)
-            : AnonymousProbe.NotAttempted;
-        return new S3Bucket(resource, region, acl, policy, pab, website, tags, probe)
+        var objectAclsRead = ObjectAclsAsync();
+        var probeRead = settings.Sweep.AnonymousProbe
+            ? new AnonymousS3Probe(_http, target, settings.Sweep.MaxRetries).ProbeAsync(name, region, ProbeKeysAsync(), cancellationToken)
+            : Task.FromResult(AnonymousProbe.NotAttempted);
+        await Task.WhenAll(aclRead, policyRead, pabRead, ownershipRead, websiteRead, tagsRead, retentionRead, objectAclsRead, probeRead);
+        return new S3Bucket(resource, region, aclRead.Result, policyRead.Result, pabRead.Result, websiteRead.Result, tagsRead.Result, probeRead.Result)
         {
-            Retention = retention,
-            Ownership = ownership,
-            ObjectAcls = objectAcls,
+            Retention = retentionRead.Result,
+            Ownership = ownershipRead.Result,
+            ObjectAcls = objectAclsRead.Result,
         };
+
+        async Task<Observed<ObjectAclSample>> ObjectAclsAsync()
+        {
+            if (aclSample == 0) return Observed<ObjectAclSample>.NotRead("object ACLs were not sampled (sweep.objectAclSample is 0)");
+            var keys = await keysRead;
+            return keys.Value is { } sample
+                ? await reader.ObjectAclsAsync(name, sample with { Keys = [.. sample.Keys.Take(aclSample)] }, await ownershipRead, cancellationToken)
+                : keys.Map<ObjectAclSample>(_ => null);
+        }
+
+        // Objects whose ACL is public are the likeliest to answer a stranger, so the probe tries them first.
+        async Task<IReadOnlyList<string>> ProbeKeysAsync()
+        {
+            var (keys, objectAcls) = (await keysRead, await objectAclsRead);
+            return [.. (objectAcls.Value?.Public.Select(p => p.Key) ?? []).Concat(keys.Value?.Keys ?? []).Distinct(StringComparer.Ordinal)];
+        }
     }
 
     /// <summary>A bucket by name, with its region where ListBuckets names it (AWS has since 2024; configured buckets and other endpoints may not).</summary>

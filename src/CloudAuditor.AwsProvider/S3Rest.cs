@@ -20,8 +20,6 @@ internal sealed class S3Rest(HttpClient http, AwsTarget target, AWSCredentials? 
     /// <summary>Far above any setting S3 stores (a lifecycle of 1,000 rules is under 1 MiB); a larger answer is not read.</summary>
     public const int MaxAnswerBytes = 4 << 20;
 
-    private static readonly UriCreationOptions Verbatim = new() { DangerousDisablePathAndQueryCanonicalization = true };
-
     private readonly Lazy<AWSCredentials> _credentials = new(() => credentials ?? Amazon.Runtime.Credentials.DefaultAWSCredentialsIdentityResolver.GetCredentials());
 
     /// <summary>An answer: its status, S3's error code when it failed, and the body (at most <see cref="MaxAnswerBytes"/>).</summary>
@@ -55,14 +53,13 @@ internal sealed class S3Rest(HttpClient http, AwsTarget target, AWSCredentials? 
         return await ReadAsync(response, path, cancellationToken);
     }
 
-    /// <summary>Where a bucket is addressed: path style when the target asks for it or the name has dots (TLS), else virtual-hosted.</summary>
+    /// <summary>The bucket's (or object's) address with the sub-resource, sent as written (no dot segments collapsed).</summary>
     private Uri BucketAddress(string bucket, string region, string? key, string subResource)
     {
-        var path = key is null ? "" : string.Join('/', key.Split('/').Select(Uri.EscapeDataString));
-        var pathStyle = target.ForcePathStyle || bucket.Contains('.', StringComparison.Ordinal);
-        var (scheme, host) = target.ServiceUrl is { } service ? (new Uri(service).Scheme, new Uri(service).Authority) : ("https", $"s3.{region}.amazonaws.com");
-        var address = pathStyle ? $"{scheme}://{host}/{bucket}{(key is null ? "" : "/" + path)}" : $"{scheme}://{bucket}.{host}/{path}";
-        return new Uri($"{address}?{subResource}", Verbatim);
+        // A virtual-hosted bucket's own address is its root, "/"; a path-style one's is "/bucket".
+        var address = key is not null ? S3Addressing.Object(target, bucket, region, key)
+            : S3Addressing.Bucket(target, bucket, region) + (S3Addressing.IsPathStyle(target, bucket) ? "" : "/");
+        return S3Addressing.Verbatim($"{address}?{subResource}");
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri address, string region, (string Name, string Value)? header, string? body,

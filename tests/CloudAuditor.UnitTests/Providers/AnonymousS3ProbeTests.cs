@@ -31,9 +31,9 @@ public class AnonymousS3ProbeTests
         }
     }
 
-    private static Task<AnonymousProbe> ProbeAsync(HttpMessageHandler handler) =>
+    private static Task<AnonymousProbe> ProbeAsync(HttpMessageHandler handler, Task<IReadOnlyList<string>>? keys = null, string bucket = "media") =>
         new AnonymousS3Probe(new HttpClient(handler), new AwsTarget { Name = "prod", Region = "eu-west-1" }, maxRetries: 0)
-            .ProbeAsync("media", "eu-west-1", Keys, CancellationToken.None);
+            .ProbeAsync(bucket, "eu-west-1", keys ?? Task.FromResult<IReadOnlyList<string>>(Keys), CancellationToken.None);
 
     [Fact]
     public async Task The_first_readable_object_in_sample_order_proves_the_exposure_whichever_answer_came_first()
@@ -53,5 +53,30 @@ public class AnonymousS3ProbeTests
         Assert.Equal("anonymous ListObjectsV2 (403) and GetObject of 5 sampled object(s) were refused", probe.Summary);
         Assert.DoesNotContain(handler.Paths, p => p.EndsWith("/k6.txt", StringComparison.Ordinal));
         Assert.Equal(6, handler.Paths.Count);
+    }
+
+    [Fact]
+    public async Task The_listing_goes_out_before_the_keys_to_read_are_known()
+    {
+        var handler = new AllAtOnceHandler();
+        var keys = new TaskCompletionSource<IReadOnlyList<string>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var probing = ProbeAsync(handler, keys.Task);
+
+        while (handler.Paths.Count == 0) await Task.Delay(10);
+        Assert.False(probing.IsCompleted);
+        keys.SetResult(Keys);
+
+        Assert.Equal(ProbeOutcome.Denied, (await probing).Outcome);
+        Assert.Equal(6, handler.Paths.Count);
+    }
+
+    [Fact]
+    public async Task A_bucket_with_dots_in_its_name_is_probed_path_style_and_keys_are_sent_as_named()
+    {
+        var handler = new AllAtOnceHandler("a/../b");
+        var probe = await ProbeAsync(handler, Task.FromResult<IReadOnlyList<string>>(["x", "a/../b", "y", "z", "w"]), bucket: "my.site");
+
+        Assert.Equal(ProbeOutcome.Allowed, probe.Outcome);
+        Assert.Equal("GET https://s3.eu-west-1.amazonaws.com/my.site/a/../b (Range: bytes=0-0)", probe.Request);
     }
 }
