@@ -36,12 +36,17 @@ internal sealed class S3Rest(HttpClient http, AwsTarget target, AWSCredentials? 
     /// asked (301 or 400 naming its region in x-amz-bucket-region) is asked once more there.
     /// </summary>
     /// <exception cref="FaultException">The answer is larger than <see cref="MaxAnswerBytes"/>.</exception>
-    public async Task<Answer> GetAsync(string bucket, string region, string? key, string subResource, CancellationToken cancellationToken)
+    public Task<Answer> GetAsync(string bucket, string region, string? key, string subResource, CancellationToken cancellationToken) =>
+        GetAsync(bucket, region, key, subResource, followRegion: true, cancellationToken);
+
+    private async Task<Answer> GetAsync(string bucket, string region, string? key, string subResource, bool followRegion,
+        CancellationToken cancellationToken)
     {
         using var response = await SendAsync(HttpMethod.Get, BucketAddress(bucket, region, key, subResource), region, null, null, cancellationToken);
-        if (!response.IsSuccessStatusCode && response.Headers.TryGetValues("x-amz-bucket-region", out var named)
+        // Once: two regions naming each other would otherwise be asked in turn for ever.
+        if (followRegion && !response.IsSuccessStatusCode && response.Headers.TryGetValues("x-amz-bucket-region", out var named)
             && named.FirstOrDefault() is { Length: > 0 } home && home != region)
-            return await GetAsync(bucket, home, key, subResource, cancellationToken);
+            return await GetAsync(bucket, home, key, subResource, followRegion: false, cancellationToken);
         return await ReadAsync(response, $"{subResource} of {bucket}", cancellationToken);
     }
 

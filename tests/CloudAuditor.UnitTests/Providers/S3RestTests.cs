@@ -56,6 +56,21 @@ public class S3RestTests
     }
 
     [Fact]
+    public async Task Regions_that_name_each_other_are_asked_once_each_and_the_refusal_is_reported()
+    {
+        var http = new Answering(r => new HttpResponseMessage(HttpStatusCode.MovedPermanently)
+        {
+            Headers = { { "x-amz-bucket-region", r.RequestUri!.Host.Contains("us-east-1", StringComparison.Ordinal) ? "eu-west-1" : "us-east-1" } },
+            Content = new StringContent("<Error><Code>PermanentRedirect</Code></Error>"),
+        });
+
+        var acl = await Reader(http).AclAsync("logs", CancellationToken.None);
+
+        Assert.Equal(2, http.Sent.Count);
+        Assert.Equal("GetBucketAcl: 301 PermanentRedirect", acl.Unreadable);
+    }
+
+    [Fact]
     public async Task Keys_are_sent_as_they_are_named_and_dotted_buckets_path_style()
     {
         var http = new Answering(_ => Xml(HttpStatusCode.OK, "<AccessControlPolicy><AccessControlList/></AccessControlPolicy>"));
