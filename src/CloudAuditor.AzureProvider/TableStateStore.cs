@@ -209,16 +209,36 @@ public sealed class TableStateStore : IStateStore
         }
     }
 
-    /// <summary>One row per member in the scope's partition of the coordination table; the count reads that partition only.</summary>
+    /// <summary>
+    /// One row per member in the scope's partition of the coordination table; the count reads that partition only, and deletes
+    /// the words that lapsed, so the partition holds the members of the last minute, not every process that ever swept.
+    /// </summary>
     public async Task<int> ShareAsync(string scope, string member, DateTimeOffset until, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var partition = "share-" + Fingerprint.Of("share", scope);
         await _coordination.UpsertEntityAsync(new TableEntity(partition, Fingerprint.Of("member", member)) { ["Scope"] = scope, ["Until"] = until },
             TableUpdateMode.Replace, cancellationToken);
         var count = 0;
-        await foreach (var _ in _coordination.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Until ge {now}"),
-            select: ["RowKey"], cancellationToken: cancellationToken)) count++;
+        await foreach (var row in _coordination.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"),
+            select: ["PartitionKey", "RowKey", "Until"], cancellationToken: cancellationToken))
+        {
+            if (row.GetDateTimeOffset("Until") >= now) count++;
+            else await ForgetAsync(row, cancellationToken);
+        }
         return count;
+    }
+
+    /// <summary>A lapsed word; another member may have renewed or removed it meanwhile, which is as good.</summary>
+    private async Task ForgetAsync(TableEntity lapsed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _coordination.DeleteEntityAsync(lapsed.PartitionKey, lapsed.RowKey, lapsed.ETag, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            // Renewed (412) or already removed (404) by another member.
+        }
     }
 
     public async Task<bool> TryCountChangeAsync(string sweepId, int limit, CancellationToken cancellationToken)

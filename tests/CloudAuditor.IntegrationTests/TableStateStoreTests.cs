@@ -17,6 +17,15 @@ public sealed class TableStateStoreTests(Emulators emulators) : StateStoreContra
         return await OpenAgainAsync();
     }
 
+    protected override async Task<int> StoredSharesAsync()
+    {
+        var coordination = new TableServiceClient(emulators.AzuriteConnectionString).GetTableClient($"{_prefix}coordination");
+        var rows = 0;
+        // Partitions "share-…": '.' is the character after '-'.
+        await foreach (var _ in coordination.QueryAsync<TableEntity>("PartitionKey ge 'share-' and PartitionKey lt 'share.'", select: ["RowKey"])) rows++;
+        return rows;
+    }
+
     protected override async Task<IStateStore> OpenAgainAsync() =>
         await TableStateStore.OpenAsync(new TableServiceClient(emulators.AzuriteConnectionString), _prefix, CancellationToken.None);
 }

@@ -192,6 +192,8 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
     {
         await WriteAsync("INSERT INTO endpoint_shares VALUES ($scope, $member, $until) ON CONFLICT(scope, member) DO UPDATE SET until = $until",
             cancellationToken, ("$scope", scope), ("$member", member), ("$until", Utc(until)));
+        // Lapsed words go, so the table holds the members of the last minute, not every process that ever swept.
+        await WriteAsync("DELETE FROM endpoint_shares WHERE scope = $scope AND until < $now", cancellationToken, ("$scope", scope), ("$now", Utc(now)));
         return await QueryAsync("SELECT COUNT(*) FROM endpoint_shares WHERE scope = $scope AND until >= $now", reader => reader.GetInt32(0),
             cancellationToken, ("$scope", scope), ("$now", Utc(now)));
     }

@@ -17,6 +17,15 @@ public sealed class SqliteStateStoreTests : StateStoreContract, IDisposable
         return Task.FromResult<IStateStore>(store);
     }
 
+    protected override Task<int> StoredSharesAsync()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_path};Pooling=False");
+        connection.Open();
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM endpoint_shares";
+        return Task.FromResult(Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public async Task A_store_made_before_findings_kept_their_data_class_is_migrated_and_keeps_its_rows()
     {

@@ -13,6 +13,9 @@ public abstract class StateStoreContract
     /// <summary>A second, independent handle on the store <see cref="OpenAsync"/> opened last: another process of the same sweep.</summary>
     protected abstract Task<IStateStore> OpenAgainAsync();
 
+    /// <summary>The endpoint shares the store holds, lapsed or not, read from its own tables.</summary>
+    protected abstract Task<int> StoredSharesAsync();
+
     private static Finding AFinding(string container = "data") => CheckCatalog.Default.Evaluate(Subjects.Container(ContainerAccessLevel.Container) with
     {
         Resource = new ResourceRef($"https://acct.blob.core.windows.net/{container}-{Guid.NewGuid():N}", "blob-container", container),
@@ -126,8 +129,14 @@ public abstract class StateStoreContract
         // A renewal is the same sender, not another; another scope is counted apart.
         Assert.Equal(2, await store.ShareAsync(scope, "instance-a", now.AddSeconds(15) + lapse, now.AddSeconds(15), CancellationToken.None));
         Assert.Equal(1, await store.ShareAsync(scope + "-other", "instance-a", now + lapse, now, CancellationToken.None));
-        // instance-b stopped renewing (killed): its word lapses and it no longer counts.
+        // instance-b stopped renewing (killed): its word lapses and it no longer counts, and its row is gone; a word of its
+        // given again later counts again.
         Assert.Equal(1, await store.ShareAsync(scope, "instance-a", now.AddSeconds(50) + lapse, now.AddSeconds(50), CancellationToken.None));
+        Assert.Equal(2, await other.ShareAsync(scope, "instance-b", now.AddSeconds(60) + lapse, now.AddSeconds(60), CancellationToken.None));
+        Assert.Equal(3, await StoredSharesAsync());
+        // Later still, only the member that renews is stored (with the other scope's, whose word lapsed but was not counted since).
+        Assert.Equal(1, await store.ShareAsync(scope, "instance-a", now.AddMinutes(5) + lapse, now.AddMinutes(5), CancellationToken.None));
+        Assert.Equal(2, await StoredSharesAsync());
     }
 
     [Fact]
