@@ -180,7 +180,7 @@ internal sealed class AwsAccountTarget(AwsTarget target, AwsClientFactory settin
     private S3Rest Rest => LazyInitializer.EnsureInitialized(ref _rest,
         () => new S3Rest(_http, target, settings.ResolveCredentials(target), settings.Sweep.MaxRetries, TimeProvider.System));
 
-    private S3SettingsReader Settings(string region) => new(Rest, Client(region), region);
+    private S3SettingsReader Settings(string region) => new(Rest, region);
 
     private AmazonS3Client Client(string region) => _regionalClients.GetOrAdd(region, r => settings.CreateS3Client(target, r));
 

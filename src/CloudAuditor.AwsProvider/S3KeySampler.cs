@@ -1,5 +1,4 @@
-using Amazon.S3;
-using Amazon.S3.Model;
+using CloudAuditor.Core.Model;
 
 namespace CloudAuditor.AwsProvider;
 
@@ -8,23 +7,28 @@ namespace CloudAuditor.AwsProvider;
 /// few chosen at random are listed one page each, so a sample is not just the first keys in name order. Costs at most
 /// 1 + <see cref="PrefixesListed"/> list requests.
 /// </summary>
-internal sealed class S3KeySampler(IAmazonS3 s3)
+/// <param name="list">One ListObjectsV2 page for the query given (its parameters after list-type=2).</param>
+internal sealed class S3KeySampler(Func<string, Task<Observed<S3SettingsXml.Listing>>> list)
 {
     public const int PrefixesListed = 4;
 
+    /// <summary>Keys come back URL-encoded, so a key no XML can carry (a control character) is listed too.</summary>
+    private const string Page = "list-type=2&encoding-type=url&max-keys=1000";
+
     public sealed record KeySample(IReadOnlyList<string> Keys, int Prefixes);
 
-    /// <exception cref="AmazonS3Exception">The bucket could not be listed.</exception>
-    public async Task<KeySample> SampleAsync(string bucket, int size, CancellationToken cancellationToken)
+    /// <returns>The sample, or the failed read of the first listing that was refused.</returns>
+    public async Task<Observed<KeySample>> SampleAsync(int size)
     {
-        var top = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Delimiter = "/", MaxKeys = 1000 }, cancellationToken);
-        var groups = new List<IReadOnlyList<string>> { Shuffled((top.S3Objects ?? []).Select(o => o.Key)) };
-        var prefixes = Shuffled(top.CommonPrefixes ?? []).Take(PrefixesListed).ToList();
+        var top = await list($"{Page}&delimiter=%2F");
+        if (top.Value is not { } level) return top.Map<KeySample>(_ => null);
+        var groups = new List<IReadOnlyList<string>> { Shuffled(level.Keys) };
+        var prefixes = Shuffled(level.Prefixes).Take(PrefixesListed).ToList();
         // The prefixes' pages are independent: listed together.
-        var pages = await Task.WhenAll(prefixes.Select(prefix =>
-            s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = prefix, MaxKeys = 1000 }, cancellationToken)));
-        groups.AddRange(pages.Select(page => Shuffled((page.S3Objects ?? []).Select(o => o.Key))));
-        return new KeySample(RoundRobin(groups, size), prefixes.Count);
+        var pages = await Task.WhenAll(prefixes.Select(prefix => list($"{Page}&prefix={Uri.EscapeDataString(prefix)}")));
+        if (pages.FirstOrDefault(p => !p.IsKnown) is { } refused) return refused.Map<KeySample>(_ => null);
+        groups.AddRange(pages.Select(page => Shuffled(page.Value!.Keys)));
+        return Observed<KeySample>.Of(new KeySample(RoundRobin(groups, size), prefixes.Count));
     }
 
     /// <summary>One key from each group in turn, so every prefix is represented before any gets a second.</summary>

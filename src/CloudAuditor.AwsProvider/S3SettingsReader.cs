@@ -1,7 +1,5 @@
 using System.Xml;
 using System.Xml.Linq;
-using Amazon.Runtime;
-using Amazon.S3;
 using CloudAuditor.Core.Faults;
 using CloudAuditor.Core.Model;
 using Bucket = string;
@@ -14,9 +12,8 @@ namespace CloudAuditor.AwsProvider;
 /// <summary>
 /// Reads each bucket setting on its own (signed REST GETs through <see cref="S3Rest"/>), mapping the "not configured" error codes
 /// to null and anything else (AccessDenied, NotImplemented on S3-compatible servers) to an unreadable setting with its reason.
-/// Key listings go through the SDK (<c>s3</c>).
 /// </summary>
-internal sealed class S3SettingsReader(S3Rest rest, IAmazonS3 s3, string region) : IRequiresPermissions
+internal sealed class S3SettingsReader(S3Rest rest, string region) : IRequiresPermissions
 {
     /// <summary>One Get per setting, and a one-key listing for the anonymous read probe.</summary>
     public static IReadOnlyList<Permission> Permissions { get; } =
@@ -121,41 +118,30 @@ internal sealed class S3SettingsReader(S3Rest rest, IAmazonS3 s3, string region)
         CancellationToken cancellationToken, string? key = null) where T : class =>
         GetAsync(operation, bucket, subResource, notConfiguredCode, answer => parse(answer.Document()), cancellationToken, key);
 
-    /// <summary>One setting by REST: its value, "not configured" for the error code that means so, or the failed read with its fault.</summary>
-    /// <exception cref="FaultException">The bucket does not exist (any more): not one unreadable setting, the bucket is not audited.</exception>
-    private Task<Observed<T>> GetAsync<T>(string operation, Bucket bucket, string subResource, string? notConfiguredCode, Func<S3Rest.Answer, T?> parse,
-        CancellationToken cancellationToken, string? key = null) where T : class => ReadAsync(operation, async () =>
-    {
-        var answer = await rest.GetAsync(bucket, region, key, subResource, cancellationToken);
-        if (answer.Succeeded) return Observed<T>.Of(parse(answer));
-        if (notConfiguredCode is not null && answer.ErrorCode == notConfiguredCode) return Observed<T>.Of(null);
-        var fault = HttpFaults.Of((int)answer.Status, answer.ErrorCode, operation);
-        return answer.ErrorCode == "NoSuchBucket" ? throw new FaultException(fault) : Observed<T>.Failed(fault);
-    }, cancellationToken);
-
-    /// <summary>The key sample by the SDK's listing: its value, or the failed read with its fault.</summary>
+    /// <summary>Keys spread across the bucket's prefixes, for object ACLs and the anonymous probe; a refused listing is a failed read.</summary>
     public Task<Observed<S3KeySampler.KeySample>> SampleKeysAsync(Bucket bucket, int size, CancellationToken cancellationToken) =>
-        ReadAsync("ListObjectsV2 (key sample)", async () => Observed<S3KeySampler.KeySample>.Of(await new S3KeySampler(s3).SampleAsync(bucket, size,
-            cancellationToken)), cancellationToken);
+        new S3KeySampler(query => GetAsync("ListObjectsV2 (key sample)", bucket, query, notConfiguredCode: null, S3SettingsXml.ListBucketResult,
+            cancellationToken)).SampleAsync(size);
 
-    /// <summary>Turns what a read throws into the failed read it is; a bucket that is gone goes on up (ResourceFanOut says why).</summary>
-    private static async Task<Observed<T>> ReadAsync<T>(string operation, Func<Task<Observed<T>>> read, CancellationToken cancellationToken) where T : class
+    /// <summary>
+    /// One setting by REST: its value, "not configured" for the error code that means so, or the failed read with its fault
+    /// (refused, no answer, or an answer that does not parse).
+    /// </summary>
+    /// <exception cref="FaultException">The bucket does not exist (any more): not one unreadable setting, the bucket is not audited.</exception>
+    private async Task<Observed<T>> GetAsync<T>(string operation, Bucket bucket, string subResource, string? notConfiguredCode,
+        Func<S3Rest.Answer, T?> parse, CancellationToken cancellationToken, string? key = null) where T : class
     {
         try
         {
-            return await read();
+            var answer = await rest.GetAsync(bucket, region, key, subResource, cancellationToken);
+            if (answer.Succeeded) return Observed<T>.Of(parse(answer));
+            if (notConfiguredCode is not null && answer.ErrorCode == notConfiguredCode) return Observed<T>.Of(null);
+            var fault = HttpFaults.Of((int)answer.Status, answer.ErrorCode, operation);
+            return answer.ErrorCode == "NoSuchBucket" ? throw new FaultException(fault) : Observed<T>.Failed(fault);
         }
         catch (FaultException e) when (e.Fault.Kind == FaultKind.NotFound)
         {
             throw;
-        }
-        catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchBucket")
-        {
-            throw;
-        }
-        catch (AmazonServiceException e)
-        {
-            return Observed<T>.Failed(AwsFaults.Of(operation, e));
         }
         catch (FormatException e)
         {

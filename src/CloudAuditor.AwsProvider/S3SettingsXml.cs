@@ -86,6 +86,17 @@ internal static class S3SettingsXml
         return new LifecycleRule(rule.Text("ID") ?? "", scope, days is > 0 ? days : null, rule.Child("NoncurrentVersionExpiration").Days("NoncurrentDays"));
     }
 
+    /// <summary>A ListObjectsV2 page's keys and common prefixes (URL-decoded when the page says it encoded them).</summary>
+    public sealed record Listing(IReadOnlyList<string> Keys, IReadOnlyList<string> Prefixes);
+
+    public static Listing ListBucketResult(XElement result)
+    {
+        var encoded = result.Text("EncodingType") == "url";
+        string Name(string? text) => encoded ? Uri.UnescapeDataString(text ?? "") : text ?? "";
+        return new([.. result.Children("Contents").Select(c => Name(c.Text("Key")))],
+            [.. result.Children("CommonPrefixes").Select(p => Name(p.Text("Prefix")))]);
+    }
+
     /// <summary>ReplicationConfiguration: replicated when it has a rule.</summary>
     public static ReplicationSettings Replication(XElement configuration) => new(configuration.Children("Rule").Any());
 

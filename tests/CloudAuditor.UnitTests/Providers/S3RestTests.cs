@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using Amazon.Runtime;
-using Amazon.S3;
 using CloudAuditor.AwsProvider;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Faults;
@@ -30,7 +29,7 @@ public class S3RestTests
     {
         var credentials = new BasicAWSCredentials("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
         var rest = new S3Rest(new HttpClient(handler), target ?? Target, credentials, maxRetries: 0, TimeProvider.System);
-        return new S3SettingsReader(rest, new AmazonS3Client(credentials, new AmazonS3Config { ServiceURL = "http://127.0.0.1:9" }), region);
+        return new S3SettingsReader(rest, region);
     }
 
     private static HttpResponseMessage Xml(HttpStatusCode status, string body) => new(status) { Content = new StringContent(body, Encoding.UTF8) };

@@ -92,4 +92,19 @@ public class S3SettingsXmlTests
         var document = Doc($"<LifecycleConfiguration><Rule><ID>r</ID><Status>Enabled</Status>{expiration}</Rule></LifecycleConfiguration>");
         Assert.Equal(message, Assert.Throws<FormatException>(() => S3SettingsXml.Lifecycle(document)).Message);
     }
+
+    [Fact]
+    public void A_listing_is_decoded_only_when_it_says_its_names_are_url_encoded()
+    {
+        var encoded = S3SettingsXml.ListBucketResult(Doc("""
+            <ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><EncodingType>url</EncodingType>
+              <Contents><Key>q1%20report/%C3%A4%2Bb.csv</Key></Contents><Contents><Key>bell%07.txt</Key></Contents>
+              <CommonPrefixes><Prefix>2026%2F</Prefix></CommonPrefixes></ListBucketResult>
+            """));
+        var plain = S3SettingsXml.ListBucketResult(Doc("<ListBucketResult><Contents><Key>a+b%20c.txt</Key></Contents></ListBucketResult>"));
+
+        Assert.Equal(["q1 report/ä+b.csv", "bell\u0007.txt"], encoded.Keys);
+        Assert.Equal(["2026/"], encoded.Prefixes);
+        Assert.Equal(["a+b%20c.txt"], plain.Keys);
+    }
 }
