@@ -32,8 +32,9 @@ public sealed class AzureAccountAuditor(AzureClientFactory settings, IReadOnlyCo
 
     /// <param name="containersSharded">The account is the target: its containers are what a sharded sweep splits, and the account's own
     /// settings are audited by the first shard only.</param>
+    /// <param name="changeFeed">The account's change feed, as its target keeps it: a target's shards in one process read it once.</param>
     public async Task AuditAsync(BlobServiceClient service, ArmStorageAccount? arm, IInventorySink sink, bool containersSharded,
-        CancellationToken cancellationToken)
+        BlobChangeFeed changeFeed, CancellationToken cancellationToken)
     {
         var accountResource = AccountResource(service, arm);
         var accountSettings = arm is null ? Observed<AzureAccountSettings>.NotRead(NoArm) : Observed<AzureAccountSettings>.Of(arm.Settings);
@@ -43,7 +44,6 @@ public sealed class AzureAccountAuditor(AzureClientFactory settings, IReadOnlyCo
         var accountRetention = arm is not null && retention is not null ? await retention.ReadAccountAsync(arm.ResourceId, cancellationToken) : null;
         if (auditsAccount) await sink.SubjectAsync(account, cancellationToken);
 
-        var changeFeed = new BlobChangeFeed(service, logger);
         var containers = ListContainersAsync(service, cancellationToken)
             .Where(item => containerFilter.Count == 0 || containerFilter.Contains(item.Name, StringComparer.OrdinalIgnoreCase));
         await ResourceFanOut.RunAsync(containers, new ListingScope(accountResource, CoverageKinds.Container, containersSharded), item

@@ -21,6 +21,9 @@ internal sealed class AzureAccountTarget(AzureTarget target, AzureClientFactory 
 
     private IReadOnlyList<IRemediator>? _remediators;
 
+    /// <summary>One per target: the shards of a sharded sweep that run in this process read the account's feed once between them.</summary>
+    private BlobChangeFeed? _changeFeed;
+
     private BlobContainerClient OpenContainer(Uri url) => target.ConnectionString is not null
         ? new BlobContainerClient(target.ConnectionString, url.Segments[^1].TrimEnd('/'), settings.BlobOptions())
         : new BlobContainerClient(url, settings.Credential, settings.BlobOptions());
@@ -48,7 +51,8 @@ internal sealed class AzureAccountTarget(AzureTarget target, AzureClientFactory 
                 .ReadAsync(target.ResourceId!, cancellationToken);
         var retention = armClient is null ? null : new ArmRetentionReader(armClient);
         var sharedKey = target.ConnectionString?.Contains("AccountKey=", StringComparison.OrdinalIgnoreCase) == true;
+        var changeFeed = LazyInitializer.EnsureInitialized(ref _changeFeed, () => new BlobChangeFeed(service, logger));
         await new AzureAccountAuditor(settings, target.Containers, logger, retention, sharedKey).AuditAsync(service, arm, sink, containersSharded: true,
-            cancellationToken);
+            changeFeed, cancellationToken);
     }
 }

@@ -51,7 +51,8 @@ internal sealed class AzureSubscriptionTarget(AzureTarget target, AzureClientFac
                     var account = await reader.ReadAsync(accountId, token);
                     if (account.BlobEndpoint is null) return;
                     var service = new BlobServiceClient(new Uri(account.BlobEndpoint), settings.Credential, settings.BlobOptions());
-                    await auditor.AuditAsync(service, account, sink, containersSharded: false, token);
+                    // Each account is in one shard only: its feed is read for its one audit.
+                    await auditor.AuditAsync(service, account, sink, containersSharded: false, new BlobChangeFeed(service, logger), token);
                 },
                 sink, AzureFaults.Instance, concurrency: 1, cancellationToken);
         }

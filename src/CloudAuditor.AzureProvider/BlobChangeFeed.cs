@@ -88,7 +88,7 @@ public sealed class BlobChangeFeed(BlobServiceClient service, ILogger logger)
                     }
                     await ReadChunkAsync(chunk, index, cancellationToken);
                 }
-            logger.LogDebug("Change feed of {Account}: {Changes} changes from {From:u} to {Through:u}", service.AccountName, index.Seen, index.From,
+            logger.LogInformation("Change feed of {Account}: {Changes} changes from {From:u} to {Through:u}", service.AccountName, index.Seen, index.From,
                 index.Through);
             return index;
         }

@@ -34,23 +34,25 @@ public sealed class ChangeFeedSamplingTests : IAsyncLifetime
     /// One year folder per year since 2019, the newest holding today's data. Two list calls reach only the newest year, so a
     /// file written into an old year is out of the walk's reach: only the change feed can name it.
     /// </summary>
-    private async Task<BlobContainerClient> YearKeyedContainerAsync()
+    private async Task<BlobContainerClient> YearKeyedContainerAsync(string name = "exports")
     {
-        var container = new BlobContainerClient(_azurite.ConnectionString, "exports");
+        var container = new BlobContainerClient(_azurite.ConnectionString, name);
         await container.CreateAsync();
         for (var year = 2019; year <= 2026; year++)
             await container.UploadBlobAsync($"{year}/summary.txt", BinaryData.FromString($"totals for {year}"));
         return container;
     }
 
-    private async Task<(string Stdout, string Stderr)> SweepAsync()
+    /// <param name="shardSize">Containers per shard of the account (sweep.shardSize).</param>
+    private async Task<(string Stdout, string Stderr)> SweepAsync(string containers = "exports", int shardSize = 100)
     {
         var config = Path.Combine(_dir, "cloudauditor.yaml");
         await File.WriteAllTextAsync(config, $"""
             azure:
               - name: azurite
                 connectionString: "{_azurite.ConnectionString}"
-                containers: [exports]
+                containers: [{containers}]
+            sweep: {"{"} shardSize: {shardSize} {"}"}
             sampling: {"{"} listCalls: 2 {"}"}
             state: {"{"} sqlitePath: state.db {"}"}
             """);
@@ -81,6 +83,24 @@ public sealed class ChangeFeedSamplingTests : IAsyncLifetime
         Assert.Contains("\"2019/late.csv\"", second.Stdout);
         Assert.DoesNotContain("gone.csv", second.Stdout);
         Assert.DoesNotContain("change feed", first.Stderr);
+    }
+
+    [Fact]
+    public async Task The_shards_of_one_account_read_its_change_feed_once_between_them()
+    {
+        var containers = new[] { await YearKeyedContainerAsync("exports"), await YearKeyedContainerAsync("archive") };
+        await SweepAsync("exports, archive", shardSize: 1);
+        foreach (var container in containers) await container.UploadBlobAsync("2019/late.csv", BinaryData.FromString(PeopleCsv));
+        var now = DateTimeOffset.UtcNow;
+        await WriteChangeFeedAsync(now, Event("BlobCreated", "exports", "2019/late.csv", now, PeopleCsv.Length),
+            Event("BlobCreated", "archive", "2019/late.csv", now, PeopleCsv.Length));
+
+        var second = await SweepAsync("exports, archive", shardSize: 1);
+
+        Assert.Contains("2 container(s) found their changes in the change feed", second.Stderr);
+        Assert.Single(second.Stderr.Split('\n'), line => line.Contains("Change feed of devstoreaccount1:", StringComparison.Ordinal));
+        Assert.Equal(2, second.Stdout.Split('\n').Count(line => line.Contains("\"2019/late.csv\"", StringComparison.Ordinal)
+            && line.Contains("sensitive-data", StringComparison.Ordinal)));
     }
 
     [Fact]
