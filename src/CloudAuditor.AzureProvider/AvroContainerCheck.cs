@@ -40,12 +40,9 @@ internal static class AvroContainerCheck
 
     private static Dictionary<string, string> Metadata(ref Reader reader)
     {
+        // The header's metadata is an Avro map of bytes, framed like any other map.
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var count = reader.Long(); count != 0; count = reader.Long())
-        {
-            if (count < 0) (count, _) = (-count, reader.Long());
-            for (var i = 0; i < count; i++) metadata[Encoding.UTF8.GetString(reader.Bytes())] = Encoding.UTF8.GetString(reader.Bytes());
-        }
+        Items(ref reader, (ref Reader r) => metadata[Encoding.UTF8.GetString(r.Bytes())] = Encoding.UTF8.GetString(r.Bytes()));
         return metadata;
     }
 

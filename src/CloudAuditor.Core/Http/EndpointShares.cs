@@ -21,7 +21,6 @@ public sealed class EndpointShares(IShareRegistry registry, string member, TimeP
     private static readonly AsyncLocal<EndpointShares?> Flowing = new();
 
     private readonly ConcurrentDictionary<RequestEndpoint, Share> _shares = new();
-    private readonly ConcurrentDictionary<Task, byte> _renewing = new();
 
     /// <summary>This process, as the registry knows it: one id for every sweep it runs.</summary>
     public static string ProcessMember { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -41,12 +40,7 @@ public sealed class EndpointShares(IShareRegistry registry, string member, TimeP
         if (!IsShared(endpoint.Kind)) return 1;
         var share = _shares.GetOrAdd(endpoint, _ => new Share());
         var now = time.GetUtcNow();
-        if (share.RenewalDue(now))
-        {
-            var renewal = RenewAsync(endpoint, share, now);
-            _renewing.TryAdd(renewal, 0);
-            _ = renewal.ContinueWith(done => _renewing.TryRemove(done, out _), TaskScheduler.Default);
-        }
+        if (share.RenewalDue(now)) share.LastRenewal = RenewAsync(endpoint, share, now);
         return share.Senders;
     }
 
@@ -69,7 +63,7 @@ public sealed class EndpointShares(IShareRegistry registry, string member, TimeP
     }
 
     /// <summary>Waits for renewals in flight, so none outlives the state store they write to.</summary>
-    public async ValueTask DisposeAsync() => await Task.WhenAll(_renewing.Keys);
+    public async ValueTask DisposeAsync() => await Task.WhenAll(_shares.Values.Select(share => share.LastRenewal));
 
     private sealed class Share
     {
@@ -78,6 +72,9 @@ public sealed class EndpointShares(IShareRegistry registry, string member, TimeP
         private bool _renewing;
 
         public int Senders { get; private set; } = 1;
+
+        /// <summary>The last renewal started (it never throws); set only by the caller <see cref="RenewalDue"/> chose.</summary>
+        public Task LastRenewal { get; set; } = Task.CompletedTask;
 
         /// <summary>True for the one caller that is to renew now.</summary>
         public bool RenewalDue(DateTimeOffset now)
