@@ -9,7 +9,8 @@ internal static partial class CliSweep
 {
     public sealed record Result(double Seconds, long PeakBytes, double CpuSeconds, int Exit, string Stderr, string FindingsPath)
     {
-        public int ObjectsRead => SamplingRead().Match(Stderr) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        public int ObjectsRead => SamplingRead().Match(Stderr) is { Success: true } m
+            ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
 
         public string Sampling => SamplingLine().Match(Stderr).Value;
     }
@@ -29,7 +30,8 @@ internal static partial class CliSweep
         var seconds = watch.Elapsed.TotalSeconds;
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(summary));
         var usage = document.RootElement.GetProperty("process");
-        return new Result(seconds, usage.GetProperty("peakWorkingSetBytes").GetInt64(), usage.GetProperty("cpuSeconds").GetDouble(), process.ExitCode, await stderr, findings);
+        return new Result(seconds, usage.GetProperty("peakWorkingSetBytes").GetInt64(), usage.GetProperty("cpuSeconds").GetDouble(), process.ExitCode,
+            await stderr, findings);
     }
 
     [GeneratedRegex(@"Sampling: read (\d+) object")]

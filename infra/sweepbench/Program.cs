@@ -1,7 +1,8 @@
 // The sweep benchmark (issue 13): seeds Azurite (several accounts through AZURITE_ACCOUNTS) and s3rver, then, in one
 // run and through the same counting proxies, times a raw SDK listing of the estate against `cloudauditor sweep`
 // without content sampling, with it, and again with nothing changed; reports requests per container, peak memory,
-// what sampling read, and whether the newest day of a large date-keyed container was sampled.
+// what sampling read, and whether the newest day of a large date-keyed container was sampled. Buckets are also read by a raw
+// SDK loop making the sweep's authenticated reads, and each row shows what the emulators spent serving it.
 // Usage: cloudauditor-sweep-bench STATE_DIR CLI_DLL [accounts=3] [containers=100] [blobs=5] [big=100000] [buckets=100] [latencyMs=0]
 //        cloudauditor-sweep-bench STATE_DIR CLI_DLL keyspace=N [latencyMs=0]   (one synthetic container of N date-keyed blobs)
 // latencyMs adds a cloud round trip to every answer, for the raw listing and the sweeps alike.
@@ -74,34 +75,53 @@ int Requests()
 
 blobProxy.TakeCounts();
 s3Proxy.TakeCounts();
+var emulators = new EmulatorCpu(state);
+var rawEmulators = emulators.Read();
 var raw = Stopwatch.StartNew();
 long listed;
 using (var s3 = S3(s3Proxy.Port)) listed = await RawListing.ListAsync(accounts.Select(a => new BlobServiceClient(Connection(a, blobProxy.Port))), s3);
 var rawSeconds = raw.Elapsed.TotalSeconds;
 var rawRequests = Requests();
-Console.WriteLine($"Raw SDK listing: {listed:N0} objects, {rawRequests:N0} requests, {rawSeconds:F1} s");
+Console.WriteLine($"Raw SDK listing: {listed:N0} objects, {rawRequests:N0} requests, {rawSeconds:F1} s (emulator CPU: {emulators.Since(rawEmulators)})");
+
+// Buckets: also a raw SDK loop making the sweep's authenticated reads of each one, so the listing's ratio is read beside one
+// for the same work.
+string? bucketReads = null;
+if (estate.Buckets > 0)
+{
+    var before = emulators.Read();
+    var reads = Stopwatch.StartNew();
+    int refused;
+    using (var s3 = S3(s3Proxy.Port)) refused = await RawBucketReads.ReadAsync(s3);
+    bucketReads = $"Raw SDK reads of each bucket's settings, listing and object ACLs: {Requests():N0} requests ({refused:N0} refused), " +
+        $"{reads.Elapsed.TotalSeconds:F1} s (emulator CPU: {emulators.Since(before)})";
+}
 
 var rows = new List<string>();
-void Row(string what, CliSweep.Result run, int requests) => rows.Add(string.Join(" | ", what, $"{run.Seconds:F1} s", $"{run.Seconds / rawSeconds:F2}x",
-    $"{requests:N0}", $"{(double)requests / resources:F1}", $"{run.PeakBytes / (1 << 20):N0} MiB", $"{run.CpuSeconds:F1} s", $"exit {run.Exit}", run.Sampling));
-var bare = await CliSweep.RunAsync(cli, Config("bare", sampling: false), work, "bare");
-var bareRequests = Requests();
-Row("sweep, no sampling", bare, bareRequests);
-var sampled = await CliSweep.RunAsync(cli, Config("sampled", sampling: true), work, "sampled");
-var sampledRequests = Requests();
-Row("sweep, sampling", sampled, sampledRequests);
-var again = await CliSweep.RunAsync(cli, Config("sampled", sampling: true), work, "again");
-Row("same sweep again, nothing changed", again, Requests());
+async Task<(CliSweep.Result Run, int Requests)> SweepAsync(string what, string config, string name)
+{
+    var before = emulators.Read();
+    var run = await CliSweep.RunAsync(cli, config, work, name);
+    var requests = Requests();
+    rows.Add(string.Join(" | ", what, $"{run.Seconds:F1} s", $"{run.Seconds / rawSeconds:F2}x", $"{requests:N0}", $"{(double)requests / resources:F1}",
+        $"{run.PeakBytes / (1 << 20):N0} MiB", $"{run.CpuSeconds:F1} s", emulators.Since(before), $"exit {run.Exit}", run.Sampling));
+    return (run, requests);
+}
+var (bare, bareRequests) = await SweepAsync("sweep, no sampling", Config("bare", sampling: false), "bare");
+var (sampled, sampledRequests) = await SweepAsync("sweep, sampling", Config("sampled", sampling: true), "sampled");
+await SweepAsync("same sweep again, nothing changed", Config("sampled", sampling: true), "again");
 
 Console.WriteLine($"\nEstate: {resources:N0} containers and buckets; raw SDK listing {rawSeconds:F1} s, {rawRequests:N0} requests " +
-    $"({(double)rawRequests / resources:F1} per container)\n");
-Console.WriteLine("run | wall | vs raw listing | requests | per container | peak RSS | CPU | exit | sampling");
+    $"({(double)rawRequests / resources:F1} per container)");
+if (bucketReads is not null) Console.WriteLine(bucketReads);
+Console.WriteLine();
+Console.WriteLine("run | wall | vs raw listing | requests | per container | peak RSS | CPU | emulator CPU | exit | sampling");
 foreach (var row in rows) Console.WriteLine(row);
 // An incomplete sweep (exit 3) says what it did not read: shown, so a ratio is never read without what it left out.
 foreach (var line in bare.Stderr.Split('\n').Where(l => l.StartsWith("Coverage", StringComparison.Ordinal) || l.StartsWith("  ", StringComparison.Ordinal))
     .Take(8))
     Console.WriteLine($"sweep, no sampling: {line.TrimEnd()}");
-Console.WriteLine("\nRequests by operation (raw listing, then each run):");
+Console.WriteLine("\nRequests by operation (raw listing, raw bucket reads if there are buckets, then each run):");
 foreach (var breakdown in breakdowns) Console.WriteLine($"  {breakdown}");
 var newest = File.ReadLines(sampled.FindingsPath).Any(l => l.Contains($"\"object\":\"{Estate.NewestKey}\"", StringComparison.Ordinal));
 Console.WriteLine($"\nNewest day of the {estate.BigBlobs:N0}-blob container sampled (its card found): {(newest ? "yes" : "NO")}");
