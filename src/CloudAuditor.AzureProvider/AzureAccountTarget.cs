@@ -9,7 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace CloudAuditor.AzureProvider;
 
 /// <summary>One storage account, reached by connection string or by URL with Entra ID.</summary>
-internal sealed class AzureAccountTarget(AzureTarget target, AzureClientFactory settings, ILogger logger) : ITargetInventory
+/// <param name="sharing">Shares the change feed's reading with the processes working the account's other shards; null reads it here.</param>
+internal sealed class AzureAccountTarget(AzureTarget target, AzureClientFactory settings, ILogger logger, ChangeLogSharing? sharing) : ITargetInventory
 {
     public string Name => target.Name;
     public CloudKind Cloud => CloudKind.Azure;
@@ -21,7 +22,10 @@ internal sealed class AzureAccountTarget(AzureTarget target, AzureClientFactory 
 
     private IReadOnlyList<IRemediator>? _remediators;
 
-    /// <summary>One per target: the shards of a sharded sweep that run in this process read the account's feed once between them.</summary>
+    /// <summary>
+    /// One per target: the shards of a sharded sweep that run in this process read the account's feed once between them (and, with
+    /// sharing, those in other processes take the reading one of them published).
+    /// </summary>
     private BlobChangeFeed? _changeFeed;
 
     private BlobContainerClient OpenContainer(Uri url) => target.ConnectionString is not null
@@ -51,7 +55,7 @@ internal sealed class AzureAccountTarget(AzureTarget target, AzureClientFactory 
                 .ReadAsync(target.ResourceId!, cancellationToken);
         var retention = armClient is null ? null : new ArmRetentionReader(armClient);
         var sharedKey = target.ConnectionString?.Contains("AccountKey=", StringComparison.OrdinalIgnoreCase) == true;
-        var changeFeed = LazyInitializer.EnsureInitialized(ref _changeFeed, () => new BlobChangeFeed(service, logger));
+        var changeFeed = LazyInitializer.EnsureInitialized(ref _changeFeed, () => new BlobChangeFeed(service, logger, sharing));
         await new AzureAccountAuditor(settings, target.Containers, logger, retention, sharedKey).AuditAsync(service, arm, sink, containersSharded: true,
             changeFeed, cancellationToken);
     }

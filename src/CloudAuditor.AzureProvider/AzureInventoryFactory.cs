@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Storage.Blobs;
 using CloudAuditor.Core.Config;
 using CloudAuditor.Core.Engine;
+using CloudAuditor.Core.State;
 using Microsoft.Extensions.Logging;
 
 namespace CloudAuditor.AzureProvider;
@@ -10,15 +11,22 @@ public sealed class AzureInventoryFactory(Func<SweepSettings, AzureClientFactory
 {
     public AzureInventoryFactory(TokenCredential credential, ILoggerFactory loggers) : this(sweep => new AzureClientFactory(sweep, credential), loggers) { }
 
+    /// <summary>
+    /// The state the sweep's processes share: a storage account's change feed is then read by one of them and published there for
+    /// the others (its shards on other Functions instances); null reads it in every process that needs it.
+    /// </summary>
+    public IStateStore? SharedState { get; init; }
+
     /// <exception cref="ConfigException">A connection string that is not one (found at start, not mid-sweep).</exception>
     public IEnumerable<ITargetInventory> Create(AuditorConfig config)
     {
         var settings = clientSettings(config.Sweep);
         var logger = loggers.CreateLogger("CloudAuditor.AzureProvider");
+        var sharing = SharedState is null ? null : new ChangeLogSharing(SharedState, TimeProvider.System, logger);
         foreach (var target in config.Azure.Where(t => t.ConnectionString is not null)) CheckConnectionString(target);
         return config.Azure.Select(target => target.Subscriptions.Count > 0
             ? (ITargetInventory)new AzureSubscriptionTarget(target, settings, logger)
-            : new AzureAccountTarget(target, settings, logger)).ToList();
+            : new AzureAccountTarget(target, settings, logger, sharing)).ToList();
     }
 
     /// <summary>The SDK's own parser decides; its message is not repeated, since it could quote the string and its key.</summary>

@@ -7,6 +7,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Faults;
+using CloudAuditor.Core.State;
 using Microsoft.Extensions.Logging;
 
 namespace CloudAuditor.AzureProvider;
@@ -20,7 +21,8 @@ namespace CloudAuditor.AzureProvider;
 /// enabled, not readable with the sweep's rights, too long, or malformed is not used: containers are then listed, and
 /// nothing is lost.
 /// </summary>
-public sealed class BlobChangeFeed(BlobServiceClient service, ILogger logger)
+/// <param name="sharing">Shares the account's reading with the sweep's other processes through the state store; null reads it here.</param>
+public sealed class BlobChangeFeed(BlobServiceClient service, ILogger logger, ChangeLogSharing? sharing = null)
 {
     public const string ContainerName = "$blobchangefeed";
 
@@ -42,7 +44,7 @@ public sealed class BlobChangeFeed(BlobServiceClient service, ILogger logger)
     private const long MaxChunkBytes = 16L << 20;
 
     private readonly Lock _lock = new();
-    private Task<ChangeIndex?>? _reading;
+    private Task<ChangeLookup?>? _reading;
 
     private BlobContainerClient Feed => service.GetBlobContainerClient(ContainerName);
 
@@ -50,30 +52,56 @@ public sealed class BlobChangeFeed(BlobServiceClient service, ILogger logger)
     /// <returns>Null when the feed is not used, or does not cover the time from <paramref name="since"/> on.</returns>
     public async Task<ChangedObjects?> ChangesAsync(string container, DateTimeOffset since, int newest, CancellationToken cancellationToken)
     {
-        Task<ChangeIndex?> reading;
+        Task<ChangeLookup?> reading;
         lock (_lock) reading = _reading ??= ReadAsync(since, newest, cancellationToken);
-        return await reading is { } index && since >= index.From && since < index.Through ? index.For(container) : null;
+        return await reading is { Window: { Unused: null } window } lookup && since >= window.From && since < window.Through
+            ? await lookup.ForAsync(container, cancellationToken) : null;
     }
 
-    private async Task<ChangeIndex?> ReadAsync(DateTimeOffset since, int keepPerContainer, CancellationToken cancellationToken)
+    /// <summary>
+    /// The account's reading as of the feed's last published segment: made here, or, when shared, taken from
+    /// another process that made it (Functions instances on other shards of the account).
+    /// </summary>
+    private async Task<ChangeLookup?> ReadAsync(DateTimeOffset since, int keep, CancellationToken cancellationToken)
+    {
+        DateTimeOffset lastConsumable;
+        try
+        {
+            if (await LastConsumableAsync(cancellationToken) is not { } last) return null;
+            lastConsumable = last;
+        }
+#pragma warning disable CA1031 // The feed only saves list calls: whatever stops it reading (rights, faults, a malformed file) means listing instead.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            NotUsed(e, cancellationToken);
+            return null;
+        }
+        Task<ChangeReading> Read(CancellationToken token) => ReadFeedAsync(since, keep, lastConsumable, token);
+        // The endpoint without its query: a SAS there is a secret, and the log's name is stored and logged.
+        return sharing is null ? ChangeLookup.Read(await Read(cancellationToken))
+            : await sharing.ReadOnceAsync(service.Uri.GetLeftPart(UriPartial.Path), lastConsumable, Read, cancellationToken);
+    }
+
+    private async Task<ChangeReading> ReadFeedAsync(DateTimeOffset since, int keepPerContainer, DateTimeOffset lastConsumable,
+        CancellationToken cancellationToken)
     {
         try
         {
-            if (await LastConsumableAsync(cancellationToken) is not { } lastConsumable) return null;
             var through = lastConsumable + DefaultInterval - SegmentSkew;
             if (through <= since)
             {
                 // A feed switched off (or stalled) keeps its old segments: reading them would hide every change since.
                 logger.LogInformation("The change feed of {Account} is published only up to {Through:u}, before the last sampling; containers are listed",
                     service.AccountName, through);
-                return null;
+                return ChangeReading.NotUsed("published only up to before the last sampling");
             }
             var start = new DateTimeOffset(since.UtcDateTime.Date.AddHours(since.UtcDateTime.Hour), TimeSpan.Zero) - DefaultInterval;
             if ((lastConsumable - start).TotalDays > MaxDays)
             {
                 logger.LogInformation("The change feed of {Account} is not used: the last sampling was more than {Days} days ago; containers are listed",
                     service.AccountName, MaxDays);
-                return null;
+                return ChangeReading.NotUsed($"the last sampling was more than {MaxDays} days ago");
             }
             var index = new ChangeIndex(start + SegmentSkew, through, keepPerContainer);
             var bytes = 0L;
@@ -84,32 +112,38 @@ public sealed class BlobChangeFeed(BlobServiceClient service, ILogger logger)
                     {
                         logger.LogWarning("The change feed of {Account} since {Since:u} holds more than {Bytes} MiB; its containers are listed instead",
                             service.AccountName, start, MaxFeedBytes >> 20);
-                        return null;
+                        return ChangeReading.NotUsed($"it holds more than {MaxFeedBytes >> 20} MiB since the last sampling");
                     }
                     await ReadChunkAsync(chunk, index, cancellationToken);
                 }
             logger.LogInformation("Change feed of {Account}: {Changes} changes from {From:u} to {Through:u}", service.AccountName, index.Seen, index.From,
                 index.Through);
-            return index;
+            return index.Reading();
         }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            logger.LogDebug("{Account} has no blob change feed; containers are listed", service.AccountName);
-            return null;
-        }
-#pragma warning disable CA1031 // The feed only saves list calls: whatever stops it reading (rights, faults, a malformed file) means listing instead.
+#pragma warning disable CA1031 // As above: whatever stops the reading means listing instead.
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
-            var reason = e switch
-            {
-                InvalidDataException invalid => $"a file of it is not in the change feed's format: {invalid.Message}",
-                Avro.AvroException or JsonException or FormatException => "a file of it is not in the change feed's format",
-                _ => FaultClassifier.Classify(e, cancellationToken, AzureFaults.Instance).Reason,
-            };
-            logger.LogWarning("The change feed of {Account} could not be read ({Reason}); its containers are listed instead", service.AccountName, reason);
-            return null;
+            return NotUsed(e, cancellationToken);
         }
+    }
+
+    /// <summary>Says why the feed cannot be used (a feed that is not enabled only at Debug: most accounts have none).</summary>
+    private ChangeReading NotUsed(Exception e, CancellationToken cancellationToken)
+    {
+        if (e is RequestFailedException { Status: 404 })
+        {
+            logger.LogDebug("{Account} has no blob change feed; containers are listed", service.AccountName);
+            return ChangeReading.NotUsed("the account has no blob change feed");
+        }
+        var reason = e switch
+        {
+            InvalidDataException invalid => $"a file of it is not in the change feed's format: {invalid.Message}",
+            Avro.AvroException or JsonException or FormatException => "a file of it is not in the change feed's format",
+            _ => FaultClassifier.Classify(e, cancellationToken, AzureFaults.Instance).Reason,
+        };
+        logger.LogWarning("The change feed of {Account} could not be read ({Reason}); its containers are listed instead", service.AccountName, reason);
+        return ChangeReading.NotUsed(reason);
     }
 
     /// <summary>The start of the newest segment readers may consume; null when the feed has published none.</summary>

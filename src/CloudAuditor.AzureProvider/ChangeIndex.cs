@@ -1,4 +1,5 @@
 using CloudAuditor.Core.Engine;
+using CloudAuditor.Core.State;
 
 namespace CloudAuditor.AzureProvider;
 
@@ -36,7 +37,11 @@ internal sealed class ChangeIndex(DateTimeOffset from, DateTimeOffset through, i
         foreach (var older in blobs.Values.OrderByDescending(b => b.LastModified).Skip(keep).ToList()) blobs.Remove(older.Key);
     }
 
-    public ChangedObjects For(string container) => new(
+    /// <summary>The index as a reading to use and publish: every container it saw a change in.</summary>
+    public ChangeReading Reading() => new(new ChangeWindow(from, through, Unused: null),
+        _containers.Keys.ToDictionary(container => container, For, StringComparer.Ordinal));
+
+    private ChangedObjects For(string container) => new(
         _containers.TryGetValue(container, out var blobs) ? [.. blobs.Values.OrderByDescending(b => b.LastModified)] : [],
         _seen.GetValueOrDefault(container), through);
 }

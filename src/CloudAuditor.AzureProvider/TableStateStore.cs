@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
 using CloudAuditor.Core.State;
 
@@ -7,9 +8,10 @@ namespace CloudAuditor.AzureProvider;
 
 /// <summary>
 /// The cloud state store: Azure tables for findings and their history (a partition per month), the notification log, coordination
-/// (leases, change budgets), sampling history (a partition per container: the watermark and the objects read) and the
-/// sweep ledger (a partition per sweep: the plan row, a row per shard, a row per notice). Keys avoid the characters
-/// Table storage forbids: fingerprints and ids are hex, owners, shard ids and object keys are hashed into keys.
+/// (leases, change budgets, rate shares, published change-log readings), sampling history (a partition per container: the
+/// watermark and the objects read) and the sweep ledger (a partition per sweep: the plan row, a row per shard, a row per
+/// notice). Keys avoid the characters Table storage forbids: fingerprints and ids are hex, owners, shard ids and object keys
+/// are hashed into keys.
 /// </summary>
 public sealed class TableStateStore : IStateStore
 {
@@ -240,6 +242,60 @@ public sealed class TableStateStore : IStateStore
             // Renewed (412) or already removed (404) by another member.
         }
     }
+
+    /// <summary>
+    /// A partition per log in the coordination table, rows keyed by the reading's time: each container's changes (its JSON in
+    /// parts a property can hold), then the window. The reading's earlier rows and the log's readings from more than a day
+    /// before go first.
+    /// </summary>
+    public async Task PublishChangesAsync(string log, DateTimeOffset asOf, ChangeReading reading, CancellationToken cancellationToken)
+    {
+        var partition = ChangesPartition(log);
+        var (current, forgotten) = (ReadingKey(asOf), ReadingKey(asOf.AddDays(-1)));
+        var stale = _coordination.QueryAsync<TableEntity>(TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition} and (RowKey lt {forgotten} or (RowKey ge {current + "-"} and RowKey lt {current + "."}))"),
+            select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
+        await SubmitAsync(stale.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All)), cancellationToken);
+        var rows = reading.Containers.SelectMany(c => LedgerJson.Of(c.Value).Chunk(ChangesPart).Select((part, i) =>
+            new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                new TableEntity(partition, $"{ContainerRows(asOf, c.Key)}{i:D4}") { ["Body"] = new string(part) })));
+        await SubmitAsync(rows.ToAsyncEnumerable(), cancellationToken);
+        await _coordination.UpsertEntityAsync(new TableEntity(partition, $"{current}-window") { ["Log"] = log, ["Body"] = LedgerJson.Of(reading.Window) },
+            TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<ChangeWindow?> GetChangeWindowAsync(string log, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var window = await _coordination.GetEntityIfExistsAsync<TableEntity>(ChangesPartition(log), $"{ReadingKey(asOf)}-window",
+            cancellationToken: cancellationToken);
+        return window.HasValue ? LedgerJson.Window(window.Value!.GetString("Body")) : null;
+    }
+
+    public async Task<ChangedObjects?> GetChangesAsync(string log, DateTimeOffset asOf, string container, CancellationToken cancellationToken)
+    {
+        var prefix = ContainerRows(asOf, container);
+        var body = new System.Text.StringBuilder();
+        await foreach (var part in _coordination.QueryAsync<TableEntity>(TableClient.CreateQueryFilter(
+            $"PartitionKey eq {ChangesPartition(log)} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "."}"), cancellationToken: cancellationToken))
+            body.Append(part.GetString("Body"));
+        return body.Length == 0 ? null : LedgerJson.Changes(body.ToString());
+    }
+
+    /// <summary>Characters per row of a container's changes: 60 KB as UTF-16, under the 64 KiB a property may hold.</summary>
+    private const int ChangesPart = 30_000;
+
+    /// <summary>Entity group transactions: at most 100 rows of one partition, and 4 MiB; 40 rows of at most 60 KB stay under it.</summary>
+    private async Task SubmitAsync(IAsyncEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        await foreach (var batch in actions.Chunk(40).WithCancellation(cancellationToken))
+            await _coordination.SubmitTransactionAsync(batch, cancellationToken);
+    }
+
+    private static string ChangesPartition(string log) => "changes-" + Fingerprint.Of("changes", log);
+
+    private static string ReadingKey(DateTimeOffset asOf) => asOf.UtcTicks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string ContainerRows(DateTimeOffset asOf, string container) => $"{ReadingKey(asOf)}-c-{Fingerprint.Of("container", container)}-";
 
     public async Task<bool> TryCountChangeAsync(string sweepId, int limit, CancellationToken cancellationToken)
     {

@@ -33,7 +33,7 @@ public sealed class AuditorRuntime : IAsyncDisposable
         State = state;
         Loggers = loggers;
         _http = new HttpClient { Timeout = TimeSpan.FromSeconds(config.Sweep.RequestTimeoutSeconds) };
-        Providers = [new AzureInventoryFactory(Identity, loggers), new AwsInventoryFactory(sweep
+        Providers = [new AzureInventoryFactory(Identity, loggers) { SharedState = state }, new AwsInventoryFactory(sweep
             => new AwsClientFactory(sweep) { WebIdentityTokens = EntraTokenAsync }, loggers)];
     }
 

@@ -104,6 +104,28 @@ public sealed class ChangeFeedSamplingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_process_sweeping_other_containers_of_the_account_takes_the_reading_another_process_published()
+    {
+        var containers = new[] { await YearKeyedContainerAsync("exports"), await YearKeyedContainerAsync("archive") };
+        await SweepAsync("exports, archive");
+        foreach (var container in containers) await container.UploadBlobAsync("2019/late.csv", BinaryData.FromString(PeopleCsv));
+        var now = DateTimeOffset.UtcNow;
+        await WriteChangeFeedAsync(now, Event("BlobCreated", "exports", "2019/late.csv", now, PeopleCsv.Length),
+            Event("BlobCreated", "archive", "2019/late.csv", now, PeopleCsv.Length));
+
+        // Two processes on one state file, as two Functions instances on two shards of the account: the first reads the feed.
+        var first = await SweepAsync("exports");
+        var second = await SweepAsync("archive");
+
+        Assert.Contains("Change feed of devstoreaccount1:", first.Stderr);
+        Assert.DoesNotContain("Change feed of devstoreaccount1:", second.Stderr);
+        Assert.Contains("using the reading another process published", second.Stderr);
+        Assert.Contains("1 container(s) found their changes in the change feed", second.Stderr);
+        Assert.Contains(second.Stdout.Split('\n'), line => line.Contains("\"2019/late.csv\"", StringComparison.Ordinal)
+            && line.Contains("sensitive-data", StringComparison.Ordinal) && line.Contains("archive", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Without_the_feed_the_same_file_is_beyond_the_walk_so_the_feed_is_what_found_it()
     {
         var container = await YearKeyedContainerAsync();

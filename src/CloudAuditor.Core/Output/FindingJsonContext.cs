@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
 using CloudAuditor.Core.State;
 
@@ -11,6 +12,8 @@ namespace CloudAuditor.Core.Output;
 /// </summary>
 [JsonSerializable(typeof(Finding))]
 [JsonSerializable(typeof(ShardResult))]
+[JsonSerializable(typeof(ChangeWindow))]
+[JsonSerializable(typeof(ChangedObjects))]
 [JsonSerializable(typeof(SweepSummaryDocument))]
 [JsonSerializable(typeof(OcsfFinding))]
 [JsonSerializable(typeof(OcsfScanActivity))]

@@ -32,7 +32,12 @@ public sealed class EnforcementLease(ITargetInventory inner, IStateStore state, 
         await AcquireAsync(cancellationToken);
         using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var lost = false;
-        var renewing = RenewAsync(() => { lost = true; running.Cancel(); }, running.Token);
+        var renewing = LeaseRenewal.KeepAsync(state, Scope, _holder, Duration, time, other =>
+        {
+            logger.LogError("Target {Target}: the enforce lease passed to {Holder}; stopping this run's changes", inner.Name, other.Holder);
+            lost = true;
+            running.Cancel();
+        }, running.Token);
         try
         {
             await inner.InventoryAsync(sink, running.Token);
@@ -70,28 +75,6 @@ public sealed class EnforcementLease(ITargetInventory inner, IStateStore state, 
             }
             logger.LogInformation("Target {Target}: waiting for the enforce lease held by {Holder}", inner.Name, held.Holder);
             await Task.Delay(Poll, time, cancellationToken);
-        }
-    }
-
-    /// <summary>Renews at a third of the lease's life; if another run has taken it meanwhile, stops this one.</summary>
-    private async Task RenewAsync(Action onLost, CancellationToken cancellationToken)
-    {
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(Duration / 3, time, cancellationToken);
-                if (await state.TryLeaseAsync(Scope, _holder, Duration, time.GetUtcNow(), cancellationToken) is { } other)
-                {
-                    logger.LogError("Target {Target}: the enforce lease passed to {Holder}; stopping this run's changes", inner.Name, other.Holder);
-                    onLost();
-                    return;
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The target's inventory ended: renewal ends with it.
         }
     }
 }

@@ -5,10 +5,10 @@ namespace CloudAuditor.Core.State;
 /// <summary>
 /// What the auditor remembers between runs: findings, the remediation journal and the notification log, and what
 /// concurrent runs coordinate through (leases, the per-sweep change budget). SQLite locally, Azure Table storage in the
-/// cloud; both pass the same contract tests, including the concurrent ones. The sweep ledger, the sampling history and who shares
-/// which endpoint's request rate are kept here too.
+/// cloud; both pass the same contract tests, including the concurrent ones. The sweep ledger, the sampling history, who shares
+/// which endpoint's request rate and the change-log readings published for other processes are kept here too.
 /// </summary>
-public interface IStateStore : ISweepLedger, ISamplingHistory, IShareRegistry
+public interface IStateStore : ISweepLedger, ISamplingHistory, IShareRegistry, IChangeReadings
 {
     /// <summary>Remembers a sighting, and any status change it makes in the finding's history (<see cref="FindingTransition.Between"/>).</summary>
     /// <param name="eventTime">When the cloud event an event's sweep answers happened; null for scheduled sweeps.</param>

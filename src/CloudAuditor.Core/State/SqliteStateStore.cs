@@ -1,3 +1,4 @@
+using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
 using Microsoft.Data.Sqlite;
 
@@ -38,6 +39,8 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
             CREATE TABLE IF NOT EXISTS sampling_marks (container_id TEXT PRIMARY KEY, watermark TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS object_reads (container_id TEXT NOT NULL, object_key TEXT NOT NULL, version TEXT NOT NULL,
                 PRIMARY KEY (container_id, object_key));
+            CREATE TABLE IF NOT EXISTS change_readings (log TEXT NOT NULL, as_of TEXT NOT NULL, container TEXT NOT NULL, body TEXT NOT NULL,
+                PRIMARY KEY (log, as_of, container));
             """);
         schema.ExecuteNonQuery();
         // Stores made before findings kept these gain the columns; existing rows read them as null.
@@ -294,6 +297,40 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
     public async Task<bool> WasReadAsync(string containerId, string key, DateTimeOffset version, CancellationToken cancellationToken) =>
         await QueryAsync("SELECT 1 FROM object_reads WHERE container_id = $container AND object_key = $key AND version = $version", _ => true,
             cancellationToken, ("$container", containerId), ("$key", key), ("$version", Utc(version)));
+
+    /// <summary>One transaction: the reading's rows (the window's has no container name, which no container has) replace any before.</summary>
+    public async Task PublishChangesAsync(string log, DateTimeOffset asOf, ChangeReading reading, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var transaction = _connection.BeginTransaction();
+            async Task Run(string sql, params (string Name, object? Value)[] parameters)
+            {
+                using var command = Command(sql, parameters);
+                command.Transaction = transaction;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await Run("DELETE FROM change_readings WHERE log = $log AND (as_of = $asOf OR as_of < $forgotten)", ("$log", log), ("$asOf", Utc(asOf)),
+                ("$forgotten", Utc(asOf.AddDays(-1))));
+            const string Insert = "INSERT INTO change_readings VALUES ($log, $asOf, $container, $body)";
+            foreach (var (container, changes) in reading.Containers)
+                await Run(Insert, ("$log", log), ("$asOf", Utc(asOf)), ("$container", container), ("$body", LedgerJson.Of(changes)));
+            await Run(Insert, ("$log", log), ("$asOf", Utc(asOf)), ("$container", ""), ("$body", LedgerJson.Of(reading.Window)));
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally { _gate.Release(); }
+    }
+
+    public async Task<ChangeWindow?> GetChangeWindowAsync(string log, DateTimeOffset asOf, CancellationToken cancellationToken) =>
+        await ChangeRowAsync(log, asOf, "", cancellationToken) is { } body ? LedgerJson.Window(body) : null;
+
+    public async Task<ChangedObjects?> GetChangesAsync(string log, DateTimeOffset asOf, string container, CancellationToken cancellationToken) =>
+        container.Length > 0 && await ChangeRowAsync(log, asOf, container, cancellationToken) is { } body ? LedgerJson.Changes(body) : null;
+
+    private Task<string?> ChangeRowAsync(string log, DateTimeOffset asOf, string container, CancellationToken cancellationToken) => QueryAsync(
+        "SELECT body FROM change_readings WHERE log = $log AND as_of = $asOf AND container = $container", reader => reader.GetString(0),
+        cancellationToken, ("$log", log), ("$asOf", Utc(asOf)), ("$container", container));
 
     private static string Utc(DateTimeOffset time) => time.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 

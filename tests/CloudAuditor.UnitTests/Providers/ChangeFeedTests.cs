@@ -21,12 +21,14 @@ public class ChangeFeedTests
         index.Add(new ChangeEvent("Control", "", "", Noon, 0));
         index.Add(Write("b", "other.csv", 5));
 
-        var changes = index.For("a");
+        var reading = index.Reading();
+        var changes = reading.Containers["a"];
 
         Assert.Equal(["kept.csv"], changes.Objects.Select(o => o.Key));
         Assert.Equal(2, changes.Seen);
         Assert.Equal(Noon.AddHours(1), changes.Through);
-        Assert.Empty(index.For("none").Objects);
+        Assert.Equal((Noon, Noon.AddHours(1), (string?)null), (reading.Window.From, reading.Window.Through, reading.Window.Unused));
+        Assert.Equal(["a", "b"], reading.Containers.Keys.Order());
     }
 
     [Fact]
@@ -35,7 +37,7 @@ public class ChangeFeedTests
         var index = new ChangeIndex(Noon, Noon.AddHours(1), keep: 4);
         for (var minute = 0; minute < 1000; minute++) index.Add(Write("busy", $"part-{minute:0000}.csv", minute));
 
-        var changes = index.For("busy");
+        var changes = index.Reading().Containers["busy"];
 
         Assert.Equal(1000, changes.Seen);
         Assert.InRange(changes.Objects.Count, 4, 8);

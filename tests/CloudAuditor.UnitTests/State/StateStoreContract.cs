@@ -1,4 +1,5 @@
 using CloudAuditor.Core.Checks;
+using CloudAuditor.Core.Engine;
 using CloudAuditor.Core.Model;
 using CloudAuditor.Core.State;
 using CloudAuditor.UnitTests.Support;
@@ -137,6 +138,47 @@ public abstract class StateStoreContract
         // Later still, only the member that renews is stored (with the other scope's, whose word lapsed but was not counted since).
         Assert.Equal(1, await store.ShareAsync(scope, "instance-a", now.AddMinutes(5) + lapse, now.AddMinutes(5), CancellationToken.None));
         Assert.Equal(2, await StoredSharesAsync());
+    }
+
+    [Fact]
+    public async Task A_published_change_reading_is_read_back_whole_by_another_process_and_replaced_or_forgotten_later()
+    {
+        var (store, other) = (await OpenAsync(), await OpenAgainAsync());
+        var log = $"https://acct-{Guid.NewGuid():N}.blob.core.windows.net/";
+        var asOf = new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero);
+        var window = new ChangeWindow(asOf.AddHours(-25), asOf.AddMinutes(45), Unused: null);
+        // 400 keys of 200 characters: more than one Table property (or row) can hold, so the store must split and join them.
+        var big = new ChangedObjects([.. Enumerable.Range(0, 400).Select(i => new StoredObject($"{i:000}/{new string('k', 196)}", i, asOf.AddMinutes(-i)))],
+            Seen: 1234, window.Through);
+        var small = new ChangedObjects([new StoredObject("2019/late.csv", 42, asOf.AddMinutes(-5))], Seen: 1, window.Through);
+
+        Assert.Null(await other.GetChangeWindowAsync(log, asOf, CancellationToken.None));
+        await store.PublishChangesAsync(log, asOf, new ChangeReading(window, new Dictionary<string, ChangedObjects> { ["big"] = big, ["small"] = small }),
+            CancellationToken.None);
+
+        Assert.Equal(window, await other.GetChangeWindowAsync(log, asOf, CancellationToken.None));
+        Assert.Null(await other.GetChangeWindowAsync(log, asOf.AddHours(1), CancellationToken.None));
+        Assert.Null(await other.GetChangeWindowAsync(log + "other/", asOf, CancellationToken.None));
+        var read = (await other.GetChangesAsync(log, asOf, "big", CancellationToken.None))!;
+        Assert.Equal((big.Seen, big.Through), (read.Seen, read.Through));
+        Assert.Equal(big.Objects, read.Objects);
+        Assert.Equal(small.Objects, (await other.GetChangesAsync(log, asOf, "small", CancellationToken.None))!.Objects);
+        Assert.Null(await other.GetChangesAsync(log, asOf, "quiet", CancellationToken.None));
+
+        // Published again as of the same segment (a reader that lost its lease): the new reading replaces the old one whole.
+        await other.PublishChangesAsync(log, asOf, new ChangeReading(window, new Dictionary<string, ChangedObjects> { ["small"] = small }),
+            CancellationToken.None);
+        Assert.Null(await store.GetChangesAsync(log, asOf, "big", CancellationToken.None));
+        Assert.NotNull(await store.GetChangesAsync(log, asOf, "small", CancellationToken.None));
+
+        // A reading published later keeps the day before it and forgets what is older.
+        var notUsed = ChangeReading.NotUsed("it holds more than 256 MiB since the last sampling");
+        await store.PublishChangesAsync(log, asOf.AddHours(20), notUsed, CancellationToken.None);
+        Assert.NotNull(await other.GetChangeWindowAsync(log, asOf, CancellationToken.None));
+        await store.PublishChangesAsync(log, asOf.AddHours(25), notUsed, CancellationToken.None);
+        Assert.Null(await other.GetChangeWindowAsync(log, asOf, CancellationToken.None));
+        Assert.Null(await other.GetChangesAsync(log, asOf, "small", CancellationToken.None));
+        Assert.Equal(notUsed.Window, await other.GetChangeWindowAsync(log, asOf.AddHours(20), CancellationToken.None));
     }
 
     [Fact]
