@@ -15,13 +15,15 @@ internal static partial class CliSweep
         public string Sampling => SamplingLine().Match(Stderr).Value;
     }
 
-    public static async Task<Result> RunAsync(string cli, string config, string work, string name)
+    /// <param name="verbose">Information lines on stderr too (what the change feed did, for one).</param>
+    public static async Task<Result> RunAsync(string cli, string config, string work, string name, bool verbose = false)
     {
         var findings = Path.Combine(work, $"{name}.jsonl");
         var summary = Path.Combine(work, $"{name}-summary.json");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var arg in new[] { cli, "sweep", "--config", config, "--format", "jsonl", "--output", findings, "--summary", summary })
             info.ArgumentList.Add(arg);
+        if (verbose) info.ArgumentList.Add("--verbose");
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(info)!;
         var stderr = process.StandardError.ReadToEndAsync();

@@ -64,7 +64,8 @@ internal sealed class CountingProxy : IDisposable
         var query = request.QueryString;
         var comp = query["comp"] ?? query["restype"] ?? (query["list-type"] is not null ? "list-objects" : null);
         var anonymous = request.Headers["Authorization"] is null && query["sig"] is null ? " (anonymous)" : "";
-        return $"{request.HttpMethod} {comp ?? (request.Url!.Segments.Length > 2 ? "object" : "bucket/container")}{anonymous}";
+        var feed = Uri.UnescapeDataString(request.Url!.AbsolutePath).Contains("/$blobchangefeed", StringComparison.Ordinal) ? " (change feed)" : "";
+        return $"{request.HttpMethod} {comp ?? (request.Url!.Segments.Length > 2 ? "object" : "bucket/container")}{anonymous}{feed}";
     }
 
     private async Task ForwardAsync(HttpListenerContext context)

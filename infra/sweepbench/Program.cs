@@ -5,6 +5,7 @@
 // SDK loop making the sweep's authenticated reads, and each row shows what the emulators spent serving it.
 // Usage: cloudauditor-sweep-bench STATE_DIR CLI_DLL [accounts=3] [containers=100] [blobs=5] [big=100000] [buckets=100] [latencyMs=0]
 //        cloudauditor-sweep-bench STATE_DIR CLI_DLL keyspace=N [latencyMs=0]   (one synthetic container of N date-keyed blobs)
+//        cloudauditor-sweep-bench STATE_DIR CLI_DLL feed=N [containers=100] [latencyMs=0]   (a change feed read by two processes)
 // latencyMs adds a cloud round trip to every answer, for the raw listing and the sweeps alike.
 using System.Diagnostics;
 using System.Globalization;
@@ -36,6 +37,9 @@ if (latency > TimeSpan.Zero) Console.WriteLine($"Every answer through the proxie
 // keyspace=N: one container of N date-keyed blobs instead of the estate.
 if (options.TryGetValue("keyspace", out var keyspace))
     return await KeyspaceBench.RunAsync(cli, ports["AZURITE_BLOB_PORT"], keyspace, latency, Connection);
+// feed=N: one account's change feed of N events, read by two processes sweeping its halves, with a state file each and with one.
+if (options.TryGetValue("feed", out var feedEvents))
+    return await FeedShareBench.RunAsync(cli, ports["AZURITE_BLOB_PORT"], options.GetValueOrDefault("containers", 100), feedEvents, latency, Connection);
 
 var work = Directory.CreateTempSubdirectory("cloudauditor-sweep-bench-").FullName;
 var seeding = Stopwatch.StartNew();

@@ -1,7 +1,6 @@
-using Avro;
-using Avro.File;
 using Avro.Generic;
 using Azure.Storage.Blobs;
+using CloudAuditor.SweepBench;
 
 namespace CloudAuditor.IntegrationTests;
 
@@ -146,7 +145,7 @@ public sealed class ChangeFeedSamplingTests : IAsyncLifetime
         await container.UploadBlobAsync("2026/new.csv", BinaryData.FromString(PeopleCsv));
         var now = DateTimeOffset.UtcNow;
         await WriteChangeFeedAsync(now);
-        var chunk = $"log/00/{Hour(now):yyyy'/'MM'/'dd'/'HHmm}/00000.avro";
+        var chunk = $"log/00/{ChangeFeedWriter.Hour(now):yyyy'/'MM'/'dd'/'HHmm}/00000.avro";
         await Feed.GetBlobClient(chunk).UploadAsync(BinaryData.FromString("Obj\u0001 not really avro"), overwrite: true);
 
         var second = await SweepAsync();
@@ -172,65 +171,9 @@ public sealed class ChangeFeedSamplingTests : IAsyncLifetime
 
     private BlobContainerClient Feed => new(_azurite.ConnectionString, "$blobchangefeed");
 
-    private static DateTimeOffset Hour(DateTimeOffset time) => new(time.Year, time.Month, time.Day, time.Hour, 0, 0, TimeSpan.Zero);
+    /// <summary>The feed for <paramref name="now"/>'s hour, published as Blob Storage would once the hour had passed (the test cannot wait).</summary>
+    private Task WriteChangeFeedAsync(DateTimeOffset now, params GenericRecord[] events) => ChangeFeedWriter.WriteAsync(Feed, now, events);
 
-    /// <summary>
-    /// The feed as Blob Storage lays it out: one segment for <paramref name="now"/>'s hour, one shard's chunk of records, and the
-    /// consumable mark an hour later (Blob Storage would publish it when the hour had passed; the test cannot wait for that).
-    /// </summary>
-    private async Task WriteChangeFeedAsync(DateTimeOffset now, params GenericRecord[] events)
-    {
-        var feed = Feed;
-        await feed.CreateIfNotExistsAsync();
-        var hour = Hour(now.ToUniversalTime());
-        var segment = $"{hour:yyyy'/'MM'/'dd'/'HHmm}";
-        await feed.GetBlobClient("meta/segments.json").UploadAsync(BinaryData.FromString(
-            $$"""{"version":0,"lastConsumable":"{{hour.AddHours(1):yyyy-MM-ddTHH:mm:ss.fffZ}}","storageDiagnostics":{"version":0} }"""), overwrite: true);
-        await feed.GetBlobClient("idx/segments/1601/01/01/0000/meta.json").UploadAsync(BinaryData.FromString("{}"), overwrite: true);
-        await feed.GetBlobClient($"idx/segments/{segment}/meta.json").UploadAsync(BinaryData.FromString($$"""
-            {"version":0,"begin":"{{hour:yyyy-MM-ddTHH:mm:ss.fffZ}}","intervalSecs":3600,"status":"Finalized",
-             "config":{"version":0,"numShards":1,"recordsFormat":"avro","formatSchemaVersion":1,"shardDistFnVersion":1},
-             "chunkFilePaths":["$blobchangefeed/log/00/{{segment}}/"]}
-            """), overwrite: true);
-        using var chunk = new MemoryStream();
-        using (var writer = DataFileWriter<GenericRecord>.OpenWriter(new GenericDatumWriter<GenericRecord>(EventSchema), chunk,
-                   Codec.CreateCodec(Codec.Type.Null), leaveOpen: true))
-            foreach (var change in events) writer.Append(change);
-        chunk.Position = 0;
-        await feed.GetBlobClient($"log/00/{segment}/00000.avro").UploadAsync(chunk, overwrite: true);
-    }
-
-    private static readonly RecordSchema EventSchema = (RecordSchema)Schema.Parse("""
-        {"type":"record","name":"BlobChangeEvent","namespace":"com.microsoft.azure.storage.blob","fields":[
-          {"name":"schemaVersion","type":"int"},{"name":"topic","type":"string"},{"name":"subject","type":"string"},
-          {"name":"eventType","type":"string"},{"name":"eventTime","type":"string"},{"name":"id","type":"string"},
-          {"name":"data","type":{"type":"record","name":"BlobChangeEventData","fields":[
-            {"name":"api","type":"string"},{"name":"clientRequestId","type":"string"},{"name":"requestId","type":"string"},
-            {"name":"etag","type":"string"},{"name":"contentType","type":"string"},{"name":"contentLength","type":"long"},
-            {"name":"blobType","type":"string"},{"name":"url","type":"string"},{"name":"sequencer","type":"string"},
-            {"name":"storageDiagnostics","type":{"type":"map","values":"string"}}]}}]}
-        """);
-
-    private static GenericRecord Event(string type, string container, string blob, DateTimeOffset time, long size)
-    {
-        var dataSchema = (RecordSchema)EventSchema["data"].Schema;
-        var data = new GenericRecord(dataSchema);
-        foreach (var (name, value) in new (string, object)[]
-                 {
-                     ("api", type == "BlobDeleted" ? "DeleteBlob" : "PutBlob"), ("clientRequestId", Guid.NewGuid().ToString()),
-                     ("requestId", Guid.NewGuid().ToString()), ("etag", "0x8D9F2155CBF7928"), ("contentType", "text/csv"), ("contentLength", size),
-                     ("blobType", "BlockBlob"), ("url", ""), ("sequencer", "00000000000000010000000000000002000000000000001d"),
-                     ("storageDiagnostics", new Dictionary<string, object> { ["bid"] = Guid.NewGuid().ToString() }),
-                 })
-            data.Add(name, value);
-        var record = new GenericRecord(EventSchema);
-        record.Add("schemaVersion", 1);
-        record.Add("topic", "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/devstoreaccount1");
-        record.Add("subject", container.Length == 0 ? "" : $"/blobServices/default/containers/{container}/blobs/{blob}");
-        record.Add("eventType", type);
-        record.Add("eventTime", time.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-        record.Add("id", Guid.NewGuid().ToString());
-        record.Add("data", data);
-        return record;
-    }
+    private static GenericRecord Event(string type, string container, string blob, DateTimeOffset time, long size) =>
+        ChangeFeedWriter.Event(type, container, blob, time, size);
 }
