@@ -77,18 +77,18 @@ public sealed class ChangeLogSharing(IStateStore store, TimeProvider time, ILogg
     private async Task<ChangeLookup> ReadAndPublishAsync(string log, DateTimeOffset asOf, string scope, string holder,
         Func<CancellationToken, Task<ChangeReading>> read, CancellationToken cancellationToken)
     {
-        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var renewal = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // A reader whose renewals stall may lose the lease to another: both then read, and publish the same reading.
         var renewing = LeaseRenewal.KeepAsync(store, scope, holder, LeaseDuration, time, other =>
-            logger.LogInformation("Change log {Log}: the reading's lease passed to {Holder}", log, other.Holder), reading.Token);
+            logger.LogInformation("Change log {Log}: the reading's lease passed to {Holder}", log, other.Holder), renewal.Token);
         try
         {
-            var result = await read(reading.Token);
+            var result = await read(cancellationToken);
             try
             {
                 await store.PublishChangesAsync(log, asOf, result, cancellationToken);
             }
-#pragma warning disable CA1031 // Not published: the others wait, then read the log themselves; this process has its reading.
+#pragma warning disable CA1031 // Not published: the others find the lease free once it is released, and read the log themselves.
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
             {
@@ -98,7 +98,7 @@ public sealed class ChangeLogSharing(IStateStore store, TimeProvider time, ILogg
         }
         finally
         {
-            await reading.CancelAsync();
+            await renewal.CancelAsync();
             try
             {
                 await renewing;
