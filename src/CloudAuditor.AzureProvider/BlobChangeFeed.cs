@@ -46,6 +46,9 @@ public sealed class BlobChangeFeed(BlobServiceClient service, ILogger logger, Ch
     private readonly Lock _lock = new();
     private Task<ChangeLookup?>? _reading;
 
+    /// <summary>This process's own reading, made when the one another process published starts after a watermark asked for here.</summary>
+    private Task<ChangeLookup?>? _ownReading;
+
     private BlobContainerClient Feed => service.GetBlobContainerClient(ContainerName);
 
     /// <param name="newest">Changes kept per container: the first caller's number holds for the account's one reading.</param>
@@ -53,8 +56,16 @@ public sealed class BlobChangeFeed(BlobServiceClient service, ILogger logger, Ch
     public async Task<ChangedObjects?> ChangesAsync(string container, DateTimeOffset since, int newest, CancellationToken cancellationToken)
     {
         Task<ChangeLookup?> reading;
-        lock (_lock) reading = _reading ??= ReadAsync(since, newest, cancellationToken);
-        return await reading is { Window: { Unused: null } window } lookup && since >= window.From && since < window.Through
+        lock (_lock) reading = _reading ??= ReadAsync(since, newest, sharing, cancellationToken);
+        var lookup = await reading;
+        if (lookup is { IsPublished: true, Window: { Unused: null } published } && since < published.From)
+        {
+            // Its reader's first watermark was later than this container's (a sampling cut short since): this process reads
+            // from its own, as it would without sharing, rather than list the container.
+            lock (_lock) reading = _ownReading ??= ReadAsync(since, newest, coordinator: null, cancellationToken);
+            lookup = await reading;
+        }
+        return lookup is { Window: { Unused: null } window } && since >= window.From && since < window.Through
             ? await lookup.ForAsync(container, cancellationToken) : null;
     }
 
@@ -62,7 +73,8 @@ public sealed class BlobChangeFeed(BlobServiceClient service, ILogger logger, Ch
     /// The account's reading as of the feed's last published segment: made here, or, when shared, taken from
     /// another process that made it (Functions instances on other shards of the account).
     /// </summary>
-    private async Task<ChangeLookup?> ReadAsync(DateTimeOffset since, int keep, CancellationToken cancellationToken)
+    /// <param name="coordinator">Shares the reading with the other processes; null makes one of this process's own.</param>
+    private async Task<ChangeLookup?> ReadAsync(DateTimeOffset since, int keep, ChangeLogSharing? coordinator, CancellationToken cancellationToken)
     {
         DateTimeOffset lastConsumable;
         try
@@ -79,8 +91,8 @@ public sealed class BlobChangeFeed(BlobServiceClient service, ILogger logger, Ch
         }
         Task<ChangeReading> Read(CancellationToken token) => ReadFeedAsync(since, keep, lastConsumable, token);
         // The endpoint without its query: a SAS there is a secret, and the log's name is stored and logged.
-        return sharing is null ? ChangeLookup.Read(await Read(cancellationToken))
-            : await sharing.ReadOnceAsync(service.Uri.GetLeftPart(UriPartial.Path), lastConsumable, Read, cancellationToken);
+        return coordinator is null ? ChangeLookup.Read(await Read(cancellationToken))
+            : await coordinator.ReadOnceAsync(service.Uri.GetLeftPart(UriPartial.Path), lastConsumable, Read, cancellationToken);
     }
 
     private async Task<ChangeReading> ReadFeedAsync(DateTimeOffset since, int keepPerContainer, DateTimeOffset lastConsumable,

@@ -125,6 +125,37 @@ public sealed class ChangeFeedSamplingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_container_sampled_before_the_published_reading_starts_is_read_from_its_own_watermark_not_listed()
+    {
+        var containers = new[] { await YearKeyedContainerAsync("exports"), await YearKeyedContainerAsync("archive") };
+        await SweepAsync("exports, archive");
+        // The archive's last complete sampling was three hours ago (a sweep's budget ran out before it, say): the reading the
+        // exports' process publishes starts after it.
+        using (var state = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_dir, "state.db")};Pooling=False"))
+        {
+            state.Open();
+            using var update = state.CreateCommand();
+            update.CommandText = "UPDATE sampling_marks SET watermark = $at WHERE container_id LIKE '%/archive'";
+            var threeHoursAgo = DateTimeOffset.UtcNow.AddHours(-3).UtcDateTime;
+            update.Parameters.AddWithValue("$at", threeHoursAgo.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(1, update.ExecuteNonQuery());
+        }
+        foreach (var container in containers) await container.UploadBlobAsync("2019/late.csv", BinaryData.FromString(PeopleCsv));
+        var now = DateTimeOffset.UtcNow;
+        await WriteChangeFeedAsync(now, Event("BlobCreated", "exports", "2019/late.csv", now, PeopleCsv.Length),
+            Event("BlobCreated", "archive", "2019/late.csv", now, PeopleCsv.Length));
+
+        await SweepAsync("exports");
+        var second = await SweepAsync("archive");
+
+        Assert.Contains("using the reading another process published", second.Stderr);
+        Assert.Contains("Change feed of devstoreaccount1:", second.Stderr);
+        Assert.Contains("1 container(s) found their changes in the change feed", second.Stderr);
+        Assert.Contains(second.Stdout.Split('\n'), line => line.Contains("\"2019/late.csv\"", StringComparison.Ordinal)
+            && line.Contains("sensitive-data", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Without_the_feed_the_same_file_is_beyond_the_walk_so_the_feed_is_what_found_it()
     {
         var container = await YearKeyedContainerAsync();
