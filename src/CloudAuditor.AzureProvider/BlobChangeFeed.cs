@@ -14,8 +14,9 @@ namespace CloudAuditor.AzureProvider;
 
 /// <summary>
 /// An account's blob change feed (the <c>$blobchangefeed</c> container: hourly segments whose chunks are Avro records of
-/// blob events), read once per sweep from the first watermark asked for, so incremental sampling learns what changed in
-/// every container, wherever in its keyspace, without listing it. Per container only the newest changes are kept (memory
+/// blob events), read once per sweep from the first watermark asked for (and once more, from the first watermark asked for
+/// that is earlier than that), so incremental sampling learns what changed in every container, wherever in its keyspace,
+/// without listing it. Per container only the newest changes are kept (memory
 /// does not grow with the number of changes), and the feed is read only as far as it is published
 /// (<c>meta/segments.json</c>'s <c>lastConsumable</c>): later changes are left to the next sweep. A feed that is not
 /// enabled, not readable with the sweep's rights, too long, or malformed is not used: containers are then listed, and
@@ -46,8 +47,11 @@ public sealed class BlobChangeFeed(BlobServiceClient service, ILogger logger, Ch
     private readonly Lock _lock = new();
     private Task<ChangeLookup?>? _reading;
 
-    /// <summary>This process's own reading, made when the one another process published starts after a watermark asked for here.</summary>
-    private Task<ChangeLookup?>? _ownReading;
+    /// <summary>
+    /// A second reading, this process's own, from the first watermark asked for that is before the first reading's start (that
+    /// reading's first watermark, here or in the process that published it, was later: a sampling cut short since, say).
+    /// </summary>
+    private Task<ChangeLookup?>? _earlierReading;
 
     private BlobContainerClient Feed => service.GetBlobContainerClient(ContainerName);
 
@@ -58,11 +62,10 @@ public sealed class BlobChangeFeed(BlobServiceClient service, ILogger logger, Ch
         Task<ChangeLookup?> reading;
         lock (_lock) reading = _reading ??= ReadAsync(since, newest, sharing, cancellationToken);
         var lookup = await reading;
-        if (lookup is { IsPublished: true, Window: { Unused: null } published } && since < published.From)
+        // Read again from this watermark rather than list the container: a container that missed a sampling keeps its changes.
+        if (lookup is { Window: { Unused: null } first } && since < first.From)
         {
-            // Its reader's first watermark was later than this container's (a sampling cut short since): this process reads
-            // from its own, as it would without sharing, rather than list the container.
-            lock (_lock) reading = _ownReading ??= ReadAsync(since, newest, coordinator: null, cancellationToken);
+            lock (_lock) reading = _earlierReading ??= ReadAsync(since, newest, coordinator: null, cancellationToken);
             lookup = await reading;
         }
         return lookup is { Window: { Unused: null } window } && since >= window.From && since < window.Through

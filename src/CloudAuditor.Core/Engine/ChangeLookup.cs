@@ -15,9 +15,6 @@ public sealed class ChangeLookup
 
     public ChangeWindow Window { get; }
 
-    /// <summary>Another process made the reading, from its own first watermark: it may start after some of this process's.</summary>
-    public bool IsPublished { get; private init; }
-
     /// <summary>A container the reading saw no change in.</summary>
     private static ChangedObjects Unchanged(ChangeWindow window) => new([], 0, window.Through);
 
@@ -40,7 +37,7 @@ public sealed class ChangeLookup
                     "it is listed instead", container, e.Message);
                 return null;
             }
-        }) { IsPublished = true };
+        });
 
     /// <returns>What changed in the container (nothing, when the reading saw no change there); null when that cannot be known: list it.</returns>
     public Task<ChangedObjects?> ForAsync(string container, CancellationToken cancellationToken) => _changes(container, cancellationToken);
