@@ -23,8 +23,8 @@ internal sealed class AzureAccountTarget(AzureTarget target, AzureClientFactory 
     private IReadOnlyList<IRemediator>? _remediators;
 
     /// <summary>
-    /// One per target: the shards of a sharded sweep that run in this process read the account's feed once between them (and, with
-    /// sharing, those in other processes take the reading one of them published).
+    /// One per target: the shards of a sharded sweep that one runtime runs (the CLI's) read the account's feed once between them;
+    /// with sharing, the others (each Functions invocation opens a runtime of its own) take the reading one of them published.
     /// </summary>
     private BlobChangeFeed? _changeFeed;
 
