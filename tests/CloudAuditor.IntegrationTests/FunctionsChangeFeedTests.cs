@@ -1,11 +1,6 @@
 using System.Net;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
 using CloudAuditor.SweepBench;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CloudAuditor.IntegrationTests;
 
@@ -24,8 +19,7 @@ public sealed class FunctionsChangeFeedTests : IAsyncLifetime
     private readonly string _dir = Directory.CreateTempSubdirectory("cloudauditor-functions-feed-").FullName;
     private PrivateAzurite _azurite = null!;
     private FaultProxy _proxy = null!;
-    private WebApplicationFactory<CloudAuditor.Functions.Functions> _app = null!;
-    private HttpClient _http = null!;
+    private FunctionsApp _app = null!;
     private int _chunkReads;
 
     public FunctionsChangeFeedTests(Emulators emulators) => _emulators = emulators;
@@ -55,46 +49,25 @@ public sealed class FunctionsChangeFeedTests : IAsyncLifetime
               tableConnectionString: "{_emulators.AzuriteConnectionString}"
               tablePrefix: feed{Guid.NewGuid().ToString("N")[..10]}
             """);
-        _app = new WebApplicationFactory<CloudAuditor.Functions.Functions>().WithWebHostBuilder(web => web
-            .UseSetting("CLOUDAUDITOR_CONFIG", config)
-            .UseSetting("AuditorStorage", _emulators.AzuriteConnectionString));
-        _http = _app.CreateClient();
+        _app = new FunctionsApp(config, _emulators.AzuriteConnectionString);
     }
 
     public async Task DisposeAsync()
     {
-        _http.Dispose();
-        await _app.DisposeAsync();
+        _app.Dispose();
         _proxy.Dispose();
         await _azurite.DisposeAsync();
         Directory.Delete(_dir, recursive: true);
     }
 
-    private async Task<(HttpStatusCode Status, string Logs)> InvokeAsync(string function, object payload)
-    {
-        using var response = await _http.PostAsync($"/{function}", new StringContent(JsonSerializer.Serialize(payload), Encoding.UTF8, "application/json"));
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
-        return (response.StatusCode, string.Join(" | ", body["logs"]!.AsArray().Select(l => l!.GetValue<string>())));
-    }
-
     /// <summary>A sweep planned by the timer, its shards scanned at once as two instances would: each shard's logs.</summary>
     private async Task<string[]> SweepAsync()
     {
-        var (status, logs) = await InvokeAsync("SweepTimer", new { Data = new { timer = new { IsPastDue = false } }, Metadata = new { } });
+        var (status, logs) = await _app.TimerAsync();
         Assert.Equal(HttpStatusCode.OK, status);
-        var sweepId = logs.Split(':')[0];
-        var queue = new QueueClient(_emulators.AzuriteConnectionString, "sweep-targets",
-            new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
-        var messages = new List<string>();
-        foreach (var message in (await queue.ReceiveMessagesAsync(maxMessages: 32)).Value)
-        {
-            if (!message.Body.ToString().Contains(sweepId, StringComparison.Ordinal)) continue;
-            messages.Add(message.Body.ToString());
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-        }
+        var messages = await _app.DrainAsync(logs.Split(':')[0]);
         Assert.Equal(2, messages.Count);
-        var scans = await Task.WhenAll(messages.Select(message =>
-            InvokeAsync("ScanTarget", new { Data = new { message }, Metadata = new { DequeueCount = 1 } })));
+        var scans = await Task.WhenAll(messages.Select(message => _app.ScanAsync(message, attempt: 1)));
         Assert.All(scans, scan => Assert.Equal(HttpStatusCode.OK, scan.Status));
         return [.. scans.Select(scan => scan.Logs)];
     }

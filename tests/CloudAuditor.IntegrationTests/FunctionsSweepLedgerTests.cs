@@ -1,16 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Amazon.S3;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Azure.Storage.Queues;
 using CloudAuditor.AzureProvider;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CloudAuditor.IntegrationTests;
 
@@ -28,8 +24,7 @@ public sealed class FunctionsSweepLedgerTests : IDisposable
     private readonly string _owner = $"owner-{Guid.NewGuid():N}@contoso.example";
     private readonly string _bucket = Sweeps.Unique("led");
     private readonly string _container = Sweeps.Unique("led");
-    private readonly WebApplicationFactory<CloudAuditor.Functions.Functions> _app;
-    private readonly HttpClient _http;
+    private readonly FunctionsApp _app;
 
     public FunctionsSweepLedgerTests(Emulators emulators)
     {
@@ -57,45 +52,13 @@ public sealed class FunctionsSweepLedgerTests : IDisposable
               tableConnectionString: "{emulators.AzuriteConnectionString}"
               tablePrefix: {_tablePrefix}
             """);
-        _app = new WebApplicationFactory<CloudAuditor.Functions.Functions>().WithWebHostBuilder(web => web
-            .UseSetting("CLOUDAUDITOR_CONFIG", config)
-            .UseSetting("AuditorStorage", emulators.AzuriteConnectionString));
-        _http = _app.CreateClient();
+        _app = new FunctionsApp(config, emulators.AzuriteConnectionString);
     }
 
     public void Dispose()
     {
-        _http.Dispose();
         _app.Dispose();
         Directory.Delete(_dir, recursive: true);
-    }
-
-    private async Task<(HttpStatusCode Status, string Logs)> InvokeAsync(string function, object payload)
-    {
-        using var response = await _http.PostAsync($"/{function}", new StringContent(JsonSerializer.Serialize(payload), Encoding.UTF8, "application/json"));
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
-        return (response.StatusCode, string.Join(" | ", body["logs"]!.AsArray().Select(l => l!.GetValue<string>())));
-    }
-
-    private Task<(HttpStatusCode Status, string Logs)> TimerAsync() =>
-        InvokeAsync("SweepTimer", new { Data = new { timer = new { IsPastDue = false } }, Metadata = new { } });
-
-    private Task<(HttpStatusCode Status, string Logs)> ScanAsync(string message, int attempt) =>
-        InvokeAsync("ScanTarget", new { Data = new { message }, Metadata = new { DequeueCount = attempt } });
-
-    /// <summary>This sweep's messages, read as the host reads them (base64) and taken off the queue.</summary>
-    private async Task<List<string>> DrainAsync(string sweepId)
-    {
-        var queue = new QueueClient(_emulators.AzuriteConnectionString, "sweep-targets",
-            new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
-        var ours = new List<string>();
-        foreach (var message in (await queue.ReceiveMessagesAsync(maxMessages: 32)).Value)
-        {
-            if (!message.Body.ToString().Contains(sweepId, StringComparison.Ordinal)) continue;
-            ours.Add(message.Body.ToString());
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-        }
-        return ours;
     }
 
     private async Task<List<JsonElement>> MailsAsync()
@@ -113,13 +76,13 @@ public sealed class FunctionsSweepLedgerTests : IDisposable
             new AmazonS3Config { ServiceURL = _emulators.S3Url, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
         await s3.PutBucketAsync(_bucket);
 
-        var (timerStatus, timerLogs) = await TimerAsync();
+        var (timerStatus, timerLogs) = await _app.TimerAsync();
         Assert.Equal(HttpStatusCode.OK, timerStatus);
         var sweepId = timerLogs.Split(':')[0];
-        var messages = await DrainAsync(sweepId);
+        var messages = await _app.DrainAsync(sweepId);
         Assert.Equal(4, messages.Count);
 
-        var scans = await Task.WhenAll(messages.Select(m => ScanAsync(m, attempt: 1)));
+        var scans = await Task.WhenAll(messages.Select(m => _app.ScanAsync(m, attempt: 1)));
 
         Assert.All(scans, s => Assert.Equal(HttpStatusCode.OK, s.Status));
         var closer = Assert.Single(scans, s => s.Logs.Contains($"closed sweep {sweepId}: 4/4 shard(s) finished", StringComparison.Ordinal));
@@ -128,13 +91,13 @@ public sealed class FunctionsSweepLedgerTests : IDisposable
         Assert.Contains(_container, mail.GetProperty("text").GetString());
         Assert.Contains(_bucket, mail.GetProperty("text").GetString());
 
-        var redelivered = await ScanAsync(messages[0], attempt: 2);
+        var redelivered = await _app.ScanAsync(messages[0], attempt: 2);
         Assert.Equal(HttpStatusCode.OK, redelivered.Status);
         Assert.Contains("already done by an earlier delivery; not scanned again", redelivered.Logs);
         Assert.Single(await MailsAsync());
 
         // A part of another split than the one this sweep planned (its target counted differently) is refused, not audited.
-        var stray = await ScanAsync(JsonSerializer.Serialize(new { target = "azurite", sweepId, shard = "azurite#1/7" }), attempt: 1);
+        var stray = await _app.ScanAsync(JsonSerializer.Serialize(new { target = "azurite", sweepId, shard = "azurite#1/7" }), attempt: 1);
         Assert.Equal(HttpStatusCode.OK, stray.Status);
         Assert.Contains($"rejected: sweep {sweepId} has no shard 'azurite#1/7' (its plan: azurite#1/3, azurite#2/3, azurite#3/3, s3rver)", stray.Logs);
     }
@@ -148,12 +111,12 @@ public sealed class FunctionsSweepLedgerTests : IDisposable
         await ledger.PlanSweepAsync(overdue, ["azurite", "s3rver"], planned, planned.AddHours(4), CancellationToken.None);
         await ledger.CompleteShardAsync(overdue, new("azurite", 1, 3, 1, Complete: true), planned.AddMinutes(1), CancellationToken.None);
 
-        var (status, logs) = await TimerAsync();
+        var (status, logs) = await _app.TimerAsync();
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains($"closed overdue sweep {overdue}: 1/2 shard(s) finished, 3 findings (1 failing)", logs);
         Assert.Contains("unfinished: s3rver", logs);
         Assert.DoesNotContain(overdue, await ledger.ListOpenSweepsAsync(CancellationToken.None));
-        await DrainAsync(logs.Split(':')[0]);
+        await _app.DrainAsync(logs.Split(':')[0]);
     }
 }
