@@ -13,7 +13,7 @@ public sealed class AzureInventoryFactory(Func<SweepSettings, AzureClientFactory
 
     /// <summary>
     /// The state the sweep's processes share: a storage account's change feed is then read by one of them and published there for
-    /// the others (its shards on other Functions instances); null reads it in every process that needs it.
+    /// the others (its other shards: each Functions invocation opens a runtime of its own); null reads it in every runtime that needs it.
     /// </summary>
     public IStateStore? SharedState { get; init; }
 
